@@ -1,0 +1,103 @@
+/* arena.c - bump allocation in chained blocks. */
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sg_arena_block {
+    sg_arena_block *next;
+    size_t used, size;
+    max_align_t data[];     /* keeps every allocation maximally aligned */
+};
+
+#define BLOCK_MIN (64 * 1024)
+#define ALIGN (sizeof(max_align_t))
+
+static void S_oom(void)
+{
+    fputs("gen: out of memory\n", stderr);
+    abort();
+}
+
+void *sg_alloc(sg_arena *a, size_t size)
+{
+    size_t need = (size + ALIGN - 1) / ALIGN * ALIGN;
+    if (need < size)
+        S_oom();
+    sg_arena_block *b = a->head;
+    if (!b || b->size - b->used < need) {
+        /* Large requests get their own block so the current one keeps
+         * its free tail for the many small allocations that follow. */
+        size_t bsize = need > BLOCK_MIN / 4 ? need : BLOCK_MIN;
+        sg_arena_block *nb = malloc(sizeof *nb + bsize);
+        if (!nb)
+            S_oom();
+        nb->used = 0;
+        nb->size = bsize;
+        a->total += bsize;
+        if (b && need > BLOCK_MIN / 4) {
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            a->head = nb;
+        }
+        b = nb;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += need;
+    memset(p, 0, size);
+    return p;
+}
+
+void *sg_realloc(sg_arena *a, void *old, size_t old_size, size_t new_size)
+{
+    void *p = sg_alloc(a, new_size);
+    if (old && old_size)
+        memcpy(p, old, old_size < new_size ? old_size : new_size);
+    return p;
+}
+
+char *sg_strndup(sg_arena *a, const char *s, size_t n)
+{
+    char *p = sg_alloc(a, n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *sg_strdup(sg_arena *a, const char *s)
+{
+    return sg_strndup(a, s, strlen(s));
+}
+
+char *sg_printf(sg_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *p = sg_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void sg_arena_free(sg_arena *a)
+{
+    sg_arena_block *b = a->head;
+    while (b) {
+        sg_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}

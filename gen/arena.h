@@ -1,0 +1,33 @@
+/* arena.h - region allocator: everything a build allocates dies with it.
+ *
+ * One arena per build (or per command) owns the value trees, strings,
+ * diagnostics and compiled templates made during it, so no individual
+ * object needs a free and nothing can leak past sg_arena_free().
+ */
+#ifndef SG_ARENA_H
+#define SG_ARENA_H
+
+#include <stddef.h>
+
+typedef struct sg_arena_block sg_arena_block;
+
+typedef struct sg_arena {
+    sg_arena_block *head;   /* newest block; older ones chained behind */
+    size_t total;           /* bytes requested from malloc, for --verbose */
+} sg_arena;
+
+#define SG_ARENA_INIT { NULL, 0 }
+
+/* Zeroed memory aligned for any type; aborts when memory runs out. */
+void *sg_alloc(sg_arena *a, size_t size);
+/* Grow an array allocated in the arena (old contents copied). */
+void *sg_realloc(sg_arena *a, void *old, size_t old_size, size_t new_size);
+/* Copies of strings, NUL-terminated. */
+char *sg_strndup(sg_arena *a, const char *s, size_t n);
+char *sg_strdup(sg_arena *a, const char *s);
+char *sg_printf(sg_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Free every block; the arena can be used again afterwards. */
+void sg_arena_free(sg_arena *a);
+
+#endif

@@ -1,0 +1,179 @@
+/* case_read.c - reading a case file and splitting its front matter. */
+#include "case_read.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "case_check.h"
+#include "fs.h"
+#include "yaml_read.h"
+
+bool sg_utf8_invalid(const char *s, size_t len, sg_mark *at)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned line = 1, col = 1;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = p[i];
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+                 : (c >> 3) == 30 ? 4 : 0;
+        bool ok = n > 0 && i + n <= len;
+        for (size_t k = 1; ok && k < n; k++)
+            ok = (p[i + k] & 0xC0) == 0x80;
+        if (ok && n == 2)
+            ok = c >= 0xC2;                                   /* overlong */
+        if (ok && n == 3) {
+            unsigned cp = ((c & 15u) << 12) | ((p[i + 1] & 63u) << 6) |
+                          (p[i + 2] & 63u);
+            ok = cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
+        }
+        if (ok && n == 4) {
+            unsigned cp = ((c & 7u) << 18) | ((p[i + 1] & 63u) << 12) |
+                          ((p[i + 2] & 63u) << 6) | (p[i + 3] & 63u);
+            ok = cp >= 0x10000 && cp <= 0x10FFFF;
+        }
+        if (!ok || c == 0) {
+            *at = (sg_mark){line, col};
+            return true;
+        }
+        if (c == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+        i += n;
+    }
+    return false;
+}
+
+/* Length of the line at `p` without its line ending; *next is the start
+ * of the following line. */
+static size_t S_line(const char *p, const char *end, const char **next)
+{
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    *next = nl ? nl + 1 : end;
+    size_t n = (size_t)(e - p);
+    while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    return n;
+}
+
+static bool S_fence(const char *p, size_t n)
+{
+    return (n == 3 && memcmp(p, "---", 3) == 0) ||
+           (n == 3 && memcmp(p, "...", 3) == 0);
+}
+
+int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
+                  const char *data, size_t len, sg_case *c, sg_diags *d)
+{
+    memset(c, 0, sizeof *c);
+    c->file = sg_strdup(a, path);
+    c->slug = sg_basename(a, path, ".md");
+    c->reach = c->model = c->governance = -1;
+    const sg_mark top = {1, 1};
+    size_t errors = d->errors;
+
+    if (len == 0 || strspn(data, " \t\r\n") == len)
+        return sg_error(d, path, top,
+                        "start with a '---' line, then title, country and "
+                        "sector, then '---' and the write-up; `gen new` "
+                        "writes a template", "empty file");
+    sg_mark bad;
+    if (sg_utf8_invalid(data, len, &bad))
+        return sg_error(d, path, bad,
+                        "save the file as UTF-8 (most editors offer it under "
+                        "'Save as' or 'Encoding')",
+                        "invalid UTF-8 (or a NUL byte) here");
+
+    const char *p = data, *end = data + len, *next;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;   /* a byte-order mark some editors write */
+    size_t n = S_line(p, end, &next);
+    if (!(n == 3 && memcmp(p, "---", 3) == 0))
+        return sg_error(d, path, top,
+                        "put the case's keys between two lines of '---' at "
+                        "the top of the file",
+                        "missing front matter: the file must start with a "
+                        "line '---'");
+    const char *fm = next;
+    unsigned line = 2;
+    const char *fm_end = NULL;
+    for (p = fm; p < end; p = next, line++) {
+        n = S_line(p, end, &next);
+        if (S_fence(p, n)) {
+            fm_end = p;
+            break;
+        }
+    }
+    if (!fm_end)
+        return sg_error(d, path, top,
+                        "add a line '---' after the last key, before the "
+                        "write-up",
+                        "front matter not closed: no second '---' line");
+    c->body = next;
+    c->body_len = (size_t)(end - next);
+    c->body_line = line + 1;
+
+    sg_value *front;
+    if (sg_yaml_parse(a, path, fm, (size_t)(fm_end - fm), 2, &front, d) != 0)
+        return -1;
+    if (front->type != SG_MAP) {
+        sg_mark at = front->mark.line ? front->mark : (sg_mark){2, 1};
+        return sg_error(d, path, at,
+                        "write the front matter as 'key: value' lines",
+                        "front matter must be a mapping of keys, got %s",
+                        sg_type_name(front->type));
+    }
+    c->front = front;
+    sg_case_check(a, v, front, c, d);
+    c->ok = d->errors == errors;
+    return c->ok ? 0 : -1;
+}
+
+int sg_case_read(sg_arena *a, const sg_vocab *v, const char *path,
+                 sg_case *c, sg_diags *d)
+{
+    sg_buf data = SG_BUF_INIT;
+    if (sg_read_file(path, SG_MAX_FILE_SIZE, &data, d) != 0) {
+        memset(c, 0, sizeof *c);
+        c->file = sg_strdup(a, path);
+        c->slug = sg_basename(a, path, ".md");
+        sg_buf_free(&data);
+        return -1;
+    }
+    /* the case keeps pointers into its text: the arena owns a copy */
+    char *text = sg_strndup(a, data.ptr, data.len);
+    size_t len = data.len;
+    sg_buf_free(&data);
+    return sg_case_parse(a, v, path, text, len, c, d);
+}
+
+static int S_cmp_slug(const void *x, const void *y)
+{
+    const sg_case *a = *(sg_case *const *)x, *b = *(sg_case *const *)y;
+    int c = strcmp(a->slug ? a->slug : "", b->slug ? b->slug : "");
+    return c ? c : strcmp(a->file, b->file);
+}
+
+size_t sg_cases_unique(sg_case **cases, size_t n, sg_diags *d)
+{
+    qsort(cases, n, sizeof *cases, S_cmp_slug);
+    size_t clashes = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (!cases[i]->slug || !cases[i - 1]->slug ||
+            strcmp(cases[i]->slug, cases[i - 1]->slug) != 0)
+            continue;
+        const sg_value *s = sg_map_get(cases[i]->front, "slug");
+        sg_error(d, cases[i]->file, s ? s->mark : (sg_mark){1, 1},
+                 "give one of them another `slug:` (or rename the file)",
+                 "slug '%s' is also used by %s", cases[i]->slug,
+                 cases[i - 1]->file);
+        cases[i]->ok = false;
+        cases[i - 1]->ok = false;
+        clashes++;
+    }
+    return clashes;
+}

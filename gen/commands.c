@@ -1,0 +1,28 @@
+/* commands.c - the table of commands and shared printing. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+const sg_command sg_commands[] = {
+    { "check", sg_cmd_check },
+    { "build", sg_cmd_build },
+    { "list", sg_cmd_list },
+    { "render", sg_cmd_render },
+    { "new", sg_cmd_new },
+    { "schema", sg_cmd_schema },
+    { NULL, NULL },
+};
+
+void sg_print_diags(sg_diags *d, bool json)
+{
+    sg_diags_sort(d);
+    sg_buf out = SG_BUF_INIT;
+    if (json)
+        sg_diags_print_json(d, &out);
+    else
+        sg_diags_print_text(d, &out, isatty(2) && !getenv("NO_COLOR"));
+    fwrite(out.ptr, 1, out.len, json ? stdout : stderr);
+    sg_buf_free(&out);
+}

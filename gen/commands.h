@@ -1,0 +1,32 @@
+/* commands.h - the subcommands of gen, one function each.
+ *
+ * Each takes the arguments after "gen" (argv[0] is the command name) and
+ * returns the exit status: 0 success, 1 problems in the input, 2 usage.
+ */
+#ifndef SG_COMMANDS_H
+#define SG_COMMANDS_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+
+#define SG_VERSION "0.1.0"
+
+typedef struct sg_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} sg_command;
+
+extern const sg_command sg_commands[];
+
+int sg_cmd_check(int argc, char **argv);
+int sg_cmd_build(int argc, char **argv);
+int sg_cmd_list(int argc, char **argv);
+int sg_cmd_render(int argc, char **argv);
+int sg_cmd_new(int argc, char **argv);
+int sg_cmd_schema(int argc, char **argv);
+
+/* Prints the diagnostics (sorted) to stderr, text or JSON. */
+void sg_print_diags(sg_diags *d, bool json);
+
+#endif

@@ -1,0 +1,323 @@
+/* fs.c - file system helpers; POSIX. */
+#include "fs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const sg_mark NOWHERE = {0, 0};
+
+int sg_read_file(const char *path, size_t limit, sg_buf *out, sg_diags *d)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return sg_error(d, path, NOWHERE, NULL, "cannot open: %s",
+                        strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+        close(fd);
+        return sg_error(d, path, NOWHERE, NULL, "not a regular file");
+    }
+    size_t start = out->len;
+    char tmp[65536];
+    for (;;) {
+        ssize_t n = read(fd, tmp, sizeof tmp);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            return sg_error(d, path, NOWHERE, NULL, "cannot read: %s",
+                            strerror(e));
+        }
+        if (n == 0)
+            break;
+        if (out->len - start + (size_t)n > limit) {
+            close(fd);
+            sg_buf_truncate(out, start);
+            return sg_error(d, path, NOWHERE, "split it into smaller files",
+                            "file larger than the limit of %zu bytes", limit);
+        }
+        sg_buf_put(out, tmp, (size_t)n);
+    }
+    close(fd);
+    return 0;
+}
+
+bool sg_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool sg_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+char *sg_path_join(sg_arena *a, const char *dir, const char *name)
+{
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    if (dl == 1 && dir[0] == '.')
+        return sg_strdup(a, name);
+    return sg_printf(a, "%.*s/%s", (int)dl, dir, name);
+}
+
+char *sg_dirname(sg_arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return sg_strdup(a, ".");
+    if (slash == path)
+        return sg_strdup(a, "/");
+    return sg_strndup(a, path, (size_t)(slash - path));
+}
+
+char *sg_basename(sg_arena *a, const char *path, const char *ext)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t len = strlen(base), el = ext ? strlen(ext) : 0;
+    if (el && len > el && strcmp(base + len - el, ext) == 0)
+        len -= el;
+    return sg_strndup(a, base, len);
+}
+
+static bool S_ends(const char *s, const char *ext)
+{
+    size_t l = strlen(s), e = strlen(ext);
+    return l >= e && strcmp(s + l - e, ext) == 0;
+}
+
+typedef struct {
+    sg_arena *a;
+    const char *ext;
+    char *root_real;      /* resolved root: links must stay under it */
+    const char ***list;
+    size_t *n, cap;
+    sg_diags *d;
+    int depth;
+} walker;
+
+static void S_push(walker *w, const char *p)
+{
+    if (*w->n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        *w->list = sg_realloc(w->a, (void *)*w->list, *w->n * sizeof(char *),
+                              cap * sizeof(char *));
+        w->cap = cap;
+    }
+    (*w->list)[(*w->n)++] = p;
+}
+
+static bool S_inside(walker *w, const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (!real)
+        return false;
+    size_t rl = strlen(w->root_real);
+    bool in = strncmp(real, w->root_real, rl) == 0 &&
+              (real[rl] == '/' || real[rl] == '\0');
+    free(real);
+    return in;
+}
+
+static int S_walk(walker *w, const char *dir)
+{
+    if (w->depth > 32)
+        return sg_error(w->d, dir, NOWHERE, NULL,
+                        "folders nested too deeply (more than 32 levels)");
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return sg_error(w->d, dir, NOWHERE, NULL, "cannot open folder: %s",
+                        strerror(errno));
+    int rc = 0;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char *p = sg_path_join(w->a, dir, de->d_name);
+        struct stat st;
+        if (lstat(p, &st) != 0)
+            continue;
+        if (S_ISLNK(st.st_mode)) {
+            if (!S_inside(w, p)) {
+                sg_warn(w->d, p, NOWHERE,
+                        "copy the file into the folder instead of linking it",
+                        "symbolic link points outside %s; not followed",
+                        w->root_real);
+                continue;
+            }
+            if (stat(p, &st) != 0)
+                continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            w->depth++;
+            if (S_walk(w, p))
+                rc = -1;
+            w->depth--;
+        } else if (S_ISREG(st.st_mode) && S_ends(de->d_name, w->ext)) {
+            S_push(w, p);
+        }
+    }
+    closedir(dp);
+    return rc;
+}
+
+static int S_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int sg_find_files(sg_arena *a, const char *path, const char *ext,
+                  const char ***list, size_t *n, sg_diags *d)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return sg_error(d, path, NOWHERE, "check the path", "%s",
+                        strerror(errno));
+    size_t first = *n;
+    walker w = { .a = a, .ext = ext, .list = list, .n = n, .cap = *n, .d = d };
+    if (!S_ISDIR(st.st_mode)) {
+        S_push(&w, sg_strdup(a, path));
+        return 0;
+    }
+    w.root_real = realpath(path, NULL);
+    if (!w.root_real)
+        return sg_error(d, path, NOWHERE, NULL, "%s", strerror(errno));
+    /* the cap is unknown when appending to a caller's list: regrow */
+    if (*n) {
+        const char **copy = sg_alloc(a, *n * sizeof(char *));
+        memcpy(copy, *list, *n * sizeof(char *));
+        *list = copy;
+    }
+    int rc = S_walk(&w, path);
+    free(w.root_real);
+    qsort(*list + first, *n - first, sizeof(char *), S_cmp);
+    return rc;
+}
+
+int sg_mkdirs(const char *path)
+{
+    char tmp[PATH_MAX];
+    size_t len = strlen(path);
+    if (len == 0 || len >= sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(tmp, path, len + 1);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    }
+    if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+static bool S_same(const char *path, const char *data, size_t len)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (size_t)st.st_size != len)
+        return false;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char tmp[65536];
+    size_t off = 0;
+    bool same = true;
+    while (same) {
+        size_t n = fread(tmp, 1, sizeof tmp, f);
+        if (n == 0)
+            break;
+        if (off + n > len || memcmp(tmp, data + off, n) != 0)
+            same = false;
+        off += n;
+    }
+    fclose(f);
+    return same && off == len;
+}
+
+int sg_write_file(const char *path, const char *data, size_t len,
+                  bool *written, sg_diags *d)
+{
+    if (written)
+        *written = false;
+    if (S_same(path, data, len))
+        return 0;
+    char tmp[PATH_MAX];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+        return sg_error(d, path, NOWHERE, NULL, "path too long");
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    size_t off = 0;
+    while (off < len) {
+        ssize_t n = write(fd, data + off, len - off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            unlink(tmp);
+            return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
+                            strerror(e));
+        }
+        off += (size_t)n;
+    }
+    fchmod(fd, 0644);
+    if (close(fd) != 0 || rename(tmp, path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
+                        strerror(e));
+    }
+    if (written)
+        *written = true;
+    return 0;
+}
+
+int sg_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode))
+        return unlink(path);
+    DIR *dp = opendir(path);
+    if (!dp)
+        return -1;
+    struct dirent *de;
+    int rc = 0;
+    while ((de = readdir(dp))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        char sub[PATH_MAX];
+        if (snprintf(sub, sizeof sub, "%s/%s", path, de->d_name) >=
+            (int)sizeof sub) {
+            rc = -1;
+            continue;
+        }
+        if (sg_remove_tree(sub) != 0)
+            rc = -1;
+    }
+    closedir(dp);
+    if (rmdir(path) != 0)
+        rc = -1;
+    return rc;
+}

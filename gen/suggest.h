@@ -1,0 +1,25 @@
+/* suggest.h - "did you mean": edit distance and word normalisation. */
+#ifndef SG_SUGGEST_H
+#define SG_SUGGEST_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+/* Levenshtein distance of two strings, ignoring ASCII case; gives up
+ * and returns `max` + 1 once the distance must exceed `max`. */
+size_t sg_edit_distance(const char *a, const char *b, size_t max);
+
+/* The candidate nearest to `word` when it is close enough to be a likely
+ * typo (distance at most a third of the word, at least 1), else NULL. */
+const char *sg_nearest(const char *word, const char *const *cands, size_t n);
+
+/* An activity name in comparable form: lower case, punctuation and stop
+ * words dropped, hyphenated and spaced compounds joined, plurals and
+ * -ing endings removed ("Small-scale co-operation projects" and
+ * "small scale cooperation project" give the same key). `words` gets the
+ * stemmed words separated by single spaces. Both are arena strings. */
+void sg_normalise_name(sg_arena *a, const char *name, const char **key,
+                       const char **words);
+
+#endif

@@ -1,0 +1,299 @@
+/* value.c - construction, lookup and serialisation of the value tree. */
+#include "value.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static sg_value *S_new(sg_arena *a, sg_type t)
+{
+    sg_value *v = sg_alloc(a, sizeof *v);
+    v->type = t;
+    return v;
+}
+
+sg_value *sg_null(sg_arena *a) { return S_new(a, SG_NULL); }
+
+sg_value *sg_bool(sg_arena *a, bool b)
+{
+    sg_value *v = S_new(a, SG_BOOL);
+    v->u.b = b;
+    return v;
+}
+
+sg_value *sg_num(sg_arena *a, double n)
+{
+    sg_value *v = S_new(a, SG_NUM);
+    v->u.num = n;
+    return v;
+}
+
+sg_value *sg_str_ref(sg_arena *a, const char *s, size_t len)
+{
+    sg_value *v = S_new(a, SG_STR);
+    v->u.str.s = s;
+    v->u.str.len = len;
+    return v;
+}
+
+sg_value *sg_strn(sg_arena *a, const char *s, size_t len)
+{
+    return sg_str_ref(a, sg_strndup(a, s, len), len);
+}
+
+sg_value *sg_str(sg_arena *a, const char *s)
+{
+    return sg_strn(a, s, strlen(s));
+}
+
+sg_value *sg_list(sg_arena *a) { return S_new(a, SG_LIST); }
+sg_value *sg_map(sg_arena *a) { return S_new(a, SG_MAP); }
+
+void sg_list_push(sg_arena *a, sg_value *list, sg_value *item)
+{
+    if (list->u.list.n == list->u.list.cap) {
+        size_t cap = list->u.list.cap ? list->u.list.cap * 2 : 4;
+        list->u.list.items = sg_realloc(a, list->u.list.items,
+                                        list->u.list.n * sizeof(sg_value *),
+                                        cap * sizeof(sg_value *));
+        list->u.list.cap = cap;
+    }
+    list->u.list.items[list->u.list.n++] = item;
+}
+
+void sg_map_add(sg_arena *a, sg_value *map, const char *key, sg_value *val)
+{
+    if (map->u.map.n == map->u.map.cap) {
+        size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 8;
+        map->u.map.items = sg_realloc(a, map->u.map.items,
+                                      map->u.map.n * sizeof(sg_pair),
+                                      cap * sizeof(sg_pair));
+        map->u.map.cap = cap;
+    }
+    sg_pair *p = &map->u.map.items[map->u.map.n++];
+    p->key = key;
+    p->key_len = strlen(key);
+    p->key_mark = (sg_mark){0, 0};
+    p->val = val;
+}
+
+const sg_pair *sg_map_pair(const sg_value *map, const char *key)
+{
+    if (!map || map->type != SG_MAP)
+        return NULL;
+    size_t len = strlen(key);
+    for (size_t i = 0; i < map->u.map.n; i++) {
+        const sg_pair *p = &map->u.map.items[i];
+        if (p->key_len == len && memcmp(p->key, key, len) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+sg_value *sg_map_getn(const sg_value *map, const char *key, size_t len)
+{
+    if (!map || map->type != SG_MAP)
+        return NULL;
+    for (size_t i = 0; i < map->u.map.n; i++) {
+        const sg_pair *p = &map->u.map.items[i];
+        if (p->key_len == len && memcmp(p->key, key, len) == 0)
+            return p->val;
+    }
+    return NULL;
+}
+
+sg_value *sg_map_get(const sg_value *map, const char *key)
+{
+    return sg_map_getn(map, key, strlen(key));
+}
+
+void sg_map_set(sg_arena *a, sg_value *map, const char *key, sg_value *val)
+{
+    const sg_pair *p = sg_map_pair(map, key);
+    if (p)
+        ((sg_pair *)p)->val = val;
+    else
+        sg_map_add(a, map, key, val);
+}
+
+void sg_map_str(sg_arena *a, sg_value *m, const char *key, const char *s)
+{
+    sg_map_add(a, m, key, s ? sg_str(a, s) : sg_null(a));
+}
+
+void sg_map_num(sg_arena *a, sg_value *m, const char *key, double n)
+{
+    sg_map_add(a, m, key, sg_num(a, n));
+}
+
+void sg_map_bool(sg_arena *a, sg_value *m, const char *key, bool b)
+{
+    sg_map_add(a, m, key, sg_bool(a, b));
+}
+
+const char *sg_value_str(const sg_value *v)
+{
+    return v && v->type == SG_STR ? v->u.str.s : NULL;
+}
+
+bool sg_value_truthy(const sg_value *v)
+{
+    if (!v)
+        return false;
+    switch (v->type) {
+    case SG_NULL: return false;
+    case SG_BOOL: return v->u.b;
+    case SG_NUM:  return true;   /* 0 is a value worth showing */
+    case SG_STR:  return v->u.str.len > 0;
+    case SG_LIST: return v->u.list.n > 0;
+    case SG_MAP:  return true;
+    }
+    return false;
+}
+
+void sg_num_format(sg_buf *out, double n)
+{
+    if (!isfinite(n)) {
+        sg_buf_puts(out, isnan(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
+        return;
+    }
+    if (n == (double)(long long)n && fabs(n) < 1e15) {
+        sg_buf_printf(out, "%lld", (long long)n);
+        return;
+    }
+    char tmp[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, n);
+        if (strtod(tmp, NULL) == n)
+            break;
+    }
+    sg_buf_puts(out, tmp);
+}
+
+void sg_value_text(sg_buf *out, const sg_value *v)
+{
+    if (!v)
+        return;
+    switch (v->type) {
+    case SG_BOOL: sg_buf_puts(out, v->u.b ? "true" : "false"); break;
+    case SG_NUM:  sg_num_format(out, v->u.num); break;
+    case SG_STR:  sg_buf_put(out, v->u.str.s, v->u.str.len); break;
+    default: break;
+    }
+}
+
+const char *sg_type_name(sg_type t)
+{
+    switch (t) {
+    case SG_NULL: return "nothing";
+    case SG_BOOL: return "true/false";
+    case SG_NUM:  return "a number";
+    case SG_STR:  return "text";
+    case SG_LIST: return "a list";
+    case SG_MAP:  return "a mapping";
+    }
+    return "?";
+}
+
+static void S_json_str(sg_buf *out, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    sg_buf_putc(out, '"');
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char u[7];
+        switch (c) {
+        case '"':  esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        /* < > & escaped so JSON embedded in a <script> stays inert */
+        case '<':  esc = "\\u003c"; break;
+        case '>':  esc = "\\u003e"; break;
+        case '&':  esc = "\\u0026"; break;
+        default:
+            if (c < 0x20) {
+                u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
+                u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = 0;
+                esc = u;
+            }
+        }
+        if (esc) {
+            sg_buf_put(out, s + start, i - start);
+            sg_buf_puts(out, esc);
+            start = i + 1;
+        }
+    }
+    sg_buf_put(out, s + start, len - start);
+    sg_buf_putc(out, '"');
+}
+
+static void S_nl(sg_buf *out, int indent, int depth)
+{
+    if (!indent)
+        return;
+    sg_buf_putc(out, '\n');
+    for (int i = 0; i < indent * depth; i++)
+        sg_buf_putc(out, ' ');
+}
+
+static void S_json(sg_buf *out, const sg_value *v, int indent, int depth)
+{
+    if (!v) {
+        sg_buf_puts(out, "null");
+        return;
+    }
+    switch (v->type) {
+    case SG_NULL: sg_buf_puts(out, "null"); break;
+    case SG_BOOL: sg_buf_puts(out, v->u.b ? "true" : "false"); break;
+    case SG_NUM:
+        if (isfinite(v->u.num))
+            sg_num_format(out, v->u.num);
+        else
+            sg_buf_puts(out, "null");
+        break;
+    case SG_STR: S_json_str(out, v->u.str.s, v->u.str.len); break;
+    case SG_LIST:
+        if (!v->u.list.n) {
+            sg_buf_puts(out, "[]");
+            break;
+        }
+        sg_buf_putc(out, '[');
+        for (size_t i = 0; i < v->u.list.n; i++) {
+            if (i)
+                sg_buf_putc(out, ',');
+            S_nl(out, indent, depth + 1);
+            S_json(out, v->u.list.items[i], indent, depth + 1);
+        }
+        S_nl(out, indent, depth);
+        sg_buf_putc(out, ']');
+        break;
+    case SG_MAP:
+        if (!v->u.map.n) {
+            sg_buf_puts(out, "{}");
+            break;
+        }
+        sg_buf_putc(out, '{');
+        for (size_t i = 0; i < v->u.map.n; i++) {
+            const sg_pair *p = &v->u.map.items[i];
+            if (i)
+                sg_buf_putc(out, ',');
+            S_nl(out, indent, depth + 1);
+            S_json_str(out, p->key, p->key_len);
+            sg_buf_puts(out, indent ? ": " : ":");
+            S_json(out, p->val, indent, depth + 1);
+        }
+        S_nl(out, indent, depth);
+        sg_buf_putc(out, '}');
+        break;
+    }
+}
+
+void sg_json_write(sg_buf *out, const sg_value *v, int indent)
+{
+    S_json(out, v, indent, 0);
+}
