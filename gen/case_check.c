@@ -432,7 +432,8 @@ static void S_funding(chk *k, const sg_value *list)
                                     &f->share);
         if ((x = sg_map_get(it, "currency"))) {
             const char *cur = S_text(k, "funding: currency", x);
-            if (cur && (strlen(cur) != 3 || !S_upper2(cur) ||
+            if (cur && (strlen(cur) != 3 || !isupper((unsigned char)cur[0]) ||
+                        !isupper((unsigned char)cur[1]) ||
                         !isupper((unsigned char)cur[2])))
                 ERR(k, x, "write an ISO 4217 code such as EUR, DKK or SEK",
                     "funding: currency '%s' is not an ISO 4217 code", cur);

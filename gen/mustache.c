@@ -617,6 +617,18 @@ static void S_push_ctx(rstate *st, const sg_value *v)
     st->ctx[st->nctx++] = v;
 }
 
+/* A map's key, or (an extension the spec leaves open) a list's item by
+ * number: {{#tags.0}} is true when the list has a first item. */
+static const sg_value *S_member(const sg_value *v, const char *part)
+{
+    if (v->type == SG_LIST && *part >= '0' && *part <= '9') {
+        char *end;
+        unsigned long i = strtoul(part, &end, 10);
+        return *end == '\0' && i < v->u.list.n ? v->u.list.items[i] : NULL;
+    }
+    return sg_map_get(v, part);
+}
+
 static const sg_value *S_lookup(const rstate *st, const node *nd)
 {
     if (!nd->nparts)
@@ -628,7 +640,7 @@ static const sg_value *S_lookup(const rstate *st, const node *nd)
             break;
     }
     for (size_t k = 1; v && k < nd->nparts; k++)
-        v = sg_map_get(v, nd->parts[k]);
+        v = S_member(v, nd->parts[k]);
     return v;
 }
 

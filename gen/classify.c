@@ -1,0 +1,386 @@
+/* classify.c - stage, model, gaps, funding, fit and completeness.
+ *
+ * Stage inference follows seed 004: each stage's facilitators typically
+ * do certain tasks. Every activity of the case spreads one point evenly
+ * over the stages whose typical tasks include its type, so a task done
+ * at one stage only (business idea workshops: latent) weighs more than
+ * one done at every stage (networking events). The stage with the most
+ * points wins; a tie is broken only by the number of actors, else no
+ * stage is inferred.
+ */
+#include "classify.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *S_list(sg_arena *a, const char **items, size_t n)
+{
+    sg_buf b = SG_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sg_buf_puts(&b, i + 1 == n ? " and " : ", ");
+        sg_buf_puts(&b, items[i]);
+    }
+    const char *s = sg_strndup(a, b.ptr, b.len);
+    sg_buf_free(&b);
+    return s;
+}
+
+static void S_reason(sg_arena *a, sg_class *k, const char *r)
+{
+    const char **p = sg_realloc(a, k->stage_reasons,
+                                k->nstage_reasons * sizeof *p,
+                                (k->nstage_reasons + 1) * sizeof *p);
+    p[k->nstage_reasons++] = r;
+    k->stage_reasons = p;
+}
+
+static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                    sg_class *k)
+{
+    k->stage_declared = c->stage ? c->stage->stage : -1;
+    k->stage_score = sg_alloc(a, (v->nstages + 1) * sizeof(double));
+    /* which activities count for each stage, by type (once per type) */
+    const char **only = sg_alloc(a, (c->nacts + 1) * sizeof *only);
+    bool *type_seen = sg_alloc(a, (v->nacts + 1) * sizeof(bool));
+    int telling = 0;
+    for (size_t i = 0; i < c->nacts; i++) {
+        int t = c->acts[i].type;
+        if (t < 0 || type_seen[t])
+            continue;
+        type_seen[t] = true;
+        sg_mask st = v->acts[t].stages;
+        int n = __builtin_popcount(st);
+        if (!n)
+            continue;
+        telling++;
+        for (size_t s = 0; s < v->nstages; s++)
+            if (st & (1u << s))
+                k->stage_score[s] += 1.0 / n;
+    }
+    int best = -1;
+    double top = 0;
+    bool tie = false;
+    for (size_t s = 0; s < v->nstages; s++) {
+        double sc = k->stage_score[s];
+        if (sc > top + 1e-9) {
+            top = sc;
+            best = (int)s;
+            tie = false;
+        } else if (sc > 0 && fabs(sc - top) < 1e-9) {
+            tie = true;
+        }
+    }
+    if (!telling) {
+        S_reason(a, k, c->nacts
+            ? "none of its activities is typical of a particular stage, so "
+              "no stage is inferred"
+            : "it lists no activities, so no stage is inferred");
+    } else if (tie) {
+        /* more actors point to a later stage: the seed's potential
+         * clusters have 18-70 actors, its working ones 130-600 */
+        int first = -1, last = -1;
+        for (size_t s = 0; s < v->nstages; s++)
+            if (fabs(k->stage_score[s] - top) < 1e-9) {
+                if (first < 0)
+                    first = (int)s;
+                last = (int)s;
+            }
+        if (c->has_actors) {
+            best = c->actors >= 100 ? last : first;
+            S_reason(a, k, sg_printf(a, "its activities fit %s and %s equally; "
+                                     "%g actors point to the %s stage",
+                                     v->stages[first].key, v->stages[last].key,
+                                     c->actors, c->actors >= 100 ? "later"
+                                                                 : "earlier"));
+        } else {
+            best = -1;
+            S_reason(a, k, sg_printf(a, "its activities fit %s and %s equally, "
+                                     "so no stage is inferred",
+                                     v->stages[first].key,
+                                     v->stages[last].key));
+        }
+    }
+    k->stage_inferred = best;
+    if (best >= 0) {
+        /* name the activities that carried the decision */
+        size_t n_only = 0, n_shared = 0;
+        const char **shared = sg_alloc(a, (c->nacts + 1) * sizeof *shared);
+        memset(type_seen, 0, (v->nacts + 1) * sizeof(bool));
+        for (size_t i = 0; i < c->nacts; i++) {
+            int t = c->acts[i].type;
+            if (t < 0 || type_seen[t] || !(v->acts[t].stages & (1u << best)))
+                continue;
+            type_seen[t] = true;
+            if (v->acts[t].stages == (1u << best))
+                only[n_only++] = c->acts[i].name;
+            else
+                shared[n_shared++] = c->acts[i].name;
+        }
+        const char *sname = v->stages[best].key;
+        if (n_only)
+            S_reason(a, k, sg_printf(a, "%s %s typical of %s clusters only",
+                                     S_list(a, only, n_only),
+                                     n_only == 1 ? "is" : "are", sname));
+        if (n_shared)
+            S_reason(a, k, sg_printf(a, "%s %s done at %s clusters and at "
+                                     "other stages too",
+                                     S_list(a, shared, n_shared),
+                                     n_shared == 1 ? "is" : "are", sname));
+        sg_buf b = SG_BUF_INIT;
+        sg_buf_puts(&b, "score by stage:");
+        for (size_t s = 0; s < v->nstages; s++)
+            if (k->stage_score[s] > 0)
+                sg_buf_printf(&b, " %s %.1f", v->stages[s].key,
+                              k->stage_score[s]);
+        S_reason(a, k, sg_strndup(a, b.ptr, b.len));
+        sg_buf_free(&b);
+    }
+    k->stage_final = k->stage_declared >= 0 ? k->stage_declared
+                                            : k->stage_inferred;
+    k->stage_agrees = k->stage_declared < 0 || k->stage_inferred < 0 ? -1
+                    : k->stage_declared == k->stage_inferred;
+}
+
+static void S_vote(sg_arena *a, sg_class *k, const char *what, int model)
+{
+    k->votes = sg_realloc(a, k->votes, k->nvotes * sizeof *k->votes,
+                          (k->nvotes + 1) * sizeof *k->votes);
+    k->votes[k->nvotes++] = (sg_vote){ what, model };
+    k->nvotes_for[model]++;
+}
+
+static int S_model_index(const sg_vocab *v, int vocab_index)
+{
+    if (vocab_index < 0)
+        return -1;
+    const char *key = v->models[vocab_index].key;
+    return strcmp(key, "membership") == 0 ? 0
+         : strcmp(key, "partnership") == 0 ? 1 : 2;
+}
+
+static void S_model(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                    sg_class *k)
+{
+    k->model_declared = S_model_index(v, c->model);
+    for (size_t t = 0; t < v->ntraits; t++)
+        if (c->traits[t] >= 0)
+            S_vote(a, k, sg_printf(a, "%s: %s", v->traits[t].key,
+                                   v->traits[t].value[c->traits[t]]),
+                   c->traits[t]);
+    if (c->governance >= 0 && v->governance_model[c->governance] >= 0)
+        S_vote(a, k, sg_printf(a, "governance: %s",
+                               v->governance[c->governance].key),
+               v->governance_model[c->governance]);
+    /* funding logic: one vote per kind of funding that tells */
+    bool voted[2] = { false, false };
+    for (size_t i = 0; i < c->nfunding; i++) {
+        int t = c->funding[i].type;
+        if (t < 0 || v->funding[t].model < 0 || voted[v->funding[t].model])
+            continue;
+        voted[v->funding[t].model] = true;
+        S_vote(a, k, sg_printf(a, "funding: %s", v->funding[t].name),
+               v->funding[t].model);
+    }
+    int m = k->nvotes_for[0], p = k->nvotes_for[1];
+    if (m + p == 0) {
+        k->model_inferred = -1;
+        k->model_reason = "no traits, governance or funding type tell the "
+                          "model";
+    } else if (3 * m >= 2 * (m + p)) {
+        k->model_inferred = 0;
+        k->model_reason = sg_printf(a, "%d of %d votes for the membership "
+                                    "model", m, m + p);
+    } else if (3 * p >= 2 * (m + p)) {
+        k->model_inferred = 1;
+        k->model_reason = sg_printf(a, "%d of %d votes for the partnership "
+                                    "model", p, m + p);
+    } else {
+        k->model_inferred = 2;
+        k->model_reason = sg_printf(a, "votes split %d membership to %d "
+                                    "partnership: a hybrid", m, p);
+    }
+    k->model_final = k->model_declared >= 0 ? k->model_declared
+                                            : k->model_inferred;
+    k->model_agrees = k->model_declared < 0 || k->model_inferred < 0 ? -1
+                    : k->model_declared == k->model_inferred;
+}
+
+static void S_gaps(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                   sg_class *k)
+{
+    k->acts = sg_alloc(a, (c->nacts + 1) * sizeof *k->acts);
+    k->bridges = sg_alloc(a, (v->ngaps + 1) * sizeof(int));
+    for (size_t i = 0; i < c->nacts; i++) {
+        const sg_activity *ac = &c->acts[i];
+        sg_act_class *ak = &k->acts[i];
+        if (ac->has_gaps) {
+            ak->gaps = ac->gaps;
+            ak->why = "the case names its gaps";
+        } else if (ac->has_connects) {
+            const char **names = sg_alloc(a, (v->nactors + 1) * sizeof *names);
+            size_t n = 0;
+            for (size_t t = 0; t < v->nactors; t++)
+                if (ac->connects & (1u << t)) {
+                    names[n++] = v->actors[t].key;
+                    if (v->actors[t].gap >= 0)
+                        ak->gaps |= 1u << v->actors[t].gap;
+                }
+            ak->why = sg_printf(a, "it connects the firms with %s",
+                                S_list(a, names, n));
+        } else if (ac->type >= 0) {
+            ak->gaps = v->acts[ac->type].gaps;
+            ak->why = ak->gaps
+                ? sg_printf(a, "usual for %s", v->acts[ac->type].key)
+                : sg_printf(a, "%s bridges no gap by itself",
+                            v->acts[ac->type].key);
+        } else {
+            ak->why = "no type, connects or gaps: it bridges no known gap";
+        }
+        k->covered |= ak->gaps;
+        for (size_t g = 0; g < v->ngaps; g++)
+            if (ak->gaps & (1u << g))
+                k->bridges[g]++;
+    }
+}
+
+static void S_funding(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                      sg_class *k)
+{
+    k->mix = sg_alloc(a, (v->nfunding + 1) * sizeof(double));
+    k->largest_share = k->public_share = -1;
+    double total = 0, largest = 0, pub = 0;
+    const char *largest_src = NULL;
+    int counted = 0;
+    for (size_t i = 0; i < c->nfunding; i++) {
+        const sg_funding *f = &c->funding[i];
+        double rate = sg_vocab_rate(v, f->currency);
+        if (!f->has_amount || rate < 0)
+            continue;
+        double per_year = f->amount * rate / (f->has_years ? f->years : 1);
+        total += per_year;
+        counted++;
+        if (per_year > largest) {
+            largest = per_year;
+            largest_src = f->source;
+        }
+        if (f->type >= 0) {
+            k->mix[f->type] += per_year;
+            if (v->funding[f->type].is_public)
+                pub += per_year;
+        }
+    }
+    if (counted && total > 0) {
+        k->has_total = true;
+        k->total_eur = total;
+        k->largest_share = largest / total;
+        k->largest_source = largest_src;
+        /* the public share is known only when every counted source has
+         * a type */
+        bool typed = true;
+        for (size_t i = 0; i < c->nfunding; i++)
+            if (c->funding[i].has_amount && c->funding[i].type < 0)
+                typed = false;
+        if (typed)
+            k->public_share = pub / total;
+        return;
+    }
+    /* no amounts: shares, where the case gives them */
+    double sum = 0;
+    for (size_t i = 0; i < c->nfunding; i++) {
+        const sg_funding *f = &c->funding[i];
+        if (!f->has_share)
+            continue;
+        sum += f->share;
+        if (f->share > largest) {
+            largest = f->share;
+            largest_src = f->source;
+        }
+        if (f->type >= 0 && v->funding[f->type].is_public)
+            pub += f->share;
+    }
+    if (sum > 0) {
+        k->shares_only = true;
+        k->largest_share = largest;
+        k->largest_source = largest_src;
+        k->public_share = pub;
+    } else if (c->nfunding == 1) {
+        /* a single source is all of it */
+        k->largest_share = 1;
+        k->largest_source = c->funding[0].source;
+        if (c->funding[0].type >= 0)
+            k->public_share = v->funding[c->funding[0].type].is_public ? 1 : 0;
+    }
+}
+
+static void S_fit(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                  sg_class *k)
+{
+    k->fit_stage = -1;
+    if (k->stage_final < 0 || !v->stages[k->stage_final].role)
+        return;
+    const sg_stage *s = &v->stages[k->stage_final];
+    k->fit_stage = k->stage_final;
+    k->missing_tasks = sg_alloc(a, (s->ntasks + 1) * sizeof(int));
+    k->shown_tasks = sg_alloc(a, (s->ntasks + 1) * sizeof(int));
+    for (size_t t = 0; t < s->ntasks; t++) {
+        bool shown = false;
+        for (size_t i = 0; i < c->nacts && !shown; i++)
+            shown = c->acts[i].type == s->tasks[t];
+        if (shown)
+            k->shown_tasks[k->nshown++] = s->tasks[t];
+        else
+            k->missing_tasks[k->nmissing++] = s->tasks[t];
+    }
+}
+
+static bool S_given(const sg_value *v)
+{
+    if (!v || v->type == SG_NULL)
+        return false;
+    if (v->type == SG_STR)
+        return v->u.str.len > 0;
+    if (v->type == SG_LIST)
+        return v->u.list.n > 0;
+    if (v->type == SG_MAP)
+        return v->u.map.n > 0;
+    return true;
+}
+
+static void S_completeness(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                           sg_class *k)
+{
+    k->present = sg_alloc(a, (v->ncompleteness + 1) * sizeof(char *));
+    k->absent = sg_alloc(a, (v->ncompleteness + 1) * sizeof(char *));
+    for (size_t i = 0; i < v->ncompleteness; i++) {
+        const char *key = v->completeness[i];
+        if (S_given(sg_map_get(c->front, key)))
+            k->present[k->npresent++] = key;
+        else
+            k->absent[k->nabsent++] = key;
+    }
+    k->completeness = v->ncompleteness
+        ? (double)k->npresent / (double)v->ncompleteness : 1;
+}
+
+void sg_classify(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                 sg_class *out)
+{
+    memset(out, 0, sizeof *out);
+    S_stage(a, v, c, out);
+    S_model(a, v, c, out);
+    S_gaps(a, v, c, out);
+    S_funding(a, v, c, out);
+    S_fit(a, v, c, out);
+    S_completeness(a, v, c, out);
+}
+
+const char *sg_gap_strip(sg_arena *a, const sg_vocab *v, sg_mask covered)
+{
+    /* gap numbers, not letters: capital and cluster-to-cluster share one */
+    static const char digits[] = "123456789abcdefg";
+    char *s = sg_alloc(a, v->ngaps + 1);
+    for (size_t g = 0; g < v->ngaps; g++)
+        s[g] = covered & (1u << g) ? digits[g] : '.';
+    return s;
+}

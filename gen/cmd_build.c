@@ -1,0 +1,167 @@
+/* cmd_build.c - `gen build` and `gen list`. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "classify.h"
+#include "collection.h"
+#include "commands.h"
+#include "site.h"
+
+static const char *const build_help =
+    "usage: gen build [--cases DIR] [--templates DIR] [--out DIR] [--drafts]\n"
+    "                 [--base-url URL] [--title TEXT] [--vocabulary FILE]\n"
+    "                 [--quiet] [--verbose]\n"
+    "\n"
+    "Checks every case, classifies them and writes the static site. If any\n"
+    "case, template or internal link has an error, nothing is written and\n"
+    "the previous site stays as it was.\n"
+    "\n"
+    "  --cases DIR         case files (default: cases)\n"
+    "  --templates DIR     Mustache templates and static/ (default: templates)\n"
+    "  --out DIR           output folder (default: site); gen replaces it\n"
+    "                      whole, so it must be new, empty or gen's own\n"
+    "  --drafts            publish cases marked draft: true\n"
+    "  --base-url URL      absolute URL of the site, for the feed and sitemap\n"
+    "  --title TEXT        site title (default: Cluster case studies)\n"
+    "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n"
+    "  -q, --quiet         print only problems\n"
+    "  -v, --verbose       print more detail\n";
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int sg_cmd_build(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "cases", required_argument, NULL, 'c' },
+        { "templates", required_argument, NULL, 't' },
+        { "out", required_argument, NULL, 'o' },
+        { "drafts", no_argument, NULL, 'D' },
+        { "base-url", required_argument, NULL, 'b' },
+        { "title", required_argument, NULL, 'T' },
+        { "vocabulary", required_argument, NULL, 'V' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "verbose", no_argument, NULL, 'v' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    sg_build_opts o = { .cases = "cases", .templates = "templates",
+                        .out = "site", .base_url = "" };
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "hqv", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'c': o.cases = optarg; break;
+        case 't': o.templates = optarg; break;
+        case 'o': o.out = optarg; break;
+        case 'D': o.drafts = true; break;
+        case 'b': o.base_url = optarg; break;
+        case 'T': o.title = optarg; break;
+        case 'V': o.vocabulary = optarg; break;
+        case 'q': o.quiet = true; break;
+        case 'v': o.verbose = true; break;
+        case 'h': fputs(build_help, stdout); return 0;
+        default: fputs(build_help, stderr); return 2;
+        }
+    }
+    if (optind != argc) {
+        fprintf(stderr, "gen build: unexpected argument '%s'\n\n%s",
+                argv[optind], build_help);
+        return 2;
+    }
+    /* the base URL ends in exactly one slash, so templates can append */
+    char base[2048];
+    size_t bl = strlen(o.base_url);
+    if (bl && bl < sizeof base - 2) {
+        memcpy(base, o.base_url, bl + 1);
+        if (base[bl - 1] != '/')
+            strcpy(base + bl, "/");
+        o.base_url = base;
+    }
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_build_stats st;
+    double t0 = S_now();
+    int rc = sg_build(&o, &d, &st);
+    double ms = (S_now() - t0) * 1000;
+    sg_print_diags(&d, false);
+    if (rc == 0 && !o.quiet)
+        fprintf(stderr, "built %s: %zu pages (%zu written, %zu unchanged) for "
+                "%zu cases, %zu links checked, %zu warning%s, %.0f ms\n",
+                o.out, st.pages + 2, st.written, st.unchanged, st.cases,
+                st.links, d.warnings, d.warnings == 1 ? "" : "s", ms);
+    else if (rc != 0)
+        fprintf(stderr, "build failed: %zu error%s, %zu warning%s; nothing "
+                "was written\n", d.errors, d.errors == 1 ? "" : "s",
+                d.warnings, d.warnings == 1 ? "" : "s");
+    sg_arena_free(&a);
+    return rc == 0 ? 0 : 1;
+}
+
+static const char *const list_help =
+    "usage: gen list [--cases DIR] [--vocabulary FILE]\n"
+    "\n"
+    "One line per case: slug, title, stage (declared / inferred), model and\n"
+    "the gaps it bridges as a strip of gap numbers (1 research, 2 education,\n"
+    "3 capital, 4 policy, 5 firm-to-firm, 6 cluster-to-cluster, 7 global;\n"
+    "'.' where the gap is empty).\n";
+
+int sg_cmd_list(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "cases", required_argument, NULL, 'c' },
+        { "vocabulary", required_argument, NULL, 'V' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *dir = "cases", *vocab_file = NULL;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'c': dir = optarg; break;
+        case 'V': vocab_file = optarg; break;
+        case 'h': fputs(list_help, stdout); return 0;
+        default: fputs(list_help, stderr); return 2;
+        }
+    }
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_vocab v;
+    int status = 1;
+    if (sg_vocab_load(&v, &a, vocab_file, &d) == 0) {
+        sg_collection col;
+        const char *paths[1] = { dir };
+        sg_collection_load(&a, &v, paths, 1, &col, &d);
+        for (size_t i = 0; i < col.n; i++) {
+            sg_case *c = col.cases[i];
+            if (!c->ok)
+                continue;
+            sg_class k;
+            sg_classify(&a, &v, c, &k);
+            const char *decl = k.stage_declared >= 0
+                ? v.stages[k.stage_declared].key : "-";
+            const char *inf = k.stage_inferred >= 0
+                ? v.stages[k.stage_inferred].key : "-";
+            static const char *const models[] = { "membership", "partnership",
+                                                  "hybrid" };
+            printf("%-32s %-40.40s %9s / %-9s %-11s %s\n", c->slug,
+                   c->title ? c->title : "", decl, inf,
+                   k.model_final >= 0 ? models[k.model_final] : "-",
+                   sg_gap_strip(&a, &v, k.covered));
+        }
+        status = d.errors ? 1 : 0;
+    }
+    sg_print_diags(&d, false);
+    sg_arena_free(&a);
+    return status;
+}

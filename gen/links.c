@@ -1,0 +1,160 @@
+/* links.c - extracting and resolving href, src and id attributes.
+ *
+ * Our own templates write attributes as name="value", so a scan for
+ * those is exact enough; values are HTML-escaped, so &amp; is undone.
+ */
+#include "links.h"
+
+#include <string.h>
+
+struct sg_pending {
+    const char *from, *tpl, *target;   /* target: "path#id" */
+    sg_pending *next;
+};
+
+void sg_links_init(sg_links *l, sg_arena *a)
+{
+    memset(l, 0, sizeof *l);
+    l->a = a;
+    sg_strset_init(&l->files, a);
+    sg_strset_init(&l->anchors, a);
+}
+
+void sg_links_file(sg_links *l, const char *path)
+{
+    sg_strset_add(&l->files, path, strlen(path));
+}
+
+/* Resolves `href` against the folder of `page` into `out`; false for
+ * links that leave the site (a scheme, "//", or above its root). */
+static bool S_resolve(const char *page, const char *href, size_t hl,
+                      sg_buf *out)
+{
+    sg_buf_reset(out);
+    if (hl >= 2 && href[0] == '/' && href[1] == '/')
+        return false;
+    for (size_t i = 0; i < hl; i++) {
+        if (href[i] == ':')
+            return false;   /* http:, mailto: ... */
+        if (href[i] == '/' || href[i] == '?' || href[i] == '#')
+            break;
+    }
+    if (hl && href[0] == '/')
+        return false;       /* root-relative: not used by our templates */
+    const char *slash = strrchr(page, '/');
+    if (slash)
+        sg_buf_put(out, page, (size_t)(slash - page) + 1);
+    size_t i = 0;
+    while (i < hl && href[i] != '?' && href[i] != '#') {
+        size_t j = i;
+        while (j < hl && href[j] != '/' && href[j] != '?' && href[j] != '#')
+            j++;
+        size_t seg = j - i;
+        if (seg == 2 && href[i] == '.' && href[i + 1] == '.') {
+            if (!out->len)
+                return false;           /* above the site's root */
+            size_t k = out->len - 1;
+            while (k > 0 && out->ptr[k - 1] != '/')
+                k--;
+            sg_buf_truncate(out, k);
+        } else if (!(seg == 1 && href[i] == '.') && seg) {
+            sg_buf_put(out, href + i, seg);
+            if (j < hl && href[j] == '/')
+                sg_buf_putc(out, '/');
+        }
+        i = j < hl && href[j] == '/' ? j + 1 : j;
+    }
+    if (!out->len || out->ptr[out->len - 1] == '/')
+        sg_buf_puts(out, "index.html");
+    return true;
+}
+
+static void S_unescape(sg_buf *b, const char *s, size_t n)
+{
+    sg_buf_reset(b);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '&' && i + 4 < n + 1 && strncmp(s + i, "&amp;", 5) == 0) {
+            sg_buf_putc(b, '&');
+            i += 4;
+        } else {
+            sg_buf_putc(b, s[i]);
+        }
+    }
+}
+
+void sg_links_page(sg_links *l, const char *path, const char *tpl,
+                   const char *html, size_t len, sg_diags *d)
+{
+    sg_buf val = SG_BUF_INIT, res = SG_BUF_INIT;
+    const char *p = html, *end = html + len;
+    while (p < end) {
+        const char *q = memchr(p, '=', (size_t)(end - p));
+        if (!q || q + 1 >= end)
+            break;
+        /* attribute name just before '=' */
+        const char *nstart = q;
+        while (nstart > p && ((nstart[-1] >= 'a' && nstart[-1] <= 'z') ||
+                              nstart[-1] == '-'))
+            nstart--;
+        size_t nl = (size_t)(q - nstart);
+        p = q + 1;
+        if (*p != '"')
+            continue;
+        const char *vs = p + 1;
+        const char *ve = memchr(vs, '"', (size_t)(end - vs));
+        if (!ve)
+            break;
+        p = ve + 1;
+        bool is_id = nl == 2 && strncmp(nstart, "id", 2) == 0 &&
+                     (nstart == html || nstart[-1] == ' ');
+        bool is_link = ((nl == 4 && strncmp(nstart, "href", 4) == 0) ||
+                        (nl == 3 && strncmp(nstart, "src", 3) == 0)) &&
+                       (nstart == html || nstart[-1] == ' ');
+        if (is_id) {
+            sg_buf_reset(&val);
+            sg_buf_printf(&val, "%s#", path);
+            sg_buf_put(&val, vs, (size_t)(ve - vs));
+            sg_strset_add(&l->anchors, val.ptr, val.len);
+            continue;
+        }
+        if (!is_link)
+            continue;
+        S_unescape(&val, vs, (size_t)(ve - vs));
+        if (!S_resolve(path, val.ptr, val.len, &res))
+            continue;
+        l->checked++;
+        if (!sg_strset_has(&l->files, res.ptr, res.len)) {
+            sg_error(d, tpl, ((sg_mark){0, 0}),
+                     "fix the link in the template, or the data it is built "
+                     "from", "%s: link '%s' points to %s, which the build "
+                     "does not write", path, val.ptr, res.ptr);
+            l->broken++;
+            continue;
+        }
+        const char *hash = memchr(val.ptr, '#', val.len);
+        if (hash && hash[1]) {
+            sg_pending *pd = sg_alloc(l->a, sizeof *pd);
+            pd->from = sg_strdup(l->a, path);
+            pd->tpl = tpl;
+            pd->target = sg_printf(l->a, "%s%s", res.ptr, hash);
+            pd->next = l->pending;
+            l->pending = pd;
+        }
+    }
+    sg_buf_free(&val);
+    sg_buf_free(&res);
+}
+
+size_t sg_links_finish(sg_links *l, sg_diags *d)
+{
+    for (sg_pending *pd = l->pending; pd; pd = pd->next) {
+        if (sg_strset_has(&l->anchors, pd->target, strlen(pd->target)))
+            continue;
+        sg_error(d, pd->tpl, ((sg_mark){0, 0}),
+                 "add the id to the target page, or fix the fragment",
+                 "%s: anchor %s does not exist", pd->from, pd->target);
+        l->broken++;
+    }
+    l->pending = NULL;
+    return l->broken;
+}

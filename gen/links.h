@@ -1,0 +1,34 @@
+/* links.h - checking the links and anchors of the pages a build writes.
+ *
+ * Every page's href and src values are resolved against the page's own
+ * path; a link into the site must name a file the build writes, and a
+ * "#fragment" an id on that page. Anchors are checked once every page is
+ * known (sg_links_finish), since a link may point at a later page.
+ */
+#ifndef SG_LINKS_H
+#define SG_LINKS_H
+
+#include "diag.h"
+#include "strset.h"
+
+typedef struct sg_pending sg_pending;
+
+typedef struct sg_links {
+    sg_arena *a;
+    sg_strset files;       /* every path the build writes */
+    sg_strset anchors;     /* "path#id" for every id on every page */
+    sg_pending *pending;   /* fragments to check at the end */
+    size_t checked, broken;
+} sg_links;
+
+void sg_links_init(sg_links *l, sg_arena *a);
+/* Declares a file the build will write ("cases/x/index.html"). */
+void sg_links_file(sg_links *l, const char *path);
+/* Checks the links of an HTML page at `path`, rendered from `tpl`;
+ * reports broken ones as errors naming the template. Records its ids. */
+void sg_links_page(sg_links *l, const char *path, const char *tpl,
+                   const char *html, size_t len, sg_diags *d);
+/* Checks the fragments collected; returns the number of broken links. */
+size_t sg_links_finish(sg_links *l, sg_diags *d);
+
+#endif

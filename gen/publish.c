@@ -1,0 +1,186 @@
+/* publish.c - staging, hard links for unchanged files, and the swap. */
+#define _GNU_SOURCE
+#include "publish.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "fs.h"
+
+static const sg_mark NOWHERE = {0, 0};
+
+bool sg_publish_path_ok(const char *rel)
+{
+    if (!rel || !*rel || rel[0] == '/')
+        return false;
+    const char *p = rel;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') ||
+            (n == 2 && p[0] == '.' && p[1] == '.'))
+            return false;
+        p += n + (e ? 1 : 0);
+    }
+    return true;
+}
+
+static bool S_same_dir(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static bool S_empty_dir(const char *path)
+{
+    DIR *dp = opendir(path);
+    if (!dp)
+        return false;
+    struct dirent *de;
+    bool empty = true;
+    while ((de = readdir(dp)))
+        if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+            empty = false;
+    closedir(dp);
+    return empty;
+}
+
+int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
+                     const char *const *protect, size_t nprotect,
+                     sg_diags *d)
+{
+    memset(p, 0, sizeof *p);
+    p->a = a;
+    size_t len = strlen(out);
+    while (len > 1 && out[len - 1] == '/')
+        len--;
+    p->out = sg_strndup(a, out, len);
+    const char *home = getenv("HOME");
+    if (S_same_dir(p->out, "/") || (home && S_same_dir(p->out, home)) ||
+        strcmp(p->out, ".") == 0 || S_same_dir(p->out, "."))
+        return sg_error(d, p->out, NOWHERE,
+                        "give a folder of its own, such as site/",
+                        "refusing to write the site into this folder");
+    for (size_t i = 0; i < nprotect; i++)
+        if (protect[i] && S_same_dir(p->out, protect[i]))
+            return sg_error(d, p->out, NOWHERE,
+                            "give a separate folder, such as site/",
+                            "refusing to write the site over %s", protect[i]);
+    struct stat st;
+    if (lstat(p->out, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            return sg_error(d, p->out, NOWHERE, "remove it or choose another "
+                            "--out", "exists and is not a folder");
+        char *marker = sg_path_join(a, p->out, SG_SITE_MARKER);
+        if (!sg_exists(marker) && !S_empty_dir(p->out))
+            return sg_error(d, p->out, NOWHERE,
+                            "gen replaces the whole folder; choose an empty "
+                            "or new folder, or one an earlier build wrote",
+                            "refusing to replace a folder that gen did not "
+                            "create (no %s in it)", SG_SITE_MARKER);
+    }
+    char *parent = sg_dirname(a, p->out);
+    if (sg_mkdirs(parent) != 0)
+        return sg_error(d, parent, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    char *base = sg_basename(a, p->out, NULL);
+    char *tmpl = sg_printf(a, "%s/.%s.staging-XXXXXX", parent, base);
+    if (!mkdtemp(tmpl))
+        return sg_error(d, tmpl, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    chmod(tmpl, 0755);
+    p->staging = tmpl;
+    return 0;
+}
+
+int sg_publish_file(sg_publish *p, const char *rel, const char *data,
+                    size_t len, sg_diags *d)
+{
+    if (!sg_publish_path_ok(rel))
+        return sg_error(d, rel, NOWHERE, NULL,
+                        "unsafe output path; nothing is written outside the "
+                        "site folder");
+    char *dst = sg_path_join(p->a, p->staging, rel);
+    char *dir = sg_dirname(p->a, dst);
+    if (sg_mkdirs(dir) != 0)
+        return sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    p->bytes += len;
+    /* unchanged: link the old file, keeping its time */
+    char *old = sg_path_join(p->a, p->out, rel);
+    struct stat st;
+    if (lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
+        (size_t)st.st_size == len) {
+        sg_buf cur = SG_BUF_INIT;
+        sg_diags quiet;
+        sg_diags_init(&quiet, p->a);
+        bool same = sg_read_file(old, len + 1, &cur, &quiet) == 0 &&
+                    cur.len == len && memcmp(cur.ptr, data, len) == 0;
+        sg_buf_free(&cur);
+        if (same && link(old, dst) == 0) {
+            p->unchanged++;
+            return 0;
+        }
+    }
+    bool written;
+    if (sg_write_file(dst, data, len, &written, d) != 0)
+        return -1;
+    p->written++;
+    return 0;
+}
+
+int sg_publish_commit(sg_publish *p, sg_diags *d)
+{
+    char *marker = sg_path_join(p->a, p->staging, SG_SITE_MARKER);
+    static const char note[] =
+        "This folder is written by gen build and replaced whole by the next\n"
+        "build. Do not keep files of your own here.\n";
+    if (sg_write_file(marker, note, sizeof note - 1, NULL, d) != 0)
+        return -1;
+    struct stat st;
+    if (lstat(p->out, &st) != 0) {
+        if (rename(p->staging, p->out) != 0)
+            return sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
+                            strerror(errno));
+        p->staging = NULL;
+        return 0;
+    }
+#ifdef SYS_renameat2
+    /* one atomic step: readers see the old site or the new one */
+    if (syscall(SYS_renameat2, AT_FDCWD, p->staging, AT_FDCWD, p->out,
+                2 /* RENAME_EXCHANGE */) == 0) {
+        sg_remove_tree(p->staging);   /* now holds the old site */
+        p->staging = NULL;
+        return 0;
+    }
+#endif
+    char *old = sg_printf(p->a, "%s.old-%ld", p->staging, (long)getpid());
+    if (rename(p->out, old) != 0)
+        return sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
+                        strerror(errno));
+    if (rename(p->staging, p->out) != 0) {
+        int e = errno;
+        rename(old, p->out);   /* put the old site back */
+        return sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
+                        strerror(e));
+    }
+    sg_remove_tree(old);
+    p->staging = NULL;
+    return 0;
+}
+
+void sg_publish_abort(sg_publish *p)
+{
+    if (p->staging)
+        sg_remove_tree(p->staging);
+    p->staging = NULL;
+}

@@ -1,0 +1,44 @@
+/* publish.h - writing the site so that the published folder is never
+ * half-built.
+ *
+ * Files go into a staging folder beside the output; a file whose bytes
+ * are unchanged is hard-linked from the old site instead of rewritten,
+ * so its time stays and a publisher's sync uploads only what changed.
+ * Only when the whole build succeeded is the staging folder swapped in
+ * (atomically where the kernel offers it); on failure it is removed and
+ * the old site stays exactly as it was.
+ */
+#ifndef SG_PUBLISH_H
+#define SG_PUBLISH_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+
+#define SG_SITE_MARKER ".gen-site"
+
+typedef struct sg_publish {
+    sg_arena *a;
+    const char *out;          /* the published folder */
+    const char *staging;      /* where this build writes */
+    size_t written, unchanged;
+    size_t bytes;
+} sg_publish;
+
+/* Refuses dangerous output folders (/, the home folder, the cases or
+ * templates folder, or a non-empty folder gen did not make) and creates
+ * the staging folder. Returns 0 or -1 with a diagnostic. */
+int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
+                     const char *const *protect, size_t nprotect,
+                     sg_diags *d);
+/* Writes one file at `rel` (a relative path inside the site). */
+int sg_publish_file(sg_publish *p, const char *rel, const char *data,
+                    size_t len, sg_diags *d);
+/* Swaps the staging folder in. */
+int sg_publish_commit(sg_publish *p, sg_diags *d);
+/* Removes the staging folder; the old site is untouched. */
+void sg_publish_abort(sg_publish *p);
+/* True for a relative path with no empty, "." or ".." parts. */
+bool sg_publish_path_ok(const char *rel);
+
+#endif

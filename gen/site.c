@@ -1,0 +1,381 @@
+/* site.c - the build: plan every page, render it, check it, publish. */
+#include "site.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "collection.h"
+#include "fs.h"
+#include "links.h"
+#include "publish.h"
+#include "tpl_dir.h"
+#include "view.h"
+
+typedef struct page {
+    const char *path;       /* inside the site */
+    const char *tpl;        /* template name */
+    sg_value *ctx;
+    bool html;
+} page;
+
+typedef struct plan {
+    sg_arena *a;
+    page *pages;
+    size_t n, cap;
+    sg_value *site;
+} plan;
+
+/* "../../" for "cases/x/index.html" */
+static const char *S_root(sg_arena *a, const char *path)
+{
+    sg_buf b = SG_BUF_INIT;
+    for (const char *p = path; *p; p++)
+        if (*p == '/')
+            sg_buf_puts(&b, "../");
+    const char *r = sg_strndup(a, b.ptr, b.len);
+    sg_buf_free(&b);
+    return r;
+}
+
+static sg_value *S_add(plan *pl, const char *path, const char *tpl,
+                       const char *title, bool html)
+{
+    sg_arena *a = pl->a;
+    if (pl->n == pl->cap) {
+        size_t cap = pl->cap ? pl->cap * 2 : 256;
+        pl->pages = sg_realloc(a, pl->pages, pl->n * sizeof *pl->pages,
+                               cap * sizeof *pl->pages);
+        pl->cap = cap;
+    }
+    sg_value *ctx = sg_map(a);
+    sg_map_add(a, ctx, "root", sg_str(a, S_root(a, path)));
+    sg_map_add(a, ctx, "path", sg_str(a, path));
+    sg_map_add(a, ctx, "page_title", sg_str(a, title));
+    sg_map_add(a, ctx, "site", pl->site);
+    pl->pages[pl->n++] = (page){ path, tpl, ctx, html };
+    return ctx;
+}
+
+static void S_csv_cell(sg_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    /* a cell a spreadsheet would run as a formula gets a leading quote */
+    bool formula = *s == '=' || *s == '+' || *s == '-' || *s == '@' ||
+                   *s == '\t' || *s == '\r';
+    bool quote = formula || strpbrk(s, ",\"\n\r") != NULL;
+    if (quote)
+        sg_buf_putc(b, '"');
+    if (formula)
+        sg_buf_putc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            sg_buf_putc(b, '"');
+        sg_buf_putc(b, *s);
+    }
+    if (quote)
+        sg_buf_putc(b, '"');
+}
+
+static void S_csv(sg_buf *b, sg_value **views, size_t n)
+{
+    static const char *const cols[][3] = {
+        { "slug", "slug", NULL }, { "title", "title", NULL },
+        { "country", "country", NULL }, { "sector", "sector", NULL },
+        { "city", "city", NULL }, { "founded", "founded", NULL },
+        { "actors", "actors", NULL }, { "staff", "staff", NULL },
+        { "stage_declared", "stage", "declared" },
+        { "stage_inferred", "stage", "inferred" },
+        { "stage", "stage", "final" }, { "model", "model", "final" },
+        { "model_inferred", "model", "inferred" },
+        { "gaps", "gaps", "strip" },
+        { "total_eur_per_year", "funding", "total_eur_per_year" },
+        { "largest_share", "funding", "largest_share" },
+        { "public_share", "funding", "public_share" },
+        { "url", "url", NULL },
+    };
+    size_t nc = sizeof cols / sizeof *cols;
+    for (size_t c = 0; c < nc; c++) {
+        if (c)
+            sg_buf_putc(b, ',');
+        sg_buf_puts(b, cols[c][0]);
+    }
+    sg_buf_puts(b, "\r\n");
+    sg_buf cell = SG_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t c = 0; c < nc; c++) {
+            if (c)
+                sg_buf_putc(b, ',');
+            const sg_value *x = sg_map_get(views[i], cols[c][1]);
+            if (cols[c][2])
+                x = sg_map_get(x, cols[c][2]);
+            sg_buf_reset(&cell);
+            sg_value_text(&cell, x);
+            S_csv_cell(b, cell.len ? cell.ptr : NULL);
+        }
+        sg_buf_puts(b, "\r\n");
+    }
+    sg_buf_free(&cell);
+}
+
+static void S_json_export(sg_arena *a, sg_buf *b, sg_value **views, size_t n)
+{
+    sg_value *root = sg_map(a), *list = sg_list(a);
+    for (size_t i = 0; i < n; i++) {
+        sg_value *m = sg_map(a);
+        for (const char *const *k = sg_json_case_keys; *k; k++) {
+            sg_value *x = sg_map_get(views[i], *k);
+            if (x)
+                sg_map_add(a, m, *k, x);
+        }
+        sg_list_push(a, list, m);
+    }
+    sg_map_add(a, root, "cases", list);
+    sg_json_write(b, root, 1);
+    sg_buf_putc(b, '\n');
+}
+
+static int S_cmp_date(const void *x, const void *y)
+{
+    const sg_value *a = *(sg_value *const *)x, *b = *(sg_value *const *)y;
+    const char *da = sg_value_str(sg_map_get(a, "date"));
+    const char *db = sg_value_str(sg_map_get(b, "date"));
+    int c = strcmp(db ? db : "", da ? da : "");   /* newest first */
+    if (c)
+        return c;
+    return strcmp(sg_value_str(sg_map_get(a, "slug")),
+                  sg_value_str(sg_map_get(b, "slug")));
+}
+
+static const char *S_kind_title(const char *kind)
+{
+    return strcmp(kind, "stages") == 0 ? "Stage"
+         : strcmp(kind, "models") == 0 ? "Model"
+         : strcmp(kind, "gaps") == 0 ? "Gap"
+         : strcmp(kind, "sectors") == 0 ? "Sector" : "Country";
+}
+
+static void S_plan(plan *pl, const sg_view *view, sg_case **cases)
+{
+    sg_arena *a = pl->a;
+    sg_value *x;
+    x = S_add(pl, "index.html", "index", "Cluster case studies", true);
+    sg_map_add(a, x, "cases", sg_list(a));
+    sg_value *all = sg_map_get(x, "cases");
+    for (size_t i = 0; i < view->n; i++)
+        sg_list_push(a, all, view->cases[i]);
+    sg_map_add(a, x, "charts", view->charts);
+    sg_map_add(a, x, "home", sg_bool(a, true));
+
+    for (size_t i = 0; i < view->n; i++) {
+        x = S_add(pl, sg_printf(a, "cases/%s/index.html", cases[i]->slug),
+                  "case", cases[i]->title, true);
+        sg_map_add(a, x, "case", view->cases[i]);
+    }
+    const sg_value *kinds = sg_map_get(view->site, "kinds");
+    for (size_t i = 0; i < kinds->u.list.n; i++) {
+        sg_value *k = kinds->u.list.items[i];
+        const char *kind = sg_value_str(sg_map_get(k, "kind"));
+        x = S_add(pl, sg_printf(a, "%s/index.html", kind), "kind",
+                  sg_value_str(sg_map_get(k, "title")), true);
+        sg_map_add(a, x, "kind", k);
+    }
+    for (size_t i = 0; i < view->listings->u.list.n; i++) {
+        sg_value *l = view->listings->u.list.items[i];
+        const char *kind = sg_value_str(sg_map_get(l, "kind"));
+        x = S_add(pl, sg_printf(a, "%s/%s/index.html", kind,
+                                sg_value_str(sg_map_get(l, "key"))),
+                  "listing",
+                  sg_printf(a, "%s: %s", S_kind_title(kind),
+                            sg_value_str(sg_map_get(l, "name"))), true);
+        sg_map_add(a, x, "listing", l);
+        sg_map_add(a, x, sg_printf(a, "is_%s", kind), sg_bool(a, true));
+    }
+    static const char *const cmp[][3] = {
+        { "compare/index.html", "compare", "Comparisons" },
+        { "compare/gaps/index.html", "compare-gaps",
+          "Gaps: institutional thickness or empty slots" },
+        { "compare/traits/index.html", "compare-traits",
+          "Organisational model traits" },
+        { "compare/stage-sector/index.html", "compare-stage-sector",
+          "Stage against sector" },
+        { "compare/stages/index.html", "compare-stages",
+          "Declared against inferred stage" },
+        { "compare/funding/index.html", "compare-funding",
+          "Funding indicators" },
+        { "compare/pick/index.html", "compare-pick",
+          "Compare cases side by side" },
+    };
+    for (size_t i = 0; i < sizeof cmp / sizeof *cmp; i++) {
+        x = S_add(pl, cmp[i][0], cmp[i][1], cmp[i][2], true);
+        sg_map_add(a, x, "compare", view->compare);
+    }
+    S_add(pl, "about/index.html", "about", "About the frameworks", true);
+    S_add(pl, "404.html", "404", "Page not found", true);
+
+    /* feed and sitemap: newest first, from the same case views */
+    sg_value **sorted = sg_alloc(a, (view->n + 1) * sizeof *sorted);
+    memcpy(sorted, view->cases, view->n * sizeof *sorted);
+    qsort(sorted, view->n, sizeof *sorted, S_cmp_date);
+    sg_value *entries = sg_list(a);
+    const char *updated = NULL;
+    for (size_t i = 0; i < view->n; i++) {
+        const char *date = sg_value_str(sg_map_get(sorted[i], "date"));
+        if (!date)
+            continue;
+        if (!updated)
+            updated = date;
+        sg_list_push(a, entries, sorted[i]);
+    }
+    x = S_add(pl, "feed.xml", "feed", "Cluster case studies", false);
+    sg_map_add(a, x, "entries", entries);
+    sg_map_add(a, x, "updated", sg_str(a, updated ? updated : "1970-01-01"));
+    x = S_add(pl, "sitemap.xml", "sitemap", "", false);
+    sg_value *urls = sg_list(a);
+    for (size_t i = 0; i < pl->n; i++) {
+        if (!pl->pages[i].html || strcmp(pl->pages[i].path, "404.html") == 0)
+            continue;
+        const char *p = pl->pages[i].path;
+        size_t len = strlen(p);
+        /* directory URLs, as static hosts serve them */
+        if (len >= 10 && strcmp(p + len - 10, "index.html") == 0)
+            len -= 10;
+        sg_list_push(a, urls, sg_strn(a, p, len));
+    }
+    sg_map_add(a, x, "urls", urls);
+}
+
+int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    sg_arena arena = SG_ARENA_INIT, *a = &arena;
+    sg_vocab v;
+    int rc = -1;
+    sg_publish pub = {0};
+    if (sg_vocab_load(&v, a, o->vocabulary, d) != 0)
+        goto out;
+
+    /* templates first: a broken template stops the build early */
+    sg_tpl_dir td;
+    sg_tpl_dir_init(&td, a, o->templates);
+    const char **tfiles = NULL;
+    size_t ntf = 0;
+    if (!sg_is_dir(o->templates)) {
+        sg_error(d, o->templates, ((sg_mark){0, 0}),
+                 "run gen in the project folder, or pass --templates DIR",
+                 "templates folder not found");
+        goto out;
+    }
+    sg_find_files(a, o->templates, ".mustache", &tfiles, &ntf, d);
+    size_t tlen = strlen(o->templates);
+    for (size_t i = 0; i < ntf; i++) {
+        const char *rel = tfiles[i] + tlen + (tfiles[i][tlen] == '/');
+        char *name = sg_strndup(a, rel, strlen(rel) - strlen(".mustache"));
+        const sg_tpl *t = sg_tpl_dir_get(&td, name, d);
+        if (t)
+            sg_tpl_check_partials(t, &td.loader, d);
+    }
+    static const char *const needed[] = {
+        "index", "case", "kind", "listing", "compare", "compare-gaps",
+        "compare-traits", "compare-stage-sector", "compare-stages",
+        "compare-funding", "compare-pick", "about", "404", "feed", "sitemap" };
+    for (size_t i = 0; i < sizeof needed / sizeof *needed; i++)
+        if (!sg_tpl_dir_get(&td, needed[i], d) && !td.failures)
+            sg_error(d, sg_printf(a, "%s/%s.mustache", o->templates,
+                                  needed[i]), ((sg_mark){0, 0}),
+                     "copy it from the default templates/ of gen",
+                     "template missing");
+
+    const char *paths[1] = { o->cases };
+    sg_collection col;
+    sg_collection_load(a, &v, paths, 1, &col, d);
+    if (d->errors)
+        goto out;
+
+    /* published cases, classified and turned into views */
+    sg_case **cases = sg_alloc(a, (col.n + 1) * sizeof *cases);
+    size_t n = 0;
+    for (size_t i = 0; i < col.n; i++)
+        if (o->drafts || !col.cases[i]->draft)
+            cases[n++] = col.cases[i];
+    sg_class *classes = sg_alloc(a, (n + 1) * sizeof *classes);
+    sg_value **views = sg_alloc(a, (n + 1) * sizeof *views);
+    for (size_t i = 0; i < n; i++) {
+        sg_classify(a, &v, cases[i], &classes[i]);
+        const char *html = sg_markdown(a, cases[i]->body, cases[i]->body_len);
+        views[i] = sg_view_case(a, &v, cases[i], &classes[i], html);
+    }
+    sg_site_opts so = { o->base_url ? o->base_url : "",
+                        o->title ? o->title : "Cluster case studies" };
+    sg_view view;
+    sg_view_build(a, &v, cases, classes, views, n, &so, &view);
+
+    plan pl = { .a = a, .site = view.site };
+    S_plan(&pl, &view, cases);
+
+    sg_links links;
+    sg_links_init(&links, a);
+    for (size_t i = 0; i < pl.n; i++)
+        sg_links_file(&links, pl.pages[i].path);
+    static const char *const data_files[] = { "cases.json", "cases.csv" };
+    for (size_t i = 0; i < 2; i++)
+        sg_links_file(&links, data_files[i]);
+    char *static_dir = sg_path_join(a, o->templates, "static");
+    const char **statics = NULL;
+    size_t nstatic = 0;
+    if (sg_is_dir(static_dir))
+        sg_find_files(a, static_dir, "", &statics, &nstatic, d);
+    size_t slen = strlen(static_dir);
+    for (size_t i = 0; i < nstatic; i++)
+        sg_links_file(&links, sg_printf(a, "static/%s", statics[i] + slen + 1));
+    if (d->errors)
+        goto out;
+
+    const char *protect[] = { o->cases, o->templates };
+    if (sg_publish_begin(&pub, a, o->out, protect, 2, d) != 0)
+        goto out;
+    sg_buf page_buf = SG_BUF_INIT;
+    for (size_t i = 0; i < pl.n && !d->errors; i++) {
+        page *pg = &pl.pages[i];
+        const sg_tpl *t = sg_tpl_dir_get(&td, pg->tpl, d);
+        sg_buf_reset(&page_buf);
+        if (!t || sg_tpl_render(t, pg->ctx, &td.loader, &page_buf, d) != 0)
+            break;
+        if (pg->html)
+            sg_links_page(&links, pg->path, sg_tpl_file(t), page_buf.ptr,
+                          page_buf.len, d);
+        sg_publish_file(&pub, pg->path, page_buf.ptr, page_buf.len, d);
+    }
+    sg_buf_reset(&page_buf);
+    S_json_export(a, &page_buf, views, n);
+    sg_publish_file(&pub, "cases.json", page_buf.ptr, page_buf.len, d);
+    sg_buf_reset(&page_buf);
+    S_csv(&page_buf, views, n);
+    sg_publish_file(&pub, "cases.csv", page_buf.ptr, page_buf.len, d);
+    for (size_t i = 0; i < nstatic && !d->errors; i++) {
+        sg_buf_reset(&page_buf);
+        if (sg_read_file(statics[i], SG_MAX_FILE_SIZE, &page_buf, d) == 0)
+            sg_publish_file(&pub, sg_printf(a, "static/%s",
+                                            statics[i] + slen + 1),
+                            page_buf.ptr, page_buf.len, d);
+    }
+    sg_buf_free(&page_buf);
+    sg_links_finish(&links, d);
+    if (d->errors || td.failures)
+        goto out;
+    if (sg_publish_commit(&pub, d) != 0)
+        goto out;
+    st->cases = n;
+    st->pages = pl.n;
+    st->written = pub.written;
+    st->unchanged = pub.unchanged;
+    st->bytes = pub.bytes;
+    st->links = links.checked;
+    rc = 0;
+out:
+    sg_publish_abort(&pub);
+    sg_arena_free(a);
+    return rc;
+}

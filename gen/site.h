@@ -1,0 +1,32 @@
+/* site.h - `gen build`: cases in, a checked static site out.
+ *
+ * read -> validate -> classify -> build the view -> render -> check the
+ * links -> publish atomically. Nothing is written unless every case,
+ * template and link is right.
+ */
+#ifndef SG_SITE_H
+#define SG_SITE_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+
+typedef struct sg_build_opts {
+    const char *cases;        /* default "cases" */
+    const char *templates;    /* default "templates" */
+    const char *out;          /* default "site" */
+    const char *vocabulary;   /* extra vocabulary file, or NULL */
+    const char *base_url;     /* "" when not given */
+    const char *title;
+    bool drafts;
+    bool quiet, verbose;
+} sg_build_opts;
+
+typedef struct sg_build_stats {
+    size_t cases, pages, written, unchanged, bytes, links;
+} sg_build_stats;
+
+/* Returns 0 on success; -1 after diagnostics, with nothing written. */
+int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st);
+
+#endif

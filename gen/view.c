@@ -1,0 +1,444 @@
+/* view.c - building the value trees for pages and exports. */
+#include "view.h"
+
+#include <cmark.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const sg_json_case_keys[] = {
+    "slug", "title", "summary", "country", "countries", "region", "city",
+    "sector", "tags", "founded", "organisation", "legal_form", "reach",
+    "actors", "actor_types", "staff", "stage", "model", "gaps",
+    "activities", "funding", "obstacles", "history", "sources", "date",
+    "authors", "completeness", "url", NULL
+};
+
+#define STR(m, k, s) sg_map_add(a, (m), (k), (s) ? sg_str(a, (s)) : sg_null(a))
+#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_num(a, (x)))
+#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_bool(a, (x)))
+#define NUL(m, k) sg_map_add(a, (m), (k), sg_null(a))
+
+const char *sg_markdown(sg_arena *a, const char *md, size_t len)
+{
+    char *html = cmark_markdown_to_html(md, len, CMARK_OPT_DEFAULT |
+                                                     CMARK_OPT_SMART);
+    const char *r = sg_strdup(a, html ? html : "");
+    free(html);
+    return r;
+}
+
+const char *sg_view_slug(sg_arena *a, const char *s)
+{
+    sg_buf b = SG_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (isalnum(*p))
+            sg_buf_putc(&b, tolower(*p));
+        else if (*p >= 0x80)
+            sg_buf_putc(&b, *p);   /* keep UTF-8 letters as they are */
+        else if (b.len && b.ptr[b.len - 1] != '-')
+            sg_buf_putc(&b, '-');
+    }
+    while (b.len && b.ptr[b.len - 1] == '-')
+        sg_buf_truncate(&b, b.len - 1);
+    /* bytes >= 0x80 are fine in a path but not as a URL: percent-encode */
+    sg_buf e = SG_BUF_INIT;
+    for (size_t i = 0; i < b.len; i++) {
+        unsigned char ch = (unsigned char)b.ptr[i];
+        if (ch >= 0x80)
+            sg_buf_printf(&e, "%%%02X", ch);
+        else
+            sg_buf_putc(&e, ch);
+    }
+    const char *r = e.len ? sg_strndup(a, e.ptr, e.len) : "other";
+    sg_buf_free(&b);
+    sg_buf_free(&e);
+    return r;
+}
+
+/* 19172500 -> "19,172,500" */
+static const char *S_thousands(sg_arena *a, double x)
+{
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.0f", fabs(x));
+    size_t n = strlen(tmp);
+    sg_buf b = SG_BUF_INIT;
+    if (x < 0)
+        sg_buf_putc(&b, '-');
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0)
+            sg_buf_putc(&b, ',');
+        sg_buf_putc(&b, tmp[i]);
+    }
+    const char *r = sg_strndup(a, b.ptr, b.len);
+    sg_buf_free(&b);
+    return r;
+}
+
+static const char *S_pct(sg_arena *a, double share)
+{
+    return share < 0 ? NULL : sg_printf(a, "%.0f%%", share * 100);
+}
+
+static sg_value *S_strs(sg_arena *a, const char *const *s, size_t n)
+{
+    sg_value *l = sg_list(a);
+    for (size_t i = 0; i < n; i++)
+        sg_list_push(a, l, sg_str(a, s[i]));
+    return l;
+}
+
+static sg_value *S_gap_keys(sg_arena *a, const sg_vocab *v, sg_mask m)
+{
+    sg_value *l = sg_list(a);
+    for (size_t g = 0; g < v->ngaps; g++)
+        if (m & (1u << g))
+            sg_list_push(a, l, sg_str(a, v->gaps[g].key));
+    return l;
+}
+
+static const char *S_model_key(int m)
+{
+    return m == 0 ? "membership" : m == 1 ? "partnership"
+         : m == 2 ? "hybrid" : NULL;
+}
+
+static const char *S_model_name(const sg_vocab *v, int m)
+{
+    const char *key = S_model_key(m);
+    int i = key ? sg_vocab_model(v, key) : -1;
+    return i >= 0 ? v->models[i].name : NULL;
+}
+
+static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
+                              const sg_case *c, const sg_class *k)
+{
+    sg_value *s = sg_map(a);
+    STR(s, "declared", k->stage_declared >= 0
+                           ? v->stages[k->stage_declared].key : NULL);
+    STR(s, "inferred", k->stage_inferred >= 0
+                           ? v->stages[k->stage_inferred].key : NULL);
+    STR(s, "final", k->stage_final >= 0 ? v->stages[k->stage_final].key
+                                        : NULL);
+    if (k->stage_agrees < 0)
+        NUL(s, "agrees");
+    else
+        BOOL(s, "agrees", k->stage_agrees);
+    STR(s, "term", c->stage_text);
+    STR(s, "framework", c->stage ? c->stage->framework_name : NULL);
+    STR(s, "declared_name", k->stage_declared >= 0
+                                ? v->stages[k->stage_declared].name : NULL);
+    STR(s, "inferred_name", k->stage_inferred >= 0
+                                ? v->stages[k->stage_inferred].name : NULL);
+    STR(s, "final_name", k->stage_final >= 0
+                             ? v->stages[k->stage_final].name : NULL);
+    sg_map_add(a, s, "reasons", S_strs(a, k->stage_reasons,
+                                       k->nstage_reasons));
+    BOOL(s, "disagrees", k->stage_agrees == 0);
+    return s;
+}
+
+static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
+                              const sg_class *k)
+{
+    sg_value *m = sg_map(a);
+    STR(m, "declared", S_model_key(k->model_declared));
+    STR(m, "inferred", S_model_key(k->model_inferred));
+    STR(m, "final", S_model_key(k->model_final));
+    if (k->model_agrees < 0)
+        NUL(m, "agrees");
+    else
+        BOOL(m, "agrees", k->model_agrees);
+    sg_value *votes = sg_list(a);
+    for (size_t i = 0; i < k->nvotes; i++) {
+        sg_value *vo = sg_map(a);
+        STR(vo, "evidence", k->votes[i].what);
+        STR(vo, "for", S_model_key(k->votes[i].model));
+        sg_list_push(a, votes, vo);
+    }
+    sg_map_add(a, m, "votes", votes);
+    STR(m, "reason", k->model_reason);
+    STR(m, "final_name", S_model_name(v, k->model_final));
+    STR(m, "declared_name", S_model_name(v, k->model_declared));
+    STR(m, "inferred_name", S_model_name(v, k->model_inferred));
+    BOOL(m, "disagrees", k->model_agrees == 0);
+    return m;
+}
+
+/* Table 2 of seed 001, with this case's values marked. */
+static sg_value *S_traits_rows(sg_arena *a, const sg_vocab *v,
+                               const sg_case *c)
+{
+    sg_value *rows = sg_list(a);
+    for (size_t t = 0; t < v->ntraits; t++) {
+        const sg_trait *tr = &v->traits[t];
+        sg_value *r = sg_map(a);
+        STR(r, "key", tr->key);
+        STR(r, "name", tr->name);
+        STR(r, "membership", tr->label[0] ? tr->label[0] : tr->value[0]);
+        STR(r, "partnership", tr->label[1] ? tr->label[1] : tr->value[1]);
+        BOOL(r, "is_membership", c->traits[t] == 0);
+        BOOL(r, "is_partnership", c->traits[t] == 1);
+        BOOL(r, "unknown", c->traits[t] < 0);
+        STR(r, "value", c->traits[t] >= 0 ? tr->value[c->traits[t]] : NULL);
+        sg_list_push(a, rows, r);
+    }
+    return rows;
+}
+
+static sg_value *S_cells(sg_arena *a, const sg_vocab *v, sg_mask m)
+{
+    sg_value *cells = sg_list(a);
+    for (size_t g = 0; g < v->ngaps; g++) {
+        sg_value *cell = sg_map(a);
+        STR(cell, "key", v->gaps[g].key);
+        STR(cell, "short", v->gaps[g].short_name);
+        NUM(cell, "number", v->gaps[g].number);
+        BOOL(cell, "bridged", (m & (1u << g)) != 0);
+        sg_list_push(a, cells, cell);
+    }
+    return cells;
+}
+
+static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
+                                const sg_case *c, const sg_class *k)
+{
+    sg_value *f = sg_map(a);
+    if (k->has_total)
+        NUM(f, "total_eur_per_year", round(k->total_eur));
+    else
+        NUL(f, "total_eur_per_year");
+    if (k->largest_share >= 0)
+        NUM(f, "largest_share", round(k->largest_share * 1000) / 1000);
+    else
+        NUL(f, "largest_share");
+    if (k->public_share >= 0)
+        NUM(f, "public_share", round(k->public_share * 1000) / 1000);
+    else
+        NUL(f, "public_share");
+    STR(f, "largest_source", k->largest_source);
+    STR(f, "total_text", k->has_total
+        ? sg_printf(a, "EUR %s per year", S_thousands(a, k->total_eur)) : NULL);
+    STR(f, "largest_text", S_pct(a, k->largest_share));
+    STR(f, "public_text", S_pct(a, k->public_share));
+    sg_value *src = sg_list(a);
+    for (size_t i = 0; i < c->nfunding; i++) {
+        const sg_funding *fu = &c->funding[i];
+        sg_value *s = sg_map(a);
+        STR(s, "source", fu->source);
+        STR(s, "type", fu->type >= 0 ? v->funding[fu->type].key : NULL);
+        STR(s, "type_name", fu->type >= 0 ? v->funding[fu->type].name : NULL);
+        if (fu->has_amount) {
+            NUM(s, "amount", fu->amount);
+            STR(s, "amount_text", sg_printf(a, "%s %s", fu->currency,
+                                            S_thousands(a, fu->amount)));
+        }
+        if (fu->has_years) {
+            NUM(s, "years", fu->years);
+            STR(s, "years_text", sg_printf(a, "over %g year%s", fu->years,
+                                           fu->years == 1 ? "" : "s"));
+        }
+        if (fu->has_share)
+            STR(s, "share_text", S_pct(a, fu->share));
+        double rate = sg_vocab_rate(v, fu->currency);
+        if (fu->has_amount && rate > 0)
+            STR(s, "eur_year_text",
+                sg_printf(a, "EUR %s per year",
+                          S_thousands(a, fu->amount * rate /
+                                             (fu->has_years ? fu->years : 1))));
+        sg_list_push(a, src, s);
+    }
+    sg_map_add(a, f, "sources", src);
+    sg_value *mix = sg_list(a);
+    for (size_t t = 0; k->has_total && t < v->nfunding; t++) {
+        if (k->mix[t] <= 0)
+            continue;
+        sg_value *m = sg_map(a);
+        STR(m, "type", v->funding[t].key);
+        STR(m, "name", v->funding[t].name);
+        NUM(m, "eur_per_year", round(k->mix[t]));
+        STR(m, "share_text", S_pct(a, k->mix[t] / k->total_eur));
+        sg_list_push(a, mix, m);
+    }
+    sg_map_add(a, f, "mix", mix);
+    BOOL(f, "any", c->nfunding > 0);
+    return f;
+}
+
+sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                       const sg_class *k, const char *body_html)
+{
+    sg_value *m = sg_map(a);
+    STR(m, "slug", c->slug);
+    STR(m, "title", c->title);
+    STR(m, "summary", c->summary);
+    STR(m, "country", c->country);
+    int ci = c->country ? sg_vocab_country(v, c->country) : -1;
+    sg_value *countries = sg_list(a);
+    if (c->ncountries) {
+        for (size_t i = 0; i < c->ncountries; i++)
+            sg_list_push(a, countries, sg_str(a, c->countries[i]));
+    } else if (c->country) {
+        sg_list_push(a, countries, sg_str(a, c->country));
+    }
+    sg_map_add(a, m, "countries", countries);
+    STR(m, "region", c->region);
+    STR(m, "city", c->city);
+    STR(m, "sector", c->sector);
+    sg_map_add(a, m, "tags", S_strs(a, c->tags, c->ntags));
+    if (c->founded) NUM(m, "founded", c->founded); else NUL(m, "founded");
+    STR(m, "organisation", c->organisation);
+    STR(m, "legal_form", c->legal_form);
+    STR(m, "reach", c->reach >= 0 ? v->reach[c->reach] : NULL);
+    if (c->has_actors) NUM(m, "actors", c->actors); else NUL(m, "actors");
+    sg_value *at = sg_list(a);
+    for (size_t t = 0; t < v->nactors; t++)
+        if (c->actor_types & (1u << t))
+            sg_list_push(a, at, sg_str(a, v->actors[t].key));
+    sg_map_add(a, m, "actor_types", at);
+    if (c->has_staff) NUM(m, "staff", c->staff); else NUL(m, "staff");
+    sg_map_add(a, m, "stage", S_stage_view(a, v, c, k));
+    sg_map_add(a, m, "model", S_model_view(a, v, k));
+
+    sg_value *gaps = sg_map(a);
+    sg_map_add(a, gaps, "covered", S_gap_keys(a, v, k->covered));
+    sg_map_add(a, gaps, "empty", S_gap_keys(a, v, ~k->covered));
+    sg_value *bridges = sg_map(a);
+    for (size_t g = 0; g < v->ngaps; g++) {
+        sg_value *names = sg_list(a);
+        for (size_t i = 0; i < c->nacts; i++)
+            if (k->acts[i].gaps & (1u << g))
+                sg_list_push(a, names, sg_str(a, c->acts[i].name));
+        sg_map_add(a, bridges, v->gaps[g].key, names);
+    }
+    sg_map_add(a, gaps, "bridges", bridges);
+    STR(gaps, "strip", sg_gap_strip(a, v, k->covered));
+    NUM(gaps, "count", __builtin_popcount(k->covered));
+    sg_map_add(a, m, "gaps", gaps);
+
+    sg_value *acts = sg_list(a);
+    for (size_t i = 0; i < c->nacts; i++) {
+        const sg_activity *ac = &c->acts[i];
+        sg_value *x = sg_map(a);
+        STR(x, "name", ac->name);
+        STR(x, "type", ac->type >= 0 ? v->acts[ac->type].key : NULL);
+        sg_map_add(a, x, "gaps", S_gap_keys(a, v, k->acts[i].gaps));
+        int as = ac->as >= 0 ? ac->as
+               : ac->type >= 0 ? (v->acts[ac->type].project ? 0 : 1) : -1;
+        STR(x, "as", as == 0 ? "project" : as == 1 ? "service" : NULL);
+        STR(x, "why", k->acts[i].why);
+        STR(x, "matched", ac->type_how);
+        STR(x, "note", ac->note);
+        sg_list_push(a, acts, x);
+    }
+    sg_map_add(a, m, "activities", acts);
+    sg_map_add(a, m, "funding", S_funding_view(a, v, c, k));
+
+    sg_value *obs = sg_list(a);
+    for (size_t i = 0; i < c->nobstacles; i++) {
+        const sg_named *o = &v->obstacles[c->obstacles[i]];
+        sg_value *x = sg_map(a);
+        STR(x, "key", o->key);
+        STR(x, "name", o->name);
+        STR(x, "description", o->description);
+        sg_list_push(a, obs, x);
+    }
+    sg_map_add(a, m, "obstacles", obs);
+
+    sg_value *hist = sg_list(a);
+    for (size_t i = 0; i < c->nhistory; i++) {
+        const sg_history *h = &c->history[i];
+        sg_value *x = sg_map(a);
+        NUM(x, "year", h->year);
+        STR(x, "term", h->term);
+        STR(x, "stage", h->stage ? v->stages[h->stage->stage].key : NULL);
+        STR(x, "stage_name", h->stage ? v->stages[h->stage->stage].name : NULL);
+        STR(x, "note", h->note);
+        sg_list_push(a, hist, x);
+    }
+    sg_map_add(a, m, "history", hist);
+
+    sg_value *srcs = sg_list(a);
+    for (size_t i = 0; i < c->nsources; i++) {
+        const sg_source *s = &c->sources[i];
+        sg_value *x = sg_map(a);
+        STR(x, "title", s->title);
+        STR(x, "author", s->author);
+        if (s->year) NUM(x, "year", s->year); else NUL(x, "year");
+        STR(x, "url", s->url);
+        sg_list_push(a, srcs, x);
+    }
+    sg_map_add(a, m, "sources", srcs);
+    STR(m, "date", c->date);
+    sg_map_add(a, m, "authors", S_strs(a, c->authors, c->nauthors));
+    sg_value *comp = sg_map(a);
+    NUM(comp, "share", round(k->completeness * 100) / 100);
+    sg_map_add(a, comp, "present", S_strs(a, k->present, k->npresent));
+    sg_map_add(a, comp, "absent", S_strs(a, k->absent, k->nabsent));
+    sg_map_add(a, m, "completeness", comp);
+    STR(m, "url", sg_printf(a, "cases/%s/index.html", c->slug));
+
+    /* what pages show beyond the facts; not exported */
+    sg_value *show = sg_map(a);
+    STR(show, "country_name", ci >= 0 ? v->countries[ci].name : c->country);
+    STR(show, "country_path", sg_printf(a, "countries/%s/index.html",
+                                        sg_view_slug(a, c->country ? c->country
+                                                                   : "xx")));
+    STR(show, "sector_path", sg_printf(a, "sectors/%s/index.html",
+                                       sg_view_slug(a, c->sector ? c->sector
+                                                                 : "other")));
+    STR(show, "sector_key", sg_view_slug(a, c->sector ? c->sector : "other"));
+    STR(show, "country_key", sg_view_slug(a, c->country ? c->country : "xx"));
+    STR(show, "percent_complete", S_pct(a, k->completeness));
+    sg_value *atn = sg_list(a);
+    for (size_t t = 0; t < v->nactors; t++)
+        if (c->actor_types & (1u << t))
+            sg_list_push(a, atn, sg_str(a, v->actors[t].name));
+    sg_map_add(a, show, "actor_type_names", atn);
+    sg_map_add(a, show, "traits", S_traits_rows(a, v, c));
+    sg_map_add(a, show, "gap_cells", S_cells(a, v, k->covered));
+    sg_value *matrix = sg_list(a);
+    for (size_t i = 0; i < c->nacts; i++) {
+        sg_value *row = sg_map(a);
+        STR(row, "name", c->acts[i].name);
+        STR(row, "type", c->acts[i].type >= 0 ? v->acts[c->acts[i].type].key
+                                              : NULL);
+        STR(row, "why", k->acts[i].why);
+        sg_map_add(a, row, "cells", S_cells(a, v, k->acts[i].gaps));
+        sg_list_push(a, matrix, row);
+    }
+    sg_map_add(a, show, "matrix", matrix);
+    sg_value *totals = sg_list(a);
+    for (size_t g = 0; g < v->ngaps; g++) {
+        sg_value *t = sg_map(a);
+        STR(t, "key", v->gaps[g].key);
+        NUM(t, "count", k->bridges[g]);
+        BOOL(t, "empty", k->bridges[g] == 0);
+        sg_list_push(a, totals, t);
+    }
+    sg_map_add(a, show, "gap_totals", totals);
+    if (k->fit_stage >= 0) {
+        const sg_stage *s = &v->stages[k->fit_stage];
+        sg_value *fit = sg_map(a);
+        STR(fit, "stage", s->key);
+        STR(fit, "stage_name", s->name);
+        STR(fit, "role", s->role);
+        sg_map_add(a, fit, "focus", S_strs(a, s->focus, s->nfocus));
+        sg_map_add(a, fit, "competencies",
+                   S_strs(a, s->competencies, s->ncompetencies));
+        sg_value *miss = sg_list(a), *shown = sg_list(a);
+        for (size_t i = 0; i < k->nmissing; i++)
+            sg_list_push(a, miss, sg_str(a, v->acts[k->missing_tasks[i]].key));
+        for (size_t i = 0; i < k->nshown; i++)
+            sg_list_push(a, shown, sg_str(a, v->acts[k->shown_tasks[i]].key));
+        sg_map_add(a, fit, "missing", miss);
+        sg_map_add(a, fit, "shown", shown);
+        sg_map_add(a, show, "fit", fit);
+    } else {
+        NUL(show, "fit");
+    }
+    sg_map_add(a, show, "body_html", sg_str(a, body_html ? body_html : ""));
+    sg_map_add(a, m, "show", show);
+    return m;
+}

@@ -1,0 +1,670 @@
+/* view_site.c - views over all cases: listings, related cases,
+ * comparisons and charts.
+ *
+ * Every index is built in one pass over the cases, or by sorting an
+ * array of case numbers; nothing compares every case with every other,
+ * so the cost stays linear (n log n) in the number of cases.
+ */
+#include "view.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STR(m, k, s) sg_map_add(a, (m), (k), (s) ? sg_str(a, (s)) : sg_null(a))
+#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_num(a, (x)))
+#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_bool(a, (x)))
+
+typedef struct ctx {
+    sg_arena *a;
+    const sg_vocab *v;
+    sg_case **cases;
+    const sg_class *k;
+    sg_value **views;
+    size_t n;
+} ctx;
+
+/* A group of cases sharing a key (a sector, a country). */
+typedef struct group {
+    const char *key, *name;
+    size_t *idx;
+    size_t n;
+} group;
+
+typedef struct keyed {
+    const char *key, *name;
+    size_t i;
+} keyed;
+
+static int S_cmp_keyed(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Sorts (key, case) pairs and cuts them into groups. */
+static group *S_group(ctx *c, keyed *pairs, size_t np, size_t *ngroups)
+{
+    sg_arena *a = c->a;
+    qsort(pairs, np, sizeof *pairs, S_cmp_keyed);
+    group *g = sg_alloc(a, (np + 1) * sizeof *g);
+    size_t ng = 0;
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        while (j < np && strcmp(pairs[j].key, pairs[i].key) == 0)
+            j++;
+        g[ng].key = pairs[i].key;
+        g[ng].name = pairs[i].name;
+        g[ng].idx = sg_alloc(a, (j - i) * sizeof(size_t));
+        for (size_t k = i; k < j; k++)
+            g[ng].idx[g[ng].n++] = pairs[k].i;
+        ng++;
+        i = j;
+    }
+    *ngroups = ng;
+    return g;
+}
+
+static sg_value *S_link(ctx *c, size_t i)
+{
+    sg_arena *a = c->a;
+    sg_value *m = sg_map(a);
+    STR(m, "title", c->cases[i]->title);
+    STR(m, "slug", c->cases[i]->slug);
+    STR(m, "url", sg_printf(a, "cases/%s/index.html", c->cases[i]->slug));
+    return m;
+}
+
+static sg_value *S_listing(ctx *c, const char *kind, const char *kind_name,
+                           const char *key, const char *name,
+                           const char *description, const size_t *idx,
+                           size_t n)
+{
+    sg_arena *a = c->a;
+    sg_value *l = sg_map(a);
+    STR(l, "kind", kind);
+    STR(l, "kind_name", kind_name);
+    STR(l, "key", key);
+    STR(l, "name", name);
+    STR(l, "description", description);
+    STR(l, "path", sg_printf(a, "%s/%s/index.html", kind, key));
+    sg_value *cases = sg_list(a);
+    for (size_t i = 0; i < n; i++)
+        sg_list_push(a, cases, c->views[idx[i]]);
+    sg_map_add(a, l, "cases", cases);
+    NUM(l, "count", (double)n);
+    return l;
+}
+
+static void S_kind(ctx *c, sg_value *kinds, const char *kind,
+                   const char *title, const char *intro, sg_value *items)
+{
+    sg_arena *a = c->a;
+    sg_value *k = sg_map(a);
+    STR(k, "kind", kind);
+    STR(k, "title", title);
+    STR(k, "intro", intro);
+    STR(k, "path", sg_printf(a, "%s/index.html", kind));
+    sg_map_add(a, k, "items", items);
+    sg_list_push(a, kinds, k);
+}
+
+static sg_value *S_item(ctx *c, sg_value *listing)
+{
+    sg_arena *a = c->a;
+    sg_value *it = sg_map(a);
+    sg_map_add(a, it, "key", sg_map_get(listing, "key"));
+    sg_map_add(a, it, "name", sg_map_get(listing, "name"));
+    sg_map_add(a, it, "description", sg_map_get(listing, "description"));
+    sg_map_add(a, it, "path", sg_map_get(listing, "path"));
+    sg_map_add(a, it, "count", sg_map_get(listing, "count"));
+    return it;
+}
+
+/* Bars for an SVG chart: width as a share of the largest count. */
+static sg_value *S_bars(ctx *c, const char **keys, const char **names,
+                        const double *counts, size_t n, const char *prefix)
+{
+    sg_arena *a = c->a;
+    double max = 0;
+    for (size_t i = 0; i < n; i++)
+        if (counts[i] > max)
+            max = counts[i];
+    sg_value *bars = sg_list(a);
+    for (size_t i = 0; i < n; i++) {
+        sg_value *b = sg_map(a);
+        STR(b, "key", keys[i]);
+        STR(b, "name", names[i]);
+        NUM(b, "count", counts[i]);
+        NUM(b, "width", max > 0 ? round(counts[i] / max * 1000) / 10 : 0);
+        NUM(b, "y", (double)i * 26);
+        NUM(b, "ty", (double)i * 26 + 15);
+        NUM(b, "n", (double)(i % 8));
+        STR(b, "path", prefix ? sg_printf(a, "%s/%s/index.html", prefix, keys[i]) : NULL);
+        sg_list_push(a, bars, b);
+    }
+    return bars;
+}
+
+static sg_value *S_chart(ctx *c, const char *id, const char *title,
+                         const char *alt, sg_value *bars, size_t n)
+{
+    sg_arena *a = c->a;
+    sg_value *ch = sg_map(a);
+    STR(ch, "id", id);
+    STR(ch, "title", title);
+    STR(ch, "alt", alt);
+    sg_map_add(a, ch, "bars", bars);
+    NUM(ch, "height", (double)n * 26);
+    return ch;
+}
+
+void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
+                   const sg_class *classes, sg_value **case_views, size_t n,
+                   const sg_site_opts *opts, sg_view *out)
+{
+    ctx c0 = { a, v, cases, classes, case_views, n }, *c = &c0;
+    memset(out, 0, sizeof *out);
+    out->cases = case_views;
+    out->n = n;
+
+    /* ---- stages, models, gaps: fixed keys from the vocabulary ---- */
+    size_t ns = v->nstages;
+    size_t **by_stage = sg_alloc(a, (ns + 1) * sizeof(size_t *));
+    size_t *n_stage = sg_alloc(a, (ns + 1) * sizeof(size_t));
+    for (size_t s = 0; s <= ns; s++)
+        by_stage[s] = sg_alloc(a, (n + 1) * sizeof(size_t));
+    size_t *by_model[3], n_model[3] = {0, 0, 0};
+    for (int m = 0; m < 3; m++)
+        by_model[m] = sg_alloc(a, (n + 1) * sizeof(size_t));
+    size_t **bridged = sg_alloc(a, (v->ngaps + 1) * sizeof(size_t *));
+    size_t **empty = sg_alloc(a, (v->ngaps + 1) * sizeof(size_t *));
+    size_t *n_bridged = sg_alloc(a, (v->ngaps + 1) * sizeof(size_t));
+    size_t *n_empty = sg_alloc(a, (v->ngaps + 1) * sizeof(size_t));
+    for (size_t g = 0; g < v->ngaps; g++) {
+        bridged[g] = sg_alloc(a, (n + 1) * sizeof(size_t));
+        empty[g] = sg_alloc(a, (n + 1) * sizeof(size_t));
+    }
+    keyed *sectors = sg_alloc(a, (n + 1) * sizeof *sectors);
+    size_t ncountry_pairs = 0;
+    for (size_t i = 0; i < n; i++)
+        ncountry_pairs += cases[i]->ncountries ? cases[i]->ncountries : 1;
+    keyed *countries = sg_alloc(a, (ncountry_pairs + 1) * sizeof *countries);
+    size_t nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sg_class *k = &classes[i];
+        size_t s = k->stage_final >= 0 ? (size_t)k->stage_final : ns;
+        by_stage[s][n_stage[s]++] = i;
+        if (k->model_final >= 0)
+            by_model[k->model_final][n_model[k->model_final]++] = i;
+        for (size_t g = 0; g < v->ngaps; g++) {
+            if (k->covered & (1u << g))
+                bridged[g][n_bridged[g]++] = i;
+            else
+                empty[g][n_empty[g]++] = i;
+        }
+        const char *sec = cases[i]->sector ? cases[i]->sector : "Other";
+        sectors[i] = (keyed){ sg_view_slug(a, sec), sec, i };
+        if (cases[i]->ncountries) {
+            for (size_t j = 0; j < cases[i]->ncountries; j++)
+                countries[nc++] = (keyed){ cases[i]->countries[j], NULL, i };
+        } else {
+            countries[nc++] = (keyed){ cases[i]->country ? cases[i]->country
+                                                         : "XX", NULL, i };
+        }
+    }
+    size_t nsec, ncty;
+    group *sec_groups = S_group(c, sectors, n, &nsec);
+    group *cty_groups = S_group(c, countries, nc, &ncty);
+
+    sg_value *listings = sg_list(a), *kinds = sg_list(a);
+    sg_value *items = sg_list(a);
+    for (size_t s = 0; s < ns; s++) {
+        sg_value *l = S_listing(c, "stages", "Stage", v->stages[s].key,
+                                v->stages[s].name, v->stages[s].description,
+                                by_stage[s], n_stage[s]);
+        if (v->stages[s].role) {
+            sg_value *fit = sg_map(a);
+            STR(fit, "role", v->stages[s].role);
+            sg_value *tasks = sg_list(a);
+            for (size_t t = 0; t < v->stages[s].ntasks; t++)
+                sg_list_push(a, tasks,
+                             sg_str(a, v->acts[v->stages[s].tasks[t]].key));
+            sg_map_add(a, fit, "tasks", tasks);
+            sg_map_add(a, l, "facilitator", fit);
+        }
+        sg_list_push(a, listings, l);
+        sg_list_push(a, items, S_item(c, l));
+    }
+    if (n_stage[ns]) {
+        sg_value *l = S_listing(c, "stages", "Stage", "unclassified",
+                                "No stage", "Cases that neither declare a "
+                                "stage nor show activities that tell one.",
+                                by_stage[ns], n_stage[ns]);
+        sg_list_push(a, listings, l);
+        sg_list_push(a, items, S_item(c, l));
+    }
+    S_kind(c, kinds, "stages", "Life-cycle stages",
+           "Where each cluster stands on the canonical life-cycle scale "
+           "(Enright's stages, extended), declared by the author or inferred "
+           "from its activities.", items);
+
+    items = sg_list(a);
+    static const char *const mkeys[3] = { "membership", "partnership",
+                                          "hybrid" };
+    for (int m = 0; m < 3; m++) {
+        int mi = sg_vocab_model(v, mkeys[m]);
+        sg_value *l = S_listing(c, "models", "Model", mkeys[m],
+                                mi >= 0 ? v->models[mi].name : mkeys[m],
+                                mi >= 0 ? v->models[mi].description : NULL,
+                                by_model[m], n_model[m]);
+        sg_list_push(a, listings, l);
+        sg_list_push(a, items, S_item(c, l));
+    }
+    S_kind(c, kinds, "models", "Organisational models",
+           "Membership or partnership: how the cluster organisation handles "
+           "its projects, participants, leadership and funding.", items);
+
+    items = sg_list(a);
+    for (size_t g = 0; g < v->ngaps; g++) {
+        sg_value *l = S_listing(c, "gaps", "Gap", v->gaps[g].key,
+                                v->gaps[g].name, v->gaps[g].description,
+                                bridged[g], n_bridged[g]);
+        sg_value *e = sg_list(a);
+        for (size_t i = 0; i < n_empty[g]; i++)
+            sg_list_push(a, e, case_views[empty[g][i]]);
+        sg_map_add(a, l, "empty_cases", e);
+        NUM(l, "empty_count", (double)n_empty[g]);
+        NUM(l, "number", v->gaps[g].number);
+        STR(l, "between", v->gaps[g].between);
+        sg_list_push(a, listings, l);
+        sg_list_push(a, items, S_item(c, l));
+    }
+    S_kind(c, kinds, "gaps", "The seven innovation gaps",
+           "The gaps between a cluster's firms and the other actors that "
+           "cluster organisations bridge (Lindqvist and Sölvell 2011).",
+           items);
+
+    items = sg_list(a);
+    sg_value *sector_opts = sg_list(a);
+    for (size_t i = 0; i < nsec; i++) {
+        sg_value *l = S_listing(c, "sectors", "Sector", sec_groups[i].key,
+                                sec_groups[i].name, NULL, sec_groups[i].idx,
+                                sec_groups[i].n);
+        sg_list_push(a, listings, l);
+        sg_list_push(a, items, S_item(c, l));
+        sg_list_push(a, sector_opts, S_item(c, l));
+    }
+    S_kind(c, kinds, "sectors", "Sectors", "Cases by their main field.",
+           items);
+
+    items = sg_list(a);
+    sg_value *country_opts = sg_list(a);
+    for (size_t i = 0; i < ncty; i++) {
+        int ci = sg_vocab_country(v, cty_groups[i].key);
+        const char *name = ci >= 0 ? v->countries[ci].name : cty_groups[i].key;
+        sg_value *l = S_listing(c, "countries", "Country",
+                                sg_view_slug(a, cty_groups[i].key), name, NULL,
+                                cty_groups[i].idx, cty_groups[i].n);
+        STR(l, "code", cty_groups[i].key);
+        sg_list_push(a, listings, l);
+        sg_list_push(a, items, S_item(c, l));
+        sg_list_push(a, country_opts, S_item(c, l));
+    }
+    S_kind(c, kinds, "countries", "Countries",
+           "Cases by country; a cross-border cluster is listed under each of "
+           "its countries.", items);
+    out->listings = listings;
+
+    /* ---- related cases and previous/next ---- */
+    size_t *sec_of = sg_alloc(a, (n + 1) * sizeof(size_t));
+    size_t *pos_in_sec = sg_alloc(a, (n + 1) * sizeof(size_t));
+    for (size_t gi = 0; gi < nsec; gi++)
+        for (size_t j = 0; j < sec_groups[gi].n; j++) {
+            sec_of[sec_groups[gi].idx[j]] = gi;
+            pos_in_sec[sec_groups[gi].idx[j]] = j;
+        }
+    size_t *pos_in_stage = sg_alloc(a, (n + 1) * sizeof(size_t));
+    size_t *stage_of = sg_alloc(a, (n + 1) * sizeof(size_t));
+    for (size_t s = 0; s <= ns; s++)
+        for (size_t j = 0; j < n_stage[s]; j++) {
+            pos_in_stage[by_stage[s][j]] = j;
+            stage_of[by_stage[s][j]] = s;
+        }
+    enum { WINDOW = 24, RELATED = 5 };
+    for (size_t i = 0; i < n; i++) {
+        /* candidates: the neighbours in the case's sector and stage
+         * groups; a bounded window keeps this linear in n */
+        size_t cand[4 * WINDOW + 2];
+        size_t ncand = 0;
+        const group *sg = &sec_groups[sec_of[i]];
+        size_t p = pos_in_sec[i];
+        size_t lo = p > WINDOW ? p - WINDOW : 0;
+        for (size_t j = lo; j < sg->n && j <= p + WINDOW; j++)
+            if (sg->idx[j] != i)
+                cand[ncand++] = sg->idx[j];
+        size_t st = stage_of[i];
+        if (st < ns) {
+            p = pos_in_stage[i];
+            lo = p > WINDOW ? p - WINDOW : 0;
+            for (size_t j = lo; j < n_stage[st] && j <= p + WINDOW; j++)
+                if (by_stage[st][j] != i)
+                    cand[ncand++] = by_stage[st][j];
+        }
+        double best_score[RELATED];
+        size_t best[RELATED], nbest = 0;
+        for (size_t q = 0; q < ncand; q++) {
+            size_t j = cand[q];
+            bool dup = false;
+            for (size_t b = 0; b < nbest; b++)
+                dup |= best[b] == j;
+            if (dup)
+                continue;
+            bool same_sec = sec_of[j] == sec_of[i];
+            bool same_stage = st < ns && stage_of[j] == st;
+            double score = same_sec * 2 + same_stage * 2 +
+                           0.25 * __builtin_popcount(classes[i].covered &
+                                                     classes[j].covered);
+            /* insertion into the top list, ties kept in slug order */
+            size_t at = nbest;
+            while (at > 0 && (best_score[at - 1] < score ||
+                              (best_score[at - 1] == score &&
+                               best[at - 1] > j)))
+                at--;
+            if (at >= RELATED)
+                continue;
+            size_t last = nbest < RELATED ? nbest : RELATED - 1;
+            for (size_t b = last; b > at; b--) {
+                best[b] = best[b - 1];
+                best_score[b] = best_score[b - 1];
+            }
+            best[at] = j;
+            best_score[at] = score;
+            if (nbest < RELATED)
+                nbest++;
+        }
+        sg_value *rel = sg_list(a);
+        for (size_t b = 0; b < nbest; b++) {
+            size_t j = best[b];
+            sg_value *r = S_link(c, j);
+            bool same_sec = sec_of[j] == sec_of[i];
+            bool same_stage = st < ns && stage_of[j] == st;
+            STR(r, "why", same_sec && same_stage ? "same sector and stage"
+                         : same_sec ? "same sector" : "same stage");
+            sg_list_push(a, rel, r);
+        }
+        sg_map_add(a, case_views[i], "related", rel);
+        sg_map_add(a, case_views[i], "prev", i > 0 ? S_link(c, i - 1)
+                                                   : sg_null(a));
+        sg_map_add(a, case_views[i], "next", i + 1 < n ? S_link(c, i + 1)
+                                                       : sg_null(a));
+    }
+
+    /* ---- comparisons ---- */
+    sg_value *cmp = sg_map(a);
+    sg_value *heat = sg_list(a), *traits = sg_list(a), *fund = sg_list(a);
+    double *gap_sum = sg_alloc(a, (v->ngaps + 1) * sizeof(double));
+    for (size_t i = 0; i < n; i++) {
+        const sg_class *k = &classes[i];
+        sg_value *row = S_link(c, i);
+        sg_value *cells = sg_list(a);
+        int total = 0;
+        for (size_t g = 0; g < v->ngaps; g++) {
+            sg_value *cell = sg_map(a);
+            NUM(cell, "count", k->bridges[g]);
+            NUM(cell, "level", k->bridges[g] > 4 ? 4 : k->bridges[g]);
+            STR(cell, "gap", v->gaps[g].short_name);
+            sg_list_push(a, cells, cell);
+            total += k->bridges[g];
+            gap_sum[g] += k->bridges[g];
+        }
+        sg_map_add(a, row, "cells", cells);
+        NUM(row, "total", total);
+        STR(row, "strip", sg_gap_strip(a, v, k->covered));
+        sg_list_push(a, heat, row);
+
+        row = S_link(c, i);
+        cells = sg_list(a);
+        for (size_t t = 0; t < v->ntraits; t++) {
+            sg_value *cell = sg_map(a);
+            int tv = cases[i]->traits[t];
+            STR(cell, "value", tv >= 0 ? v->traits[t].value[tv] : NULL);
+            STR(cell, "side", tv == 0 ? "membership" : tv == 1 ? "partnership"
+                                                               : "none");
+            sg_list_push(a, cells, cell);
+        }
+        sg_map_add(a, row, "cells", cells);
+        sg_map_add(a, row, "model", sg_map_get(case_views[i], "model"));
+        sg_list_push(a, traits, row);
+
+        if (cases[i]->nfunding) {
+            row = S_link(c, i);
+            sg_map_add(a, row, "funding",
+                       sg_map_get(case_views[i], "funding"));
+            sg_list_push(a, fund, row);
+        }
+    }
+    sg_value *gap_cols = sg_list(a);
+    for (size_t g = 0; g < v->ngaps; g++) {
+        sg_value *col = sg_map(a);
+        STR(col, "key", v->gaps[g].key);
+        STR(col, "short", v->gaps[g].short_name);
+        NUM(col, "number", v->gaps[g].number);
+        NUM(col, "cases", (double)n_bridged[g]);
+        NUM(col, "bridges", gap_sum[g]);
+        NUM(col, "empty", (double)n_empty[g]);
+        sg_list_push(a, gap_cols, col);
+    }
+    sg_map_add(a, cmp, "gap_columns", gap_cols);
+    sg_map_add(a, cmp, "heat", heat);
+    sg_map_add(a, cmp, "traits", traits);
+    sg_map_add(a, cmp, "funding", fund);
+
+    /* stage against sector */
+    sg_value *ss = sg_list(a);
+    for (size_t gi = 0; gi < nsec; gi++) {
+        sg_value *row = sg_map(a);
+        STR(row, "name", sec_groups[gi].name);
+        STR(row, "path", sg_printf(a, "sectors/%s/index.html", sec_groups[gi].key));
+        size_t *cnt = sg_alloc(a, (ns + 1) * sizeof(size_t));
+        for (size_t j = 0; j < sec_groups[gi].n; j++) {
+            int s = classes[sec_groups[gi].idx[j]].stage_final;
+            cnt[s >= 0 ? (size_t)s : ns]++;
+        }
+        sg_value *cells = sg_list(a);
+        for (size_t s = 0; s <= ns; s++) {
+            sg_value *cell = sg_map(a);
+            NUM(cell, "count", (double)cnt[s]);
+            BOOL(cell, "zero", cnt[s] == 0);
+            sg_list_push(a, cells, cell);
+        }
+        sg_map_add(a, row, "cells", cells);
+        NUM(row, "total", (double)sec_groups[gi].n);
+        sg_list_push(a, ss, row);
+    }
+    sg_map_add(a, cmp, "stage_sector", ss);
+
+    /* declared against inferred */
+    size_t dim = ns + 1;
+    size_t *grid = sg_alloc(a, dim * dim * sizeof(size_t));
+    sg_value *disagree = sg_list(a);
+    for (size_t i = 0; i < n; i++) {
+        int d = classes[i].stage_declared, f = classes[i].stage_inferred;
+        grid[(d >= 0 ? (size_t)d : ns) * dim + (f >= 0 ? (size_t)f : ns)]++;
+        if (classes[i].stage_agrees == 0) {
+            sg_value *r = S_link(c, i);
+            sg_map_add(a, r, "stage", sg_map_get(case_views[i], "stage"));
+            sg_list_push(a, disagree, r);
+        }
+    }
+    sg_value *di = sg_list(a);
+    for (size_t d = 0; d < dim; d++) {
+        sg_value *row = sg_map(a);
+        STR(row, "name", d < ns ? v->stages[d].name : "not declared");
+        sg_value *cells = sg_list(a);
+        for (size_t f = 0; f < dim; f++) {
+            sg_value *cell = sg_map(a);
+            NUM(cell, "count", (double)grid[d * dim + f]);
+            BOOL(cell, "zero", grid[d * dim + f] == 0);
+            BOOL(cell, "agree", d == f && d < ns);
+            sg_list_push(a, cells, cell);
+        }
+        sg_map_add(a, row, "cells", cells);
+        sg_list_push(a, di, row);
+    }
+    sg_map_add(a, cmp, "declared_inferred", di);
+    sg_map_add(a, cmp, "disagreements", disagree);
+
+    /* data for the pick-and-compare page, embedded as JSON */
+    sg_value *pick = sg_list(a);
+    for (size_t i = 0; i < n; i++) {
+        sg_value *p = sg_map(a);
+        sg_value *cv = case_views[i];
+        static const char *const keys[] = { "slug", "title", "country",
+                                            "sector", "founded", "actors",
+                                            "staff", "url" };
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+            sg_map_add(a, p, keys[k], sg_map_get(cv, keys[k]));
+        sg_value *stage = sg_map_get(cv, "stage");
+        sg_map_add(a, p, "stage", sg_map_get(stage, "final_name"));
+        sg_value *model = sg_map_get(cv, "model");
+        sg_map_add(a, p, "model", sg_map_get(model, "final_name"));
+        sg_map_add(a, p, "gaps", sg_map_get(sg_map_get(cv, "gaps"), "covered"));
+        sg_value *fu = sg_map_get(cv, "funding");
+        sg_map_add(a, p, "funding", sg_map_get(fu, "total_text"));
+        sg_map_add(a, p, "public_share", sg_map_get(fu, "public_text"));
+        sg_map_add(a, p, "activities", sg_map_get(cv, "activities"));
+        sg_list_push(a, pick, p);
+    }
+    sg_buf pj = SG_BUF_INIT;
+    sg_json_write(&pj, pick, 0);
+    sg_map_add(a, cmp, "pick_json", sg_strn(a, pj.ptr, pj.len));
+    sg_buf_free(&pj);
+    out->compare = cmp;
+
+    /* ---- charts for the home page ---- */
+    sg_value *charts = sg_map(a);
+    {
+        const char **keys = sg_alloc(a, (ns + 1) * sizeof(char *));
+        const char **names = sg_alloc(a, (ns + 1) * sizeof(char *));
+        double *counts = sg_alloc(a, (ns + 1) * sizeof(double));
+        sg_buf alt = SG_BUF_INIT;
+        for (size_t s = 0; s < ns; s++) {
+            keys[s] = v->stages[s].key;
+            names[s] = v->stages[s].name;
+            counts[s] = (double)n_stage[s];
+            sg_buf_printf(&alt, "%s%s: %zu", s ? ", " : "Cases by stage: ",
+                          v->stages[s].name, n_stage[s]);
+        }
+        sg_map_add(a, charts, "stages",
+                   S_chart(c, "chart-stages", "Cases by life-cycle stage",
+                           sg_strndup(a, alt.ptr, alt.len),
+                           S_bars(c, keys, names, counts, ns, "stages"), ns));
+        sg_buf_reset(&alt);
+        for (int m = 0; m < 3; m++) {
+            int mi = sg_vocab_model(v, mkeys[m]);
+            keys[m] = mkeys[m];
+            names[m] = mi >= 0 ? v->models[mi].name : mkeys[m];
+            counts[m] = (double)n_model[m];
+            sg_buf_printf(&alt, "%s%s: %zu", m ? ", " : "Cases by model: ",
+                          names[m], n_model[m]);
+        }
+        sg_map_add(a, charts, "models",
+                   S_chart(c, "chart-models", "Cases by organisational model",
+                           sg_strndup(a, alt.ptr, alt.len),
+                           S_bars(c, keys, names, counts, 3, "models"), 3));
+        sg_buf_reset(&alt);
+        const char **gk = sg_alloc(a, (v->ngaps + 1) * sizeof(char *));
+        const char **gn = sg_alloc(a, (v->ngaps + 1) * sizeof(char *));
+        double *gc = sg_alloc(a, (v->ngaps + 1) * sizeof(double));
+        for (size_t g = 0; g < v->ngaps; g++) {
+            gk[g] = v->gaps[g].key;
+            gn[g] = v->gaps[g].name;
+            gc[g] = (double)n_bridged[g];
+            sg_buf_printf(&alt, "%s%s: %zu", g ? ", " : "Cases bridging each "
+                          "gap: ", v->gaps[g].name, n_bridged[g]);
+        }
+        sg_map_add(a, charts, "gaps",
+                   S_chart(c, "chart-gaps", "Cases bridging each gap",
+                           sg_strndup(a, alt.ptr, alt.len),
+                           S_bars(c, gk, gn, gc, v->ngaps, "gaps"),
+                           v->ngaps));
+        sg_buf_free(&alt);
+    }
+    out->charts = charts;
+
+    /* ---- the site map: counts, options, vocabulary ---- */
+    sg_value *site = sg_map(a);
+    STR(site, "title", opts->title);
+    STR(site, "base_url", opts->base_url);
+    NUM(site, "count", (double)n);
+    NUM(site, "countries_count", (double)ncty);
+    NUM(site, "sectors_count", (double)nsec);
+    sg_map_add(a, site, "kinds", kinds);
+    sg_map_add(a, site, "sector_options", sector_opts);
+    sg_map_add(a, site, "country_options", country_opts);
+    sg_value *vroot = v->root;
+    static const char *const vkeys[] = { "gaps", "stages", "frameworks",
+                                         "obstacles", "actor_types" };
+    for (size_t i = 0; i < sizeof vkeys / sizeof *vkeys; i++)
+        sg_map_add(a, site, vkeys[i], sg_map_get(vroot, vkeys[i]));
+    sg_value *models = sg_list(a);
+    for (int m = 0; m < 3; m++) {
+        int mi = sg_vocab_model(v, mkeys[m]);
+        sg_value *x = sg_map(a);
+        STR(x, "key", mkeys[m]);
+        STR(x, "name", mi >= 0 ? v->models[mi].name : mkeys[m]);
+        STR(x, "description", mi >= 0 ? v->models[mi].description : NULL);
+        sg_list_push(a, models, x);
+    }
+    sg_map_add(a, site, "models", models);
+    sg_value *trs = sg_list(a);
+    for (size_t t = 0; t < v->ntraits; t++) {
+        sg_value *x = sg_map(a);
+        STR(x, "key", v->traits[t].key);
+        STR(x, "name", v->traits[t].name);
+        STR(x, "membership", v->traits[t].label[0]);
+        STR(x, "partnership", v->traits[t].label[1]);
+        sg_list_push(a, trs, x);
+    }
+    sg_map_add(a, site, "traits", trs);
+    sg_value *stage_cols = sg_list(a);
+    for (size_t s = 0; s <= ns; s++) {
+        sg_value *x = sg_map(a);
+        STR(x, "key", s < ns ? v->stages[s].key : "none");
+        STR(x, "name", s < ns ? v->stages[s].name : "none");
+        sg_list_push(a, stage_cols, x);
+    }
+    sg_map_add(a, site, "stage_columns", stage_cols);
+    /* frameworks as lists, for the about page */
+    sg_value *fws = sg_list(a);
+    const sg_value *fwl = sg_map_get(vroot, "frameworks");
+    for (size_t i = 0; fwl && fwl->type == SG_LIST && i < fwl->u.list.n; i++) {
+        const sg_value *fw = fwl->u.list.items[i];
+        sg_value *x = sg_map(a);
+        sg_map_add(a, x, "name", sg_map_get(fw, "name"));
+        sg_map_add(a, x, "source", sg_map_get(fw, "source"));
+        sg_value *terms = sg_list(a);
+        const sg_value *tm = sg_map_get(fw, "terms");
+        for (size_t k = 0; tm && tm->type == SG_MAP && k < tm->u.map.n; k++) {
+            sg_value *t = sg_map(a);
+            STR(t, "term", tm->u.map.items[k].key);
+            sg_map_add(a, t, "stage", tm->u.map.items[k].val);
+            sg_list_push(a, terms, t);
+        }
+        sg_map_add(a, x, "terms", terms);
+        sg_list_push(a, fws, x);
+    }
+    sg_map_set(a, site, "frameworks", fws);
+    sg_value *obs = sg_list(a);
+    for (size_t i = 0; i < v->nobstacles; i++) {
+        sg_value *x = sg_map(a);
+        STR(x, "key", v->obstacles[i].key);
+        STR(x, "name", v->obstacles[i].name);
+        STR(x, "description", v->obstacles[i].description);
+        sg_list_push(a, obs, x);
+    }
+    sg_map_set(a, site, "obstacles", obs);
+    out->site = site;
+}
