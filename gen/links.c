@@ -25,22 +25,23 @@ void sg_links_file(sg_links *l, const char *path)
     sg_strset_add(&l->files, path, strlen(path));
 }
 
-/* Resolves `href` against the folder of `page` into `out`; false for
- * links that leave the site (a scheme, "//", or above its root). */
-static bool S_resolve(const char *page, const char *href, size_t hl,
-                      sg_buf *out)
+/* Resolves `href` against the folder of `page` into `out`. Returns 1 for
+ * a link into the site, 0 for one elsewhere (a scheme, "//", "/..."),
+ * -1 for a relative link that climbs above the site's root. */
+static int S_resolve(const char *page, const char *href, size_t hl,
+                     sg_buf *out)
 {
     sg_buf_reset(out);
     if (hl >= 2 && href[0] == '/' && href[1] == '/')
-        return false;
+        return 0;
     for (size_t i = 0; i < hl; i++) {
         if (href[i] == ':')
-            return false;   /* http:, mailto: ... */
+            return 0;       /* http:, mailto: ... */
         if (href[i] == '/' || href[i] == '?' || href[i] == '#')
             break;
     }
     if (hl && href[0] == '/')
-        return false;       /* root-relative: not used by our templates */
+        return 0;           /* root-relative: not used by our templates */
     const char *slash = strrchr(page, '/');
     if (slash)
         sg_buf_put(out, page, (size_t)(slash - page) + 1);
@@ -52,7 +53,7 @@ static bool S_resolve(const char *page, const char *href, size_t hl,
         size_t seg = j - i;
         if (seg == 2 && href[i] == '.' && href[i + 1] == '.') {
             if (!out->len)
-                return false;           /* above the site's root */
+                return -1;              /* above the site's root */
             size_t k = out->len - 1;
             while (k > 0 && out->ptr[k - 1] != '/')
                 k--;
@@ -66,7 +67,7 @@ static bool S_resolve(const char *page, const char *href, size_t hl,
     }
     if (!out->len || out->ptr[out->len - 1] == '/')
         sg_buf_puts(out, "index.html");
-    return true;
+    return 1;
 }
 
 static void S_unescape(sg_buf *b, const char *s, size_t n)
@@ -120,9 +121,18 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
         if (!is_link)
             continue;
         S_unescape(&val, vs, (size_t)(ve - vs));
-        if (!S_resolve(path, val.ptr, val.len, &res))
+        int where = S_resolve(path, val.ptr, val.len, &res);
+        if (where == 0)
             continue;
         l->checked++;
+        if (where < 0) {
+            sg_error(d, tpl, ((sg_mark){0, 0}),
+                     "a relative link must stay inside the site",
+                     "%s: link '%s' climbs above the site's root", path,
+                     val.ptr);
+            l->broken++;
+            continue;
+        }
         if (!sg_strset_has(&l->files, res.ptr, res.len)) {
             sg_error(d, tpl, ((sg_mark){0, 0}),
                      "fix the link in the template, or the data it is built "

@@ -83,9 +83,7 @@ static size_t S_stem(char *w, size_t n)
         n--;
     if (n > 5 && memcmp(w + n - 3, "ing", 3) == 0)
         n -= 3;
-    if (n > 7 && memcmp(w + n - 5, "gramm", 5) == 0)  /* programm(e) */
-        n -= 1;
-    if (n > 6 && memcmp(w + n - 5, "gramme", 5) == 0)
+    if (n > 6 && memcmp(w + n - 3, "mme", 3) == 0)   /* programme */
         n -= 2;
     return n;
 }

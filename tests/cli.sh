@@ -1,0 +1,175 @@
+#!/bin/sh
+# cli.sh - tests through the real gen binary: diagnostics, exit codes,
+# the build's output, determinism, no needless writes, safety.
+# usage: GEN=gen/gen sh tests/cli.sh   (from the project root)
+set -u
+GEN=${GEN:-gen/gen}
+case $GEN in /*) ;; *) GEN=$(pwd)/$GEN ;; esac
+T=$(mktemp -d "${TMPDIR:-/tmp}/gen-cli.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+# ---- each bad file gives exactly its expected diagnostics ----
+for f in tests/fixtures/bad/*.md; do
+    b=${f%.md}
+    out=$("$GEN" check "$f" 2>&1); rc=$?
+    got=$(printf '%s\n' "$out" | grep -E ': (error|warning): ' | sed "s#^$f:##")
+    want=$(cat "$b.expected")
+    if [ "$got" = "$want" ]; then ok; else
+        bad "$f: diagnostics differ"; printf 'want:\n%s\ngot:\n%s\n' "$want" "$got"; fi
+    if grep -q ': error: ' "$b.expected"; then
+        check "$f: exit 1 on errors" '[ $rc -eq 1 ]'
+    else
+        check "$f: exit 0 on warnings only" '[ $rc -eq 0 ]'
+    fi
+    # every diagnostic names file:line:column and carries a hint
+    n_diag=$(printf '%s\n' "$out" | grep -cE "^$f:[0-9]+:[0-9]+: (error|warning): ")
+    n_hint=$(printf '%s\n' "$out" | grep -c '^    hint: ')
+    check "$f: every diagnostic has a hint" '[ "$n_diag" -ge 1 ] && [ "$n_hint" -ge "$n_diag" ]'
+done
+
+# all problems of all files in one run, with a count at the end
+out=$("$GEN" check tests/fixtures/bad 2>&1); rc=$?
+nfiles=$(ls tests/fixtures/bad/*.md | wc -l)
+nerr=$(cat tests/fixtures/bad/*.expected | grep -c ': error: ')
+check "check over a folder: exit 1" '[ $rc -eq 1 ]'
+check "check over a folder: every error listed" \
+    '[ "$(printf "%s\n" "$out" | grep -c ": error: ")" -eq "$nerr" ]'
+check "check over a folder: closing count" \
+    'printf "%s\n" "$out" | tail -1 | grep -q "^checked $nfiles cases: $nerr errors"'
+
+# duplicate slugs
+out=$("$GEN" check tests/fixtures/dup 2>&1); rc=$?
+check "duplicate slug is an error" '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "slug .same. is also used by"'
+
+# usage errors exit 2; help and version exit 0
+"$GEN" check --format xml tests/fixtures/good >/dev/null 2>&1; rc=$?
+check "bad option value exits 2" '[ $rc -eq 2 ]'
+"$GEN" frobnicate >/dev/null 2>&1; rc=$?
+check "unknown command exits 2" '[ $rc -eq 2 ]'
+"$GEN" >/dev/null 2>&1; rc=$?
+check "no command exits 2" '[ $rc -eq 2 ]'
+check "--version" '"$GEN" --version | grep -q "^gen [0-9]"'
+for c in check build list render; do
+    check "$c --help" '"$GEN" $c --help | grep -q "^usage: gen $c"'
+done
+
+# JSON diagnostics for editors
+"$GEN" check --format json tests/fixtures/bad/stage-typo.md > "$T/diag.json" 2>/dev/null
+check "check --format json" 'grep -q "\"line\": 5" "$T/diag.json" && grep -q "\"column\": 8" "$T/diag.json" && grep -q "\"hint\": \"did you mean" "$T/diag.json"'
+
+# the example collection is clean
+out=$("$GEN" check cases 2>&1); rc=$?
+check "cases/ checks clean" '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q ": 0 errors, 0 warnings"'
+
+# ---- classification through gen list ----
+"$GEN" list --cases tests/fixtures/danish > "$T/list.txt" 2>&1
+for pair in agro-food-park:potential designers-cooperation:potential \
+    lean-energy-cluster:potential agro-valley-denmark:latent \
+    copenhagen-cleantech-cluster:latent stainless-steel-cluster:latent \
+    ict-north-denmark:working medicon-valley:working oresund-it:working; do
+    slug=${pair%%:*} stage=${pair#*:}
+    check "gen list infers $stage for $slug" \
+        'grep -E "^$slug .* - / $stage " "$T/list.txt" >/dev/null'
+done
+"$GEN" list --cases tests/fixtures/classify > "$T/list2.txt" 2>&1
+check "City 1 strip (Table 4)" 'grep -E "^city-1 .* \.\.\.\.5\.7$" "$T/list2.txt" >/dev/null'
+check "City 2 strip (Table 4)" 'grep -E "^city-2 .* 1234567$" "$T/list2.txt" >/dev/null'
+check "Triple Steelix is a partnership" 'grep -E "^triple-steelix .* partnership " "$T/list2.txt" >/dev/null'
+check "a closed pole is a membership organisation" 'grep -E "^closed-pole .* membership " "$T/list2.txt" >/dev/null'
+
+# ---- gen render ----
+printf 'Hi {{name}}! {{> part}}{{<lay}}{{$b}}x{{/b}}{{/lay}}\n' > "$T/t.mustache"
+printf '[{{name}}]' > "$T/part.mustache"
+printf '<{{$b}}d{{/b}}>' > "$T/lay.mustache"
+printf '{"name": "A & <B>"}' > "$T/d.json"
+out=$("$GEN" render "$T/t.mustache" --data "$T/d.json")
+check "render with JSON data, partials and a parent" \
+    '[ "$out" = "Hi A &amp; &lt;B&gt;! [A &amp; &lt;B&gt;]<x>" ]'
+printf 'line one\n{{#open}}\n' > "$T/broken.mustache"
+out=$("$GEN" render "$T/broken.mustache" 2>&1); rc=$?
+check "template error: file:line:col, exit 1" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "broken.mustache:2:1: error: section .open. is never closed"'
+printf '{{> missing}}' > "$T/miss.mustache"
+out=$("$GEN" render "$T/miss.mustache" 2>&1); rc=$?
+check "missing partial renders empty and warns with its place" \
+    '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "miss.mustache:1:1: warning: partial .missing. not found"'
+
+# ---- gen build ----
+"$GEN" build --out "$T/site" -q; rc=$?
+check "build the example cases" '[ $rc -eq 0 ] && [ -f "$T/site/index.html" ] && [ -f "$T/site/.gen-site" ]'
+for p in index.html cases/medicon-valley/index.html stages/latent/index.html \
+    models/hybrid/index.html gaps/capital/index.html sectors/ict/index.html \
+    countries/dk/index.html compare/gaps/index.html compare/pick/index.html \
+    about/index.html 404.html cases.json cases.csv feed.xml sitemap.xml \
+    static/style.css static/app.js; do
+    check "site has $p" '[ -s "$T/site/$p" ]'
+done
+check "cases.json shape" 'grep -q "\"inferred\": \"latent\"" "$T/site/cases.json" && grep -q "\"cases\": \[" "$T/site/cases.json"'
+"$GEN" build --out "$T/site2" -q
+check "deterministic: two builds are byte-identical" 'diff -r "$T/site" "$T/site2" >/dev/null'
+touch -d '2001-01-01' "$T/site/index.html"
+"$GEN" build --out "$T/site" -q
+check "rebuild with no change rewrites nothing" \
+    '[ "$(date -r "$T/site/index.html" +%Y)" = 2001 ]'
+
+# a broken case: nothing written, the old site kept
+mkdir -p "$T/cases" && cp cases/*.md "$T/cases/"
+printf -- '---\ntitle: x\ncountry: Denmark\nsector: x\n---\n' > "$T/cases/zz-bad.md"
+before=$(cd "$T/site" && find . -type f | sort | xargs cat | cksum)
+out=$("$GEN" build --cases "$T/cases" --out "$T/site" 2>&1); rc=$?
+after=$(cd "$T/site" && find . -type f | sort | xargs cat | cksum)
+check "a case error fails the build" '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "zz-bad.md:3:10: error"'
+check "a failed build leaves the old site as it was" '[ "$before" = "$after" ]'
+check "a failed build leaves no staging folder" '[ -z "$(ls -A "$T" | grep staging)" ]'
+
+# a broken template: file:line:col, nothing written
+mkdir -p "$T/tpl" && cp -r templates/* "$T/tpl/"
+printf '{{#x}}\n' >> "$T/tpl/404.mustache"
+out=$("$GEN" build --templates "$T/tpl" --out "$T/site" 2>&1); rc=$?
+check "a template error fails the build with its place" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -qE "404.mustache:[0-9]+:[0-9]+: error"'
+after=$(cd "$T/site" && find . -type f | sort | xargs cat | cksum)
+check "a template error leaves the old site" '[ "$before" = "$after" ]'
+
+# a broken internal link fails the build, naming the template
+cp -r templates/* "$T/tpl/"
+sed -i "s#{{root}}index.html\">list#{{root}}nowhere/index.html\">list#" "$T/tpl/404.mustache"
+out=$("$GEN" build --templates "$T/tpl" --out "$T/site" 2>&1); rc=$?
+check "a broken link fails the build naming the template" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "404.mustache: error: 404.html: link"'
+
+# refusing dangerous output folders
+mkdir -p "$T/mine" && echo keep > "$T/mine/notes.txt"
+"$GEN" build --out "$T/mine" >/dev/null 2>&1; rc=$?
+check "refuses a non-empty folder gen did not make" '[ $rc -eq 1 ] && [ "$(cat "$T/mine/notes.txt")" = keep ]'
+"$GEN" build --out cases >/dev/null 2>&1; rc=$?
+check "refuses to write over cases/" '[ $rc -eq 1 ] && [ -f cases/medicon-valley.md ]'
+"$GEN" build --out / >/dev/null 2>&1; rc=$?
+check "refuses /" '[ $rc -eq 1 ]'
+
+# drafts are checked but not published
+cp -r tests/fixtures/classify "$T/drafts"
+printf -- '---\ntitle: Draft\ncountry: DK\nsector: x\ndraft: true\n---\n' > "$T/drafts/draft-case.md"
+"$GEN" build --cases "$T/drafts" --out "$T/d1" -q
+check "drafts are not published" '[ ! -e "$T/d1/cases/draft-case" ]'
+"$GEN" build --cases "$T/drafts" --out "$T/d2" --drafts -q
+check "--drafts publishes them" '[ -f "$T/d2/cases/draft-case/index.html" ]'
+
+# every page is valid HTML (tidy), when tidy is there
+if command -v tidy >/dev/null 2>&1; then
+    n=0
+    for f in $(cd "$T/site" && find . -name '*.html' | sort); do
+        if ! tidy -q -e --drop-empty-elements no "$T/site/$f" >"$T/tidy.txt" 2>&1; then
+            if grep -q 'Error:' "$T/tidy.txt"; then n=$((n + 1)); echo "tidy: $f"; head -5 "$T/tidy.txt"; fi
+        fi
+    done
+    check "every page passes tidy without errors" '[ $n -eq 0 ]'
+fi
+
+echo "cli: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
