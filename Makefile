@@ -22,7 +22,7 @@ PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1) -lpthread -lm
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP
 
 BUILD_PKGS := libcmark-dev libyaml-dev pkg-config
-TEST_PKGS  := tidy
+TEST_PKGS  := tidy chromium
 
 LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c,$(wildcard gen/*.c)) gen/vocab_data.c
 LIB_OBJS := $(patsubst gen/%.c,$(BUILD)/%.o,$(LIB_SRCS))
@@ -37,6 +37,9 @@ deps:
 
 test-deps: deps
 	@sh gen/deps.sh $(TEST_PKGS)
+	@command -v npm >/dev/null 2>&1 || sh gen/deps.sh nodejs npm
+	@[ -d tests/browser/node_modules ] || \
+	    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 
 $(BUILD)/.dir:
 	@mkdir -p $(BUILD) && touch $@

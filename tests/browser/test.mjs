@@ -1,0 +1,110 @@
+// test.mjs - the generated site in a real browser (Debian's chromium).
+// usage: node test.mjs SITE_DIR SCREENSHOT_DIR
+// Prints a line per failure and a closing "N passed, N failed".
+import { chromium } from "playwright-core";
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+
+const site = resolve(process.argv[2]);
+const shots = resolve(process.argv[3] || "screenshots");
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const data = JSON.parse(readFileSync(`${site}/cases.json`, "utf8")).cases;
+const url = (p) => `file://${site}/${p}`;
+
+let passed = 0, failed = 0;
+const check = (name, cond, detail = "") => {
+  if (cond) passed++;
+  else { failed++; console.log(`FAIL ${name}${detail ? ": " + detail : ""}`); }
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const errors = [];
+page.on("pageerror", (e) => errors.push(String(e)));
+page.on("requestfailed", (r) => {
+  // a load cut short by the next navigation is not a failure
+  if (r.failure()?.errorText !== "net::ERR_ABORTED") errors.push(`request failed: ${r.url()} (${r.failure()?.errorText}) on ${page.url()}`);
+});
+
+const visibleTitles = () => page.$$eval("#case-table tbody tr:not([hidden]) td:first-child a",
+  (as) => as.map((a) => a.textContent.trim()).sort());
+
+async function axe(name) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { preload: false }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  check(`axe on ${name}: no serious or critical violations`, bad.length === 0,
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes`).join("; "));
+}
+
+// ---- home: two filters combined, kept in the URL ----
+await page.goto(url("index.html"));
+check("home lists every case", (await visibleTitles()).length === data.length);
+// the first stage and model that share at least one case, from cases.json
+const pair = data.find((c) => c.stage.final && c.model.final);
+const want = data.filter((c) => c.stage.final === pair.stage.final && c.model.final === pair.model.final)
+  .map((c) => c.title).sort();
+await page.selectOption("select[name=stage]", pair.stage.final);
+await page.selectOption("select[name=model]", pair.model.final);
+const got = await visibleTitles();
+check("stage and model filters combine", JSON.stringify(got) === JSON.stringify(want),
+  `want ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+check("fewer rows than all cases after filtering", got.length < data.length);
+const shared = page.url();
+check("the URL keeps the filter state", shared.includes(`stage=${pair.stage.final}`) && shared.includes(`model=${pair.model.final}`), shared);
+await page.screenshot({ path: `${shots}/home-filtered.png`, fullPage: true });
+await page.goto(shared);
+check("a shared filtered URL shows the same rows", JSON.stringify(await visibleTitles()) === JSON.stringify(want));
+// gap filter: cases that leave the capital gap empty
+await page.goto(url("index.html"));
+await page.selectOption("select[name=gap]", "capital");
+await page.selectOption("select[name=gapstate]", "empty");
+const emptyCapital = data.filter((c) => c.gaps.empty.includes("capital")).map((c) => c.title).sort();
+check("gap filter: empty capital gap", JSON.stringify(await visibleTitles()) === JSON.stringify(emptyCapital));
+// text search
+await page.goto(url("index.html"));
+await page.fill("input[name=q]", data[0].title.slice(0, 6));
+check("text search finds the case", (await visibleTitles()).includes(data[0].title));
+// sorting by founded
+await page.goto(url("index.html"));
+await page.click("#case-table th:nth-child(7)");
+const years = await page.$$eval("#case-table tbody tr td:nth-child(7)", (tds) => tds.map((t) => t.textContent.trim()).filter(Boolean).map(Number));
+check("sorting by founded", years.every((y, i) => i === 0 || years[i - 1] <= y), years.join(","));
+await axe("home");
+
+// ---- a case page ----
+const c = data.find((x) => x.activities.length > 0);
+await page.goto(url(c.url));
+check("case page title", (await page.textContent("h1")).trim() === c.title);
+check("case page has the classification panel", await page.isVisible("#classification"));
+const ticks = await page.$$eval(".matrix tbody td.on", (tds) => tds.length);
+const wantTicks = c.activities.reduce((n, a) => n + a.gaps.length, 0);
+check("activity-by-gap matrix has a tick per bridged gap", ticks === wantTicks, `${ticks} vs ${wantTicks}`);
+await page.screenshot({ path: `${shots}/case.png`, fullPage: true });
+await axe("a case page");
+await page.click("a[rel=next]");
+check("next link leads to another case", !page.url().endsWith(c.url));
+
+// ---- side by side ----
+await page.goto(url("compare/pick/index.html"));
+await page.selectOption("select[name=c1]", data[0].slug);
+await page.selectOption("select[name=c2]", data[1].slug);
+const heads = await page.$$eval("#side-by-side thead th a", (as) => as.map((a) => a.textContent.trim()));
+check("side-by-side shows the two picked cases", JSON.stringify(heads) === JSON.stringify([data[0].title, data[1].title]), heads.join("|"));
+check("the URL keeps the picked cases", page.url().includes(`c1=${data[0].slug}`));
+await page.screenshot({ path: `${shots}/compare-pick.png`, fullPage: true });
+await axe("the side-by-side page");
+await page.goto(url("compare/gaps/index.html"));
+await axe("the gaps heat map");
+
+check("no script errors or failed requests", errors.length === 0, errors.join("; "));
+await browser.close();
+console.log(`browser: ${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
