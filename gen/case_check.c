@@ -722,11 +722,13 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
     static const char *const examples[] = {
         "title: Copenhagen Cleantech Cluster", "country: DK",
         "sector: Cleantech" };
-    for (int i = 0; i < 3; i++)
-        if (!sg_map_get(front, required[i]))
+    for (int i = 0; i < 3; i++) {
+        const sg_value *r = sg_map_get(front, required[i]);
+        if (!r || r->type == SG_NULL)
             ERR(k, front, sg_printf(a, "add a line such as '%s'",
                                     examples[i]),
                 "missing required key '%s'", required[i]);
+    }
     if (c->title && !*c->title)
         ERR(k, sg_map_get(front, "title"), "write the cluster's name",
             "title: is empty");

@@ -53,7 +53,7 @@ check "unknown command exits 2" '[ $rc -eq 2 ]'
 "$GEN" >/dev/null 2>&1; rc=$?
 check "no command exits 2" '[ $rc -eq 2 ]'
 check "--version" '"$GEN" --version | grep -q "^gen [0-9]"'
-for c in check build list render; do
+for c in check build list render new; do
     check "$c --help" '"$GEN" $c --help | grep -q "^usage: gen $c"'
 done
 
@@ -97,6 +97,21 @@ printf '{{> missing}}' > "$T/miss.mustache"
 out=$("$GEN" render "$T/miss.mustache" 2>&1); rc=$?
 check "missing partial renders empty and warns with its place" \
     '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "miss.mustache:1:1: warning: partial .missing. not found"'
+
+# ---- gen new ----
+"$GEN" new fresh-case --cases "$T/new" --title 'Fjord "Food" Cluster' >/dev/null; rc=$?
+check "new writes the file" '[ $rc -eq 0 ] && [ -f "$T/new/fresh-case.md" ]'
+echo "do not lose me" > "$T/new/keep.md"
+"$GEN" new keep --cases "$T/new" >/dev/null 2>&1; rc=$?
+check "new refuses to overwrite" '[ $rc -eq 1 ] && [ "$(cat "$T/new/keep.md")" = "do not lose me" ]'
+rm "$T/new/keep.md"
+"$GEN" new Bad_Slug --cases "$T/new" >/dev/null 2>&1; rc=$?
+check "new refuses a bad slug" '[ $rc -eq 2 ] && [ ! -e "$T/new/Bad_Slug.md" ]'
+out=$("$GEN" check "$T/new" 2>&1); rc=$?
+check "a new case needs country and sector" '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "missing required key .country."'
+sed -i 's/^country: /country: NO /; s/^sector: /sector: Food /' "$T/new/fresh-case.md"
+out=$("$GEN" check "$T/new" 2>&1); rc=$?
+check "a new case passes once country and sector are filled in" '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "0 errors, 0 warnings"'
 
 # ---- gen build ----
 "$GEN" build --out "$T/site" -q; rc=$?
