@@ -43,6 +43,11 @@ static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
     /* which activities count for each stage, by type (once per type) */
     const char **only = sg_alloc(a, (c->nacts + 1) * sizeof *only);
     bool *type_seen = sg_alloc(a, (v->nacts + 1) * sizeof(bool));
+    /* a task every profiled stage does (networking events) tells none */
+    sg_mask profiled = 0;
+    for (size_t s = 0; s < v->nstages; s++)
+        if (v->stages[s].role)
+            profiled |= 1u << s;
     int telling = 0;
     for (size_t i = 0; i < c->nacts; i++) {
         int t = c->acts[i].type;
@@ -53,7 +58,8 @@ static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
         int n = __builtin_popcount(st);
         if (!n)
             continue;
-        telling++;
+        if ((st & profiled) != profiled)
+            telling++;
         for (size_t s = 0; s < v->nstages; s++)
             if (st & (1u << s))
                 k->stage_score[s] += 1.0 / n;
@@ -73,9 +79,10 @@ static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
     }
     if (!telling) {
         S_reason(a, k, c->nacts
-            ? "none of its activities is typical of a particular stage, so "
-              "no stage is inferred"
+            ? "none of its activities is typical of some stages rather than "
+              "others, so no stage is inferred"
             : "it lists no activities, so no stage is inferred");
+        best = -1;
     } else if (tie) {
         /* more actors point to a later stage: the seed's potential
          * clusters have 18-70 actors, its working ones 130-600 */

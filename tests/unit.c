@@ -262,6 +262,16 @@ static void test_classify(void)
     sg_class kn;
     sg_classify(&a, &V, none, &kn);
     OK(kn.stage_inferred < 0 && kn.nstage_reasons == 1);
+    /* activities every stage does tell no stage: no guess */
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    const char *src = "---\ntitle: T\ncountry: HU\nsector: ICT\nactors: 60\n"
+                      "activities: [networking events, seminars, branding]\n---\n";
+    sg_case plain;
+    OK(sg_case_parse(&a, &V, "x.md", src, strlen(src), &plain, &d) == 0);
+    sg_class kplain;
+    sg_classify(&a, &V, &plain, &kplain);
+    OK(kplain.stage_inferred < 0 && kplain.nstage_reasons == 1);
     /* completeness lists what is missing */
     OK(kn.npresent + kn.nabsent == V.ncompleteness && kn.completeness < 0.5);
     sg_arena_free(&a);
