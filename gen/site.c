@@ -18,6 +18,7 @@ typedef struct page {
     const char *tpl;        /* template name */
     sg_value *ctx;
     bool html;
+    long case_index;        /* a case page: its case, else -1 */
 } page;
 
 typedef struct plan {
@@ -54,7 +55,7 @@ static sg_value *S_add(plan *pl, const char *path, const char *tpl,
     sg_map_add(a, ctx, "path", sg_str(a, path));
     sg_map_add(a, ctx, "page_title", sg_str(a, title));
     sg_map_add(a, ctx, "site", pl->site);
-    pl->pages[pl->n++] = (page){ path, tpl, ctx, html };
+    pl->pages[pl->n++] = (page){ path, tpl, ctx, html, -1 };
     return ctx;
 }
 
@@ -173,6 +174,7 @@ static void S_plan(plan *pl, const sg_view *view, sg_case **cases)
         x = S_add(pl, sg_printf(a, "cases/%s/index.html", cases[i]->slug),
                   "case", cases[i]->title, true);
         sg_map_add(a, x, "case", view->cases[i]);
+        pl->pages[pl->n - 1].case_index = (long)i;
     }
     const sg_value *kinds = sg_map_get(view->site, "kinds");
     for (size_t i = 0; i < kinds->u.list.n; i++) {
@@ -302,10 +304,10 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
             cases[n++] = col.cases[i];
     sg_class *classes = sg_alloc(a, (n + 1) * sizeof *classes);
     sg_value **views = sg_alloc(a, (n + 1) * sizeof *views);
+    sg_view_cache vc = { NULL };
     for (size_t i = 0; i < n; i++) {
         sg_classify(a, &v, cases[i], &classes[i]);
-        const char *html = sg_markdown(a, cases[i]->body, cases[i]->body_len);
-        views[i] = sg_view_case(a, &v, cases[i], &classes[i], html);
+        views[i] = sg_view_case(a, &v, &vc, cases[i], &classes[i]);
     }
     sg_site_opts so = { o->base_url ? o->base_url : "",
                         o->title ? o->title : "Cluster case studies" };
@@ -337,11 +339,25 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (sg_publish_begin(&pub, a, o->out, protect, 2, d) != 0)
         goto out;
     sg_buf page_buf = SG_BUF_INIT;
+    sg_arena scratch = SG_ARENA_INIT;   /* what one page needs, then dropped */
     for (size_t i = 0; i < pl.n && !d->errors; i++) {
         page *pg = &pl.pages[i];
         const sg_tpl *t = sg_tpl_dir_get(&td, pg->tpl, d);
         sg_buf_reset(&page_buf);
-        if (!t || sg_tpl_render(t, pg->ctx, &td.loader, &page_buf, d) != 0)
+        sg_value *ctx = pg->ctx;
+        if (pg->case_index >= 0) {
+            size_t ci = (size_t)pg->case_index;
+            ctx = sg_map(&scratch);
+            for (size_t k = 0; k < pg->ctx->u.map.n; k++)
+                sg_map_add(&scratch, ctx, pg->ctx->u.map.items[k].key,
+                           pg->ctx->u.map.items[k].val);
+            sg_map_add(&scratch, ctx, "detail",
+                       sg_view_case_detail(&scratch, &v, &vc, cases[ci],
+                                           &classes[ci]));
+        }
+        int prc = t ? sg_tpl_render(t, ctx, &td.loader, &page_buf, d) : -1;
+        sg_arena_free(&scratch);
+        if (prc != 0)
             break;
         if (pg->html)
             sg_links_page(&links, pg->path, sg_tpl_file(t), page_buf.ptr,

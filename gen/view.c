@@ -15,7 +15,14 @@ const char *const sg_json_case_keys[] = {
     "authors", "completeness", "url", NULL
 };
 
-#define STR(m, k, s) sg_map_add(a, (m), (k), (s) ? sg_str(a, (s)) : sg_null(a))
+/* Strings are referenced, not copied: every one lives in the build's
+ * arena or the vocabulary, both of which outlive the views. */
+static sg_value *S_ref(sg_arena *a, const char *s)
+{
+    return s ? sg_str_ref(a, s, strlen(s)) : sg_null(a);
+}
+
+#define STR(m, k, s) sg_map_add(a, (m), (k), S_ref(a, (s)))
 #define NUM(m, k, x) sg_map_add(a, (m), (k), sg_num(a, (x)))
 #define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_bool(a, (x)))
 #define NUL(m, k) sg_map_add(a, (m), (k), sg_null(a))
@@ -187,7 +194,7 @@ static sg_value *S_traits_rows(sg_arena *a, const sg_vocab *v,
     return rows;
 }
 
-static sg_value *S_cells(sg_arena *a, const sg_vocab *v, sg_mask m)
+static sg_value *S_cells_new(sg_arena *a, const sg_vocab *v, sg_mask m)
 {
     sg_value *cells = sg_list(a);
     for (size_t g = 0; g < v->ngaps; g++) {
@@ -199,6 +206,20 @@ static sg_value *S_cells(sg_arena *a, const sg_vocab *v, sg_mask m)
         sg_list_push(a, cells, cell);
     }
     return cells;
+}
+
+/* Cells depend on the gap set only: build each set's list once. Only
+ * called with the build's arena, so shared lists outlive every page. */
+static sg_value *S_cells(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
+                         sg_mask m)
+{
+    size_t n = (size_t)1 << v->ngaps;
+    m &= (sg_mask)(n - 1);
+    if (!vc->cells)
+        vc->cells = sg_alloc(a, n * sizeof *vc->cells);
+    if (!vc->cells[m])
+        vc->cells[m] = S_cells_new(a, v, m);
+    return vc->cells[m];
 }
 
 static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
@@ -266,8 +287,8 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
     return f;
 }
 
-sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
-                       const sg_class *k, const char *body_html)
+sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
+                       const sg_case *c, const sg_class *k)
 {
     sg_value *m = sg_map(a);
     STR(m, "slug", c->slug);
@@ -379,7 +400,7 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
     sg_map_add(a, m, "completeness", comp);
     STR(m, "url", sg_printf(a, "cases/%s/index.html", c->slug));
 
-    /* what pages show beyond the facts; not exported */
+    /* what lists and tables show beyond the facts; not exported */
     sg_value *show = sg_map(a);
     STR(show, "country_name", ci >= 0 ? v->countries[ci].name : c->country);
     STR(show, "country_path", sg_printf(a, "countries/%s/index.html",
@@ -390,6 +411,17 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
                                                                  : "other")));
     STR(show, "sector_key", sg_view_slug(a, c->sector ? c->sector : "other"));
     STR(show, "country_key", sg_view_slug(a, c->country ? c->country : "xx"));
+    sg_map_add(a, show, "gap_cells", S_cells(a, v, vc, k->covered));
+    sg_map_add(a, m, "show", show);
+    return m;
+}
+
+sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
+                              sg_view_cache *vc, const sg_case *c,
+                              const sg_class *k)
+{
+    (void)vc;
+    sg_value *show = sg_map(a);
     STR(show, "percent_complete", S_pct(a, k->completeness));
     sg_value *atn = sg_list(a);
     for (size_t t = 0; t < v->nactors; t++)
@@ -397,7 +429,6 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
             sg_list_push(a, atn, sg_str(a, v->actors[t].name));
     sg_map_add(a, show, "actor_type_names", atn);
     sg_map_add(a, show, "traits", S_traits_rows(a, v, c));
-    sg_map_add(a, show, "gap_cells", S_cells(a, v, k->covered));
     sg_value *matrix = sg_list(a);
     for (size_t i = 0; i < c->nacts; i++) {
         sg_value *row = sg_map(a);
@@ -405,7 +436,8 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
         STR(row, "type", c->acts[i].type >= 0 ? v->acts[c->acts[i].type].key
                                               : NULL);
         STR(row, "why", k->acts[i].why);
-        sg_map_add(a, row, "cells", S_cells(a, v, k->acts[i].gaps));
+        /* this arena is the page's: build the cells here, not shared */
+        sg_map_add(a, row, "cells", S_cells_new(a, v, k->acts[i].gaps));
         sg_list_push(a, matrix, row);
     }
     sg_map_add(a, show, "matrix", matrix);
@@ -438,7 +470,8 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
     } else {
         NUL(show, "fit");
     }
-    sg_map_add(a, show, "body_html", sg_str(a, body_html ? body_html : ""));
-    sg_map_add(a, m, "show", show);
-    return m;
+    sg_map_add(a, show, "body_html", sg_str_ref(a, "", 0));
+    const char *html = sg_markdown(a, c->body ? c->body : "", c->body_len);
+    sg_map_set(a, show, "body_html", sg_str_ref(a, html, strlen(html)));
+    return show;
 }

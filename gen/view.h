@@ -25,9 +25,24 @@ typedef struct sg_view {
     sg_value *charts;          /* SVG chart geometry for the home page */
 } sg_view;
 
-/* The case's map. `body_html` is the rendered Markdown body. */
-sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, const sg_case *c,
-                       const sg_class *k, const char *body_html);
+/* Values shared by every case view of a build (the gap cells of each
+ * of the 2^7 gap sets), so that 100,000 cases do not hold 100,000
+ * copies. Zero-initialise one per build. */
+typedef struct sg_view_cache {
+    sg_value **cells;          /* by gap mask, built on first use */
+} sg_view_cache;
+
+/* The case's map: its facts (the keys of cases.json) and `show`, what
+ * lists and tables need. Kept for the whole build. */
+sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
+                       const sg_case *c, const sg_class *k);
+
+/* What only the case's own page shows: the trait table, the
+ * activity-by-gap matrix, stage fit, the rendered body. Built per page
+ * in a scratch arena and dropped after the page is written. */
+sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
+                              sg_view_cache *vc, const sg_case *c,
+                              const sg_class *k);
 
 /* Renders a case's Markdown body to HTML (raw HTML is not passed
  * through). Arena string. */

@@ -11,7 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STR(m, k, s) sg_map_add(a, (m), (k), (s) ? sg_str(a, (s)) : sg_null(a))
+/* Strings are referenced, not copied: every one lives in the build's
+ * arena or the vocabulary, both of which outlive the views. */
+static sg_value *S_ref(sg_arena *a, const char *s)
+{
+    return s ? sg_str_ref(a, s, strlen(s)) : sg_null(a);
+}
+
+#define STR(m, k, s) sg_map_add(a, (m), (k), S_ref(a, (s)))
 #define NUM(m, k, x) sg_map_add(a, (m), (k), sg_num(a, (x)))
 #define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_bool(a, (x)))
 
@@ -22,6 +29,8 @@ typedef struct ctx {
     const sg_class *k;
     sg_value **views;
     size_t n;
+    sg_value *heat_cells[16][5];   /* shared cells: gap x level */
+    sg_value *trait_cells[16][3];  /* shared cells: trait x side */
 } ctx;
 
 /* A group of cases sharing a key (a sector, a country). */
@@ -70,9 +79,9 @@ static sg_value *S_link(ctx *c, size_t i)
 {
     sg_arena *a = c->a;
     sg_value *m = sg_map(a);
-    STR(m, "title", c->cases[i]->title);
-    STR(m, "slug", c->cases[i]->slug);
-    STR(m, "url", sg_printf(a, "cases/%s/index.html", c->cases[i]->slug));
+    sg_map_add(a, m, "title", sg_map_get(c->views[i], "title"));
+    sg_map_add(a, m, "slug", sg_map_get(c->views[i], "slug"));
+    sg_map_add(a, m, "url", sg_map_get(c->views[i], "url"));
     return m;
 }
 
@@ -164,7 +173,8 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
                    const sg_class *classes, sg_value **case_views, size_t n,
                    const sg_site_opts *opts, sg_view *out)
 {
-    ctx c0 = { a, v, cases, classes, case_views, n }, *c = &c0;
+    ctx c0 = { .a = a, .v = v, .cases = cases, .k = classes,
+                .views = case_views, .n = n }, *c = &c0;
     memset(out, 0, sizeof *out);
     out->cases = case_views;
     out->n = n;
@@ -411,10 +421,18 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
         sg_value *cells = sg_list(a);
         int total = 0;
         for (size_t g = 0; g < v->ngaps; g++) {
-            sg_value *cell = sg_map(a);
-            NUM(cell, "count", k->bridges[g]);
-            NUM(cell, "level", k->bridges[g] > 4 ? 4 : k->bridges[g]);
-            STR(cell, "gap", v->gaps[g].short_name);
+            int level = k->bridges[g] > 4 ? 4 : k->bridges[g];
+            sg_value *cell;
+            if (level < 4 && c->heat_cells[g][level]) {
+                cell = c->heat_cells[g][level];   /* 0-3: shared */
+            } else {
+                cell = sg_map(a);
+                NUM(cell, "count", k->bridges[g]);
+                NUM(cell, "level", level);
+                STR(cell, "gap", v->gaps[g].short_name);
+                if (level < 4)
+                    c->heat_cells[g][level] = cell;
+            }
             sg_list_push(a, cells, cell);
             total += k->bridges[g];
             gap_sum[g] += k->bridges[g];
@@ -426,13 +444,16 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
 
         row = S_link(c, i);
         cells = sg_list(a);
-        for (size_t t = 0; t < v->ntraits; t++) {
-            sg_value *cell = sg_map(a);
+        for (size_t t = 0; t < v->ntraits && t < 16; t++) {
             int tv = cases[i]->traits[t];
-            STR(cell, "value", tv >= 0 ? v->traits[t].value[tv] : NULL);
-            STR(cell, "side", tv == 0 ? "membership" : tv == 1 ? "partnership"
-                                                               : "none");
-            sg_list_push(a, cells, cell);
+            sg_value **slot = &c->trait_cells[t][tv + 1];
+            if (!*slot) {
+                *slot = sg_map(a);
+                STR(*slot, "value", tv >= 0 ? v->traits[t].value[tv] : NULL);
+                STR(*slot, "side", tv == 0 ? "membership"
+                                   : tv == 1 ? "partnership" : "none");
+            }
+            sg_list_push(a, cells, *slot);
         }
         sg_map_add(a, row, "cells", cells);
         sg_map_add(a, row, "model", sg_map_get(case_views[i], "model"));
