@@ -19,7 +19,8 @@ OPT         := $(OPT_$(V))
 # evaluated when a recipe runs, after `deps` has installed pkg-config
 PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1)
 PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1) -lpthread -lm
-ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP \
+             -DSG_DATADIR='"$(PREFIX)/share/gen"'
 
 BUILD_PKGS := libcmark-dev libyaml-dev pkg-config
 TEST_PKGS  := tidy chromium
@@ -28,7 +29,7 @@ LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c,$(wildcard gen/*.c)) gen/vo
 LIB_OBJS := $(patsubst gen/%.c,$(BUILD)/%.o,$(LIB_SRCS))
 GEN      := $(if $(filter release,$(V)),gen/gen,gen/gen-$(V))
 
-.PHONY: all site test check-unit sanitize bench install clean deps test-deps fuzz
+.PHONY: FORCE all site test check-unit sanitize bench install clean deps test-deps fuzz
 
 all: $(GEN)
 
@@ -56,6 +57,13 @@ gen/vocab_data.c: gen/vocabulary.yaml
 $(BUILD)/%.o: gen/%.c | deps $(BUILD)/.dir
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# the install prefix is compiled in (where installed templates live):
+# rebuild what uses it when it changes
+$(BUILD)/prefix: FORCE | $(BUILD)/.dir
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(BUILD)/cmd_build.o: $(BUILD)/prefix
+FORCE:
+
 $(BUILD)/libgen.a: $(LIB_OBJS)
 	@rm -f $@ && ar rcs $@ $^
 
@@ -79,10 +87,12 @@ bench: $(GEN)
 
 install: $(GEN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/gen/templates
+	    $(DESTDIR)$(PREFIX)/share/gen/templates/static
 	install -m 755 $(GEN) $(DESTDIR)$(PREFIX)/bin/gen
 	install -m 644 docs/gen.1 $(DESTDIR)$(PREFIX)/share/man/man1/gen.1
-	install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/gen/templates/
+	install -m 644 templates/*.mustache $(DESTDIR)$(PREFIX)/share/gen/templates/
+	install -m 644 templates/static/* $(DESTDIR)$(PREFIX)/share/gen/templates/static/
+	install -m 644 gen/vocabulary.yaml $(DESTDIR)$(PREFIX)/share/gen/vocabulary.yaml
 
 clean:
 	rm -rf build gen/gen gen/gen-* gen/vocab_data.c tests/out

@@ -20,7 +20,8 @@ static const char *const build_help =
     "the previous site stays as it was.\n"
     "\n"
     "  --cases DIR         case files (default: cases)\n"
-    "  --templates DIR     Mustache templates and static/ (default: templates)\n"
+    "  --templates DIR     Mustache templates and static/ (default: templates,\n"
+    "                      else the templates installed with gen)\n"
     "  --out DIR           output folder (default: site); gen replaces it\n"
     "                      whole, so it must be new, empty or gen's own\n"
     "  --drafts            publish cases marked draft: true\n"
@@ -76,6 +77,12 @@ int sg_cmd_build(int argc, char **argv)
                 argv[optind], build_help);
         return 2;
     }
+    /* an installed gen run in a folder with cases/ but no templates/
+     * uses the templates installed with it */
+#ifdef SG_DATADIR
+    if (strcmp(o.templates, "templates") == 0 && access("templates", F_OK) != 0)
+        o.templates = SG_DATADIR "/templates";
+#endif
     /* the base URL ends in exactly one slash, so templates can append */
     char base[2048];
     size_t bl = strlen(o.base_url);
@@ -98,7 +105,12 @@ int sg_cmd_build(int argc, char **argv)
                 "%zu cases, %zu links checked, %zu warning%s, %.0f ms\n",
                 o.out, st.pages + 2, st.written, st.unchanged, st.cases,
                 st.links, d.warnings, d.warnings == 1 ? "" : "s", ms);
-    else if (rc != 0)
+    if (rc == 0 && o.verbose)
+        fprintf(stderr, "  cases from %s, templates from %s\n  %zu bytes in "
+                "%zu files; %zu files unchanged kept their times\n", o.cases,
+                o.templates, st.bytes, st.written + st.unchanged,
+                st.unchanged);
+    if (rc != 0)
         fprintf(stderr, "build failed: %zu error%s, %zu warning%s; nothing "
                 "was written\n", d.errors, d.errors == 1 ? "" : "s",
                 d.warnings, d.warnings == 1 ? "" : "s");

@@ -57,6 +57,14 @@ for c in check build list render new; do
     check "$c --help" '"$GEN" $c --help | grep -q "^usage: gen $c"'
 done
 
+# the man page covers every command and every option of --help
+for c in check build list render new; do
+    check "gen.1 documents $c" 'grep -q "^\.Cm $c" docs/gen.1'
+    for opt in $("$GEN" $c --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+        check "gen.1 documents $c $opt" 'grep -q -- "Fl -${opt#--}" docs/gen.1'
+    done
+done
+
 # JSON diagnostics for editors
 "$GEN" check --format json tests/fixtures/bad/stage-typo.md > "$T/diag.json" 2>/dev/null
 check "check --format json" 'grep -q "\"line\": 5" "$T/diag.json" && grep -q "\"column\": 8" "$T/diag.json" && grep -q "\"hint\": \"did you mean" "$T/diag.json"'
