@@ -23,7 +23,7 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP \
              -DSG_DATADIR='"$(PREFIX)/share/gen"'
 
 BUILD_PKGS := libcmark-dev libyaml-dev pkg-config
-TEST_PKGS  := tidy chromium
+TEST_PKGS  := tidy chromium libxml2-utils
 
 LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c,$(wildcard gen/*.c)) gen/vocab_data.c
 LIB_OBJS := $(patsubst gen/%.c,$(BUILD)/%.o,$(LIB_SRCS))

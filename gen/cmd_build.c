@@ -83,6 +83,12 @@ int sg_cmd_build(int argc, char **argv)
     if (strcmp(o.templates, "templates") == 0 && access("templates", F_OK) != 0)
         o.templates = SG_DATADIR "/templates";
 #endif
+    if (*o.base_url && strncmp(o.base_url, "https://", 8) != 0 &&
+        strncmp(o.base_url, "http://", 7) != 0) {
+        fprintf(stderr, "gen build: --base-url must start with https:// or "
+                "http://, e.g. https://example.org/clusters/\n");
+        return 2;
+    }
     /* the base URL ends in exactly one slash, so templates can append */
     char base[2048];
     size_t bl = strlen(o.base_url);

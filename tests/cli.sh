@@ -139,6 +139,40 @@ touch -d '2001-01-01' "$T/site/index.html"
 check "rebuild with no change rewrites nothing" \
     '[ "$(date -r "$T/site/index.html" +%Y)" = 2001 ]'
 
+# ---- hostile input: every output format escapes author text ----
+"$GEN" build --cases tests/fixtures/hostile --out "$T/hostile" -q \
+    --base-url 'https://example.org/<x>&"/'; rc=$?
+check "hostile case builds" '[ $rc -eq 0 ]'
+H="$T/hostile"
+live=$(grep -rhoE '<(script|img|svg|iframe|object|b)[ >][^>]*>' --include=*.html "$H" |
+    grep -vE '^<script src="(\.\./)*static/app\.js">$|^<script type="application/json" id="pick-data">$|^<svg aria-labelledby="chart-' | head -3)
+check "no live markup from author text in any page" '[ -z "$live" ]' || echo "$live"
+# attribute values are always double-quoted, so stepping over "..." finds
+# only real attribute names
+check "no event-handler attributes from author text" \
+    '! grep -rqiE "<[a-z]+( +[a-z:-]+(=\"[^\"]*\")?)* +on[a-z]+=" --include=*.html "$H"'
+check "no javascript: or data: links" \
+    '! grep -rqiE "(href|src)=\"(javascript|data):" --include=*.html "$H"'
+check "raw HTML in the body is not passed through" \
+    'grep -q "raw HTML omitted" "$H/cases/hostile/index.html"'
+check "cases.json parses and keeps the title exactly" \
+    'node -e "const c=JSON.parse(require(\"fs\").readFileSync(process.argv[1])).cases[0]; process.exit(c.title === \"<script>alert(\x27title\x27)</script> & \\\"quotes\\\"\" ? 0 : 1)" "$H/cases.json"'
+check "the embedded side-by-side data parses and keeps the title" \
+    'node -e "const h=require(\"fs\").readFileSync(process.argv[1],\"utf8\"); const m=h.match(/<script type=\"application\/json\" id=\"pick-data\">([^<]*)<\/script>/); process.exit(m && JSON.parse(m[1])[0].title.startsWith(\"<script>\") ? 0 : 1)" "$H/compare/pick/index.html"'
+check "CSV cells that a spreadsheet would run are neutralised" \
+    'grep -q "\"'"'"'=cmd|'"'"' /C calc'"'"'!A0\",\"'"'"'+SUM(1,2)\"" "$H/cases.csv"'
+if command -v xmllint >/dev/null 2>&1; then
+    check "feed.xml is well-formed XML" 'xmllint --noout "$H/feed.xml"'
+    check "sitemap.xml is well-formed XML" 'xmllint --noout "$H/sitemap.xml"'
+    check "the example feed is well-formed" 'xmllint --noout "$T/site/feed.xml"'
+fi
+if command -v tidy >/dev/null 2>&1; then
+    check "the hostile case page is valid HTML" \
+        '! tidy -q -e "$H/cases/hostile/index.html" 2>&1 | grep -q "Error:"'
+fi
+"$GEN" build --out "$T/x" --base-url 'javascript:alert(1)' >/dev/null 2>&1; rc=$?
+check "--base-url must be http(s)" '[ $rc -eq 2 ] && [ ! -e "$T/x" ]'
+
 # a broken case: nothing written, the old site kept
 mkdir -p "$T/cases" && cp cases/*.md "$T/cases/"
 printf -- '---\ntitle: x\ncountry: Denmark\nsector: x\n---\n' > "$T/cases/zz-bad.md"
