@@ -2,8 +2,10 @@
 #
 #   make            build gen/gen
 #   make site       build it and generate site/ from cases/
-#   make test       build and run every test
-#   make sanitize   the whole test suite under ASan + UBSan
+#   make test       build and run every test: normal build, ASan + UBSan,
+#                   and a short fuzz run of each target
+#   make sanitize   only the suite under ASan + UBSan
+#   make fuzz       the libFuzzer targets for FUZZ_TIME seconds each
 #   make bench      the performance benchmark (not part of test)
 #   make install    PREFIX=/usr/local: binary, man page, templates
 
@@ -15,6 +17,7 @@ CSTD    := -std=c11 -D_XOPEN_SOURCE=700
 WARN    := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes
 OPT_release := -O2 -g
 OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT_fuzz    := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 OPT         := $(OPT_$(V))
 # evaluated when a recipe runs, after `deps` has installed pkg-config
 PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1)
@@ -23,13 +26,17 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP \
              -DSG_DATADIR='"$(PREFIX)/share/gen"'
 
 BUILD_PKGS := libcmark-dev libyaml-dev pkg-config
+FUZZ_PKGS  := clang libclang-rt-14-dev
+FUZZ_TIME  ?= 60
+FUZZ_SMOKE ?= 5
+FUZZERS    := case pipeline template vocab
 TEST_PKGS  := tidy chromium libxml2-utils
 
 LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c,$(wildcard gen/*.c)) gen/vocab_data.c
 LIB_OBJS := $(patsubst gen/%.c,$(BUILD)/%.o,$(LIB_SRCS))
 GEN      := $(if $(filter release,$(V)),gen/gen,gen/gen-$(V))
 
-.PHONY: FORCE all site test check-unit sanitize bench install clean deps test-deps fuzz
+.PHONY: FORCE all site test suite check-unit sanitize bench install clean deps test-deps fuzz
 
 all: $(GEN)
 
@@ -76,11 +83,40 @@ $(BUILD)/%: tests/%.c $(BUILD)/libgen.a | deps
 site: $(GEN)
 	./$(GEN) build
 
-test: test-deps $(GEN) $(BUILD)/unit $(BUILD)/spec
+# make test: the suite in the normal build, again under AddressSanitizer
+# and UndefinedBehaviorSanitizer, then a short run of each fuzz target.
+test: test-deps
+	@$(MAKE) --no-print-directory suite
+	@echo "== under ASan and UBSan"
+	@$(MAKE) --no-print-directory V=asan suite
+	@echo "== fuzz smoke run, $(FUZZ_SMOKE) s per target"
+	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=$(FUZZ_SMOKE)
+
+suite: $(GEN) $(BUILD)/unit $(BUILD)/spec
 	@GEN=./$(GEN) BUILD=$(BUILD) sh tests/run.sh
 
-sanitize:
-	@$(MAKE) --no-print-directory V=asan test
+sanitize: test-deps
+	@$(MAKE) --no-print-directory V=asan suite
+
+# libFuzzer targets (clang): `make fuzz FUZZ_TIME=600`. New inputs go to
+# build/fuzz/corpus-*; the seeds in tests/fuzz/* are only read.
+fuzz:
+	@sh gen/deps.sh $(FUZZ_PKGS)
+	@$(MAKE) --no-print-directory V=fuzz CC=clang $(patsubst %,build/fuzz/fuzz_%,$(FUZZERS))
+	@for f in $(FUZZERS); do \
+	    mkdir -p build/fuzz/corpus-$$f; \
+	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+	        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/$$f- build/fuzz/corpus-$$f \
+	        tests/fuzz/$$f > build/fuzz/$$f.log 2>&1; rc=$$?; \
+	    runs=$$(grep -o 'number_of_executed_units: [0-9]*' build/fuzz/$$f.log | grep -o '[0-9]*$$'); \
+	    if [ $$rc -ne 0 ]; then grep -E 'ERROR|SUMMARY' build/fuzz/$$f.log; \
+	        echo "fuzz_$$f: FINDING after $$runs runs; the input is in build/fuzz/$$f-*"; exit 1; fi; \
+	    echo "fuzz_$$f: $(FUZZ_TIME) s, $$runs runs, no finding"; \
+	done; echo "fuzz: $(words $(FUZZERS)) passed, 0 failed"
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libgen.a | deps
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libgen.a $(PKG_LIBS)
 
 bench: $(GEN)
 	@sh tests/bench/run.sh ./$(GEN)

@@ -76,7 +76,10 @@ int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
     const sg_mark top = {1, 1};
     size_t errors = d->errors;
 
-    if (len == 0 || strspn(data, " \t\r\n") == len)
+    size_t blank = 0;   /* data need not be NUL-terminated: count by len */
+    while (blank < len && strchr(" \t\r\n", data[blank]) && data[blank])
+        blank++;
+    if (blank == len)
         return sg_error(d, path, top,
                         "start with a '---' line, then title, country and "
                         "sector, then '---' and the write-up; `gen new` "

@@ -182,7 +182,11 @@ static int S_tokenize(compiler *c)
         } else {
             memcpy(closer, close, clen);
         }
-        size_t from = body + (sigil == '{' || sigil == '=' ? 1 : 0);
+        closer[closer_len] = '\0';   /* it is printed in diagnostics */
+        /* the sigil is not part of the name, nor of the closing
+         * delimiter: with {{=% >=}}, "%>x>" is a partial named x */
+        bool has_sigil = sigil && strchr("#^/!><$&{=", sigil);
+        size_t from = body + (has_sigil ? 1 : 0);
         const char *e = S_find(c->src + from, c->len - from, closer,
                                closer_len);
         if (!e) {
@@ -208,10 +212,6 @@ static int S_tokenize(compiler *c)
         case '&': raw = true; break;
         case '{': raw = true; break;
         default: break;
-        }
-        if (strchr("#^/!><$&", sigil) && sigil) {
-            name++;
-            name_len--;
         }
         token *t = S_tok(c, k, tag, end);
         t->raw = raw;

@@ -372,30 +372,38 @@ static int S_extract(sg_vocab *v, loader *L)
     return L->errors ? -1 : 0;
 }
 
-int sg_vocab_load(sg_vocab *v, sg_arena *a, const char *extra, sg_diags *d)
+int sg_vocab_load_text(sg_vocab *v, sg_arena *a, const char *name,
+                       const char *text, size_t len, sg_diags *d)
 {
     memset(v, 0, sizeof *v);
-    loader L = { .a = a, .d = d, .files = { BUILTIN, extra } };
+    loader L = { .a = a, .d = d, .files = { BUILTIN, name } };
     if (sg_yaml_parse(a, BUILTIN, (const char *)sg_vocab_data, sg_vocab_size,
                       1, &v->root, d) != 0)
         return -1;
-    if (extra) {
-        sg_buf src = SG_BUF_INIT;
+    if (name) {
         sg_value *over = NULL;
-        int rc = sg_read_file(extra, SG_MAX_FILE_SIZE, &src, d);
-        if (!rc)
-            rc = sg_yaml_parse(a, extra, src.ptr, src.len, 1, &over, d);
-        sg_buf_free(&src);
-        if (rc)
+        if (sg_yaml_parse(a, name, text, len, 1, &over, d) != 0)
             return -1;
         if (over->type != SG_MAP)
-            return sg_error(d, extra, over->mark, NULL,
+            return sg_error(d, name, over->mark, NULL,
                             "a vocabulary file must be a mapping of tables");
-        L.files[1] = sg_strdup(a, extra);
+        L.files[1] = sg_strdup(a, name);
         S_mark_origin(over, 1, 0);
         S_merge(a, v->root, over);
     }
     return S_extract(v, &L);
+}
+
+int sg_vocab_load(sg_vocab *v, sg_arena *a, const char *extra, sg_diags *d)
+{
+    if (!extra)
+        return sg_vocab_load_text(v, a, NULL, NULL, 0, d);
+    sg_buf src = SG_BUF_INIT;
+    int rc = sg_read_file(extra, SG_MAX_FILE_SIZE, &src, d);
+    if (rc == 0)
+        rc = sg_vocab_load_text(v, a, extra, src.ptr, src.len, d);
+    sg_buf_free(&src);
+    return rc;
 }
 
 #define FIND(fn, arr, n, field)                                   \

@@ -95,6 +95,9 @@ typedef struct sg_vocab {
 /* Loads the built-in vocabulary, then `extra` (a path, or NULL) over it.
  * Returns 0, or -1 after diagnostics naming the place in the file. */
 int sg_vocab_load(sg_vocab *v, sg_arena *a, const char *extra, sg_diags *d);
+/* The same with the extra vocabulary's text in memory, named `name`. */
+int sg_vocab_load_text(sg_vocab *v, sg_arena *a, const char *name,
+                       const char *text, size_t len, sg_diags *d);
 
 int sg_vocab_gap(const sg_vocab *v, const char *key);
 int sg_vocab_actor(const sg_vocab *v, const char *key);

@@ -328,6 +328,7 @@ static void test_mustache(void)
         { "{{#a}}{{/b}}", "closing tag {{/b}} does not match", 1, 7 },
         { "x\n{{/a}}", "closing tag {{/a}} has no open section", 2, 1 },
         { "{{=<% %>", "tag not closed", 1, 1 },
+        { "a {{b", "tag not closed: missing '}}'", 1, 3 },
         { "{{= x =}}", "bad set-delimiter tag", 1, 1 },
         { "ab {{ }}", "empty tag", 1, 4 },
     };
@@ -342,6 +343,27 @@ static void test_mustache(void)
                d.items[before].col == errs[i].col);
         }
     }
+    sg_arena_free(&a);
+}
+
+/* found by fuzzing: a closing delimiter equal to a sigil */
+static void test_delimiter_sigil(void)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    const char *src = "{{=% >=}}%#s>[%v>]%/s>%>>";
+    sg_tpl *t = sg_tpl_compile(&a, "t", src, strlen(src), &d);
+    OK(t == NULL);    /* "%>>" is a partial with an empty name */
+    const char *ok = "{{=% >=}}%#s>[%v>]%/s>";
+    t = sg_tpl_compile(&a, "t", ok, strlen(ok), &d);
+    sg_value *data = sg_map(&a);
+    sg_map_add(&a, data, "s", sg_bool(&a, true));
+    sg_map_add(&a, data, "v", sg_str(&a, "x"));
+    sg_buf out = SG_BUF_INIT;
+    OK(t && sg_tpl_render(t, data, NULL, &out, &d) == 0);
+    STR_EQ(out.ptr, "[x]");
+    sg_buf_free(&out);
     sg_arena_free(&a);
 }
 
@@ -402,6 +424,7 @@ int main(void)
     test_classify();
     test_mustache();
     test_recursion_limit();
+    test_delimiter_sigil();
     test_paths();
     sg_arena_free(&VA);
     printf("unit: %d passed, %d failed\n", passed, failed);
