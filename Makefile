@@ -85,12 +85,13 @@ site: $(GEN)
 
 # make test: the suite in the normal build, again under AddressSanitizer
 # and UndefinedBehaviorSanitizer, then a short run of each fuzz target.
+# (the sanitiser suite runs last so that its full count closes the output)
 test: test-deps
 	@$(MAKE) --no-print-directory suite
-	@echo "== under ASan and UBSan"
-	@$(MAKE) --no-print-directory V=asan suite
 	@echo "== fuzz smoke run, $(FUZZ_SMOKE) s per target"
 	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=$(FUZZ_SMOKE)
+	@echo "== the suite again under ASan and UBSan"
+	@$(MAKE) --no-print-directory V=asan suite
 
 suite: $(GEN) $(BUILD)/unit $(BUILD)/spec
 	@GEN=./$(GEN) BUILD=$(BUILD) sh tests/run.sh

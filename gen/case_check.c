@@ -138,6 +138,12 @@ static bool S_integer(chk *k, const char *key, const sg_value *v, double lo,
 
 static bool S_is_list(chk *k, const char *key, const sg_value *v)
 {
+    if (v->type == SG_LIST && v->u.list.n > SG_MAX_LIST_ITEMS) {
+        ERR(k, v, "split the list or the case",
+            "%s: %zu items, more than the limit of %d (SG_MAX_LIST_ITEMS)",
+            key, v->u.list.n, SG_MAX_LIST_ITEMS);
+        return false;
+    }
     if (v->type == SG_LIST)
         return true;
     if (v->type != SG_NULL)
@@ -313,6 +319,12 @@ static void S_activities(chk *k, const sg_value *list)
 {
     if (!S_is_list(k, "activities", list))
         return;
+    if (list->u.list.n > SG_MAX_ACTIVITIES) {
+        ERR(k, list, "split the case, or group activities under one name",
+            "activities: %zu activities, more than the limit of %d "
+            "(SG_MAX_ACTIVITIES)", list->u.list.n, SG_MAX_ACTIVITIES);
+        return;
+    }
     sg_case *c = k->c;
     const sg_vocab *v = k->v;
     c->acts = sg_alloc(k->a, (list->u.list.n + 1) * sizeof *c->acts);

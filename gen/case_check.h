@@ -9,6 +9,10 @@
 
 #include "case.h"
 
+/* Bounds that keep a case's cost proportional to what it says. */
+#define SG_MAX_ACTIVITIES 1000
+#define SG_MAX_LIST_ITEMS 10000
+
 /* Fills *c from `front`; c->file and c->slug default must be set.
  * Returns the number of errors reported. */
 int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
