@@ -27,6 +27,7 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP \
 
 BUILD_PKGS := libcmark-dev libyaml-dev pkg-config
 FUZZ_PKGS  := clang libclang-rt-14-dev
+BENCH_PKGS := cmark time hugo
 FUZZ_TIME  ?= 60
 FUZZ_SMOKE ?= 5
 FUZZERS    := case pipeline template vocab
@@ -119,7 +120,9 @@ fuzz:
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libgen.a | deps
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libgen.a $(PKG_LIBS)
 
+# the benchmark: BENCH_SIZES="1000 10000 100000" BENCH_RUNS=3 by default
 bench: $(GEN)
+	@sh gen/deps.sh $(BENCH_PKGS)
 	@sh tests/bench/run.sh ./$(GEN)
 
 install: $(GEN)

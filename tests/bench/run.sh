@@ -1,0 +1,95 @@
+#!/bin/sh
+# run.sh GEN - the performance benchmark behind `make bench`.
+#
+# For each size in BENCH_SIZES (default 1000 10000 100000): writes a
+# deterministic corpus (mkcorpus.c), then times BENCH_RUNS (default 3)
+# full builds by gen into a fresh folder, a rebuild with no change, and in
+# the same run the references: bare cmark over all bodies concatenated
+# (the Markdown floor), a plain read of every case file (the I/O floor),
+# and Hugo building the same cases with ../shared/bench/hugo-site when
+# hugo is installed. Prints medians, then ratios: figures on a shared
+# machine are noisy, ratios measured side by side much less so.
+set -eu
+GEN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+SIZES=${BENCH_SIZES:-1000 10000 100000}
+RUNS=${BENCH_RUNS:-3}
+HUGO_SITE=${HUGO_SITE:-$ROOT/../shared/bench/hugo-site}
+WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/gen-bench}
+TIME=/usr/bin/time
+mkdir -p "$WORK"
+cc -O2 -std=c11 -o "$WORK/mkcorpus" "$HERE/mkcorpus.c"
+
+# times LABEL CMD...: RUNS timed runs, each "wall user sys rss_kb" appended
+times_of() {
+    label=$1; shift
+    : > "$WORK/$label.times"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        [ -n "${PREP:-}" ] && sh -c "$PREP"
+        "$TIME" -f '%e %U %S %M' -a -o "$WORK/$label.times" "$@" >/dev/null 2>&1
+        i=$((i + 1))
+    done
+}
+# median of column C of a times file
+med() { awk -v c="$2" '{print $c}' "$WORK/$1.times" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+cpu() { awk '{print $2+$3}' "$WORK/$1.times" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "# gen $("$GEN" --version | cut -d' ' -f2); $(cmark --version 2>/dev/null | head -1);" \
+     "$(command -v hugo >/dev/null && hugo version | cut -d' ' -f1-2 || echo 'no hugo');" \
+     "$(nproc) cores; runs=$RUNS"
+printf '%-8s %-7s %10s %10s %10s %9s %9s %8s %10s\n' size what "wall s" "cpu s" "RSS MiB" "ms/case" "cases/s" pages "MB out"
+for n in $SIZES; do
+    chmod -R u+w "$WORK" 2>/dev/null || true
+    rm -rf "$WORK/cases" "$WORK/site" "$WORK/hugo"
+    "$WORK/mkcorpus" "$n" "$WORK/cases"
+    awk 'FNR == 1 {fm = 0} /^---$/ && fm < 2 {fm++; next} fm >= 2 {print}' \
+        "$WORK"/cases/*.md > "$WORK/bodies.md" 2>/dev/null ||
+        find "$WORK/cases" -name '*.md' -exec awk 'FNR == 1 {fm = 0} /^---$/ && fm < 2 {fm++; next} fm >= 2 {print}' {} + > "$WORK/bodies.md"
+
+    PREP="rm -rf '$WORK/site'" times_of gen "$GEN" build --cases "$WORK/cases" \
+        --templates "$ROOT/templates" --out "$WORK/site" -q
+    gen_pages=$(find "$WORK/site" -name '*.html' | wc -l)
+    gen_mb=$(du -sm "$WORK/site" | cut -f1)
+    PREP= times_of rebuild "$GEN" build --cases "$WORK/cases" \
+        --templates "$ROOT/templates" --out "$WORK/site" -q
+    PREP= times_of cmark cmark "$WORK/bodies.md"
+    PREP= times_of cat sh -c 'find "$1" -name "*.md" -exec cat {} + >/dev/null' sh "$WORK/cases"
+    labels="gen rebuild cmark cat"
+    if command -v hugo >/dev/null 2>&1 && [ -d "$HUGO_SITE" ]; then
+        cp -r "$HUGO_SITE" "$WORK/hugo" && chmod -R u+w "$WORK/hugo"
+        rm -rf "$WORK/hugo/content" && mkdir -p "$WORK/hugo/content"
+        "$WORK/mkcorpus" "$n" "$WORK/hugo/content/cases" --hugo
+        PREP="rm -rf '$WORK/hugo-out'" times_of hugo hugo --quiet -s "$WORK/hugo" -d "$WORK/hugo-out"
+        hugo_pages=$(find "$WORK/hugo-out" -name '*.html' | wc -l)
+        hugo_mb=$(du -sm "$WORK/hugo-out" | cut -f1)
+        labels="$labels hugo"
+    fi
+    for l in $labels; do
+        w=$(med $l 1); c=$(cpu $l); r=$(med $l 4)
+        pages=""; mb=""
+        [ $l = gen ] && pages=$gen_pages && mb=$gen_mb
+        [ $l = hugo ] && pages=$hugo_pages && mb=$hugo_mb
+        awk -v n="$n" -v l="$l" -v w="$w" -v c="$c" -v r="$r" -v p="$pages" -v m="$mb" 'BEGIN {
+            printf "%-8d %-7s %10.2f %10.2f %10.1f %9.3f %9.0f %8s %10s\n",
+                n, l, w, c, r / 1024, 1000 * w / n, (w > 0 ? n / w : 0), p, m }'
+        echo "$n $l $w $c $r" >> "$WORK/summary"
+    done
+done
+echo
+echo "# ratios (same run)"
+awk '{w[$1" "$2] = $3; r[$1" "$2] = $5; if (!($1 in seen)) {seen[$1] = 1; sizes[++ns] = $1}}
+END {
+    for (i = 1; i <= ns; i++) {
+        n = sizes[i]
+        printf "%d cases: gen/cmark %.2f, gen/cat %.1f", n, w[n" gen"] / (w[n" cmark"] > 0 ? w[n" cmark"] : 0.01), w[n" gen"] / (w[n" cat"] > 0 ? w[n" cat"] : 0.01)
+        if ((n" hugo") in w)
+            printf ", hugo/gen %.2f (gen %.1fx faster), RSS gen/hugo %.2f", w[n" hugo"] / w[n" gen"], w[n" hugo"] / w[n" gen"], r[n" gen"] / r[n" hugo"]
+        printf ", rebuild/build %.2f\n", w[n" rebuild"] / w[n" gen"]
+    }
+    if (ns > 1)
+        printf "linearity: ms/case at %d / ms/case at %d = %.2f\n", sizes[ns], sizes[1],
+            (w[sizes[ns]" gen"] / sizes[ns]) / (w[sizes[1]" gen"] / sizes[1])
+}' "$WORK/summary"
+rm -f "$WORK/summary"
