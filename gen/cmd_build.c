@@ -1,6 +1,7 @@
 /* cmd_build.c - `gen build` and `gen list`. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -13,7 +14,7 @@
 static const char *const build_help =
     "usage: gen build [--cases DIR] [--templates DIR] [--out DIR] [--drafts]\n"
     "                 [--base-url URL] [--title TEXT] [--vocabulary FILE]\n"
-    "                 [--quiet] [--verbose]\n"
+    "                 [--jobs N] [--quiet] [--verbose]\n"
     "\n"
     "Checks every case, classifies them and writes the static site. If any\n"
     "case, template or internal link has an error, nothing is written and\n"
@@ -28,6 +29,8 @@ static const char *const build_help =
     "  --base-url URL      absolute URL of the site, for the feed and sitemap\n"
     "  --title TEXT        site title (default: Cluster case studies)\n"
     "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n"
+    "  -j, --jobs N        render with N threads (default: the number of\n"
+    "                      processors); the output is the same for any N\n"
     "  -q, --quiet         print only problems\n"
     "  -v, --verbose       print more detail\n";
 
@@ -48,17 +51,30 @@ int sg_cmd_build(int argc, char **argv)
         { "base-url", required_argument, NULL, 'b' },
         { "title", required_argument, NULL, 'T' },
         { "vocabulary", required_argument, NULL, 'V' },
+        { "jobs", required_argument, NULL, 'j' },
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     sg_build_opts o = { .cases = "cases", .templates = "templates",
-                        .out = "site", .base_url = "" };
+                        .out = "site", .base_url = "",
+                        .jobs = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1 };
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "hqv", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "hqvj:", opts, NULL)) != -1) {
         switch (ch) {
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 256) {
+                fprintf(stderr, "gen build: --jobs takes a number from 1 to 256\n");
+                return 2;
+            }
+            o.jobs = (int)j;
+            break;
+        }
         case 'c': o.cases = optarg; break;
         case 't': o.templates = optarg; break;
         case 'o': o.out = optarg; break;

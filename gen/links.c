@@ -12,17 +12,39 @@ struct sg_pending {
     sg_pending *next;
 };
 
-void sg_links_init(sg_links *l, sg_arena *a)
+void sg_links_init(sg_links *l, sg_arena *a, sg_strset *files)
 {
     memset(l, 0, sizeof *l);
     l->a = a;
-    sg_strset_init(&l->files, a);
+    l->files = files;
     sg_strset_init(&l->anchors, a);
 }
 
 void sg_links_file(sg_links *l, const char *path)
 {
-    sg_strset_add(&l->files, path, strlen(path));
+    sg_strset_add(l->files, path, strlen(path));
+}
+
+void sg_links_merge(sg_links *into, sg_links *from)
+{
+    for (size_t i = 0; i < from->anchors.cap; i++)
+        if (from->anchors.slots[i])
+            sg_strset_add(&into->anchors, from->anchors.slots[i],
+                          strlen(from->anchors.slots[i]));
+    sg_pending *pd = from->pending;
+    while (pd) {
+        sg_pending *next = pd->next;
+        sg_pending *copy = sg_alloc(into->a, sizeof *copy);
+        copy->from = sg_strdup(into->a, pd->from);
+        copy->tpl = pd->tpl;
+        copy->target = sg_strdup(into->a, pd->target);
+        copy->next = into->pending;
+        into->pending = copy;
+        pd = next;
+    }
+    from->pending = NULL;
+    into->checked += from->checked;
+    into->broken += from->broken;
 }
 
 /* Resolves `href` against the folder of `page` into `out`. Returns 1 for
@@ -133,7 +155,7 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
             l->broken++;
             continue;
         }
-        if (!sg_strset_has(&l->files, res.ptr, res.len)) {
+        if (!sg_strset_has(l->files, res.ptr, res.len)) {
             sg_error(d, tpl, ((sg_mark){0, 0}),
                      "fix the link in the template, or the data it is built "
                      "from", "%s: link '%s' points to %s, which the build "

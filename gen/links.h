@@ -15,13 +15,17 @@ typedef struct sg_pending sg_pending;
 
 typedef struct sg_links {
     sg_arena *a;
-    sg_strset files;       /* every path the build writes */
-    sg_strset anchors;     /* "path#id" for every id on every page */
+    sg_strset *files;      /* every path the build writes (shared) */
+    sg_strset anchors;     /* "path#id" for every id on these pages */
     sg_pending *pending;   /* fragments to check at the end */
     size_t checked, broken;
 } sg_links;
 
-void sg_links_init(sg_links *l, sg_arena *a);
+/* `files` is shared by the sg_links of all threads and only read while
+ * pages are checked; each thread has its own sg_links and arena. */
+void sg_links_init(sg_links *l, sg_arena *a, sg_strset *files);
+/* Moves what `from` recorded (anchors, fragments, counts) into `into`. */
+void sg_links_merge(sg_links *into, sg_links *from);
 /* Declares a file the build will write ("cases/x/index.html"). */
 void sg_links_file(sg_links *l, const char *path);
 /* Checks the links of an HTML page at `path`, rendered from `tpl`;

@@ -102,39 +102,40 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
     return 0;
 }
 
-int sg_publish_file(sg_publish *p, const char *rel, const char *data,
-                    size_t len, sg_diags *d)
+int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    const char *data, size_t len, sg_publish_stats *stats,
+                    sg_diags *d)
 {
     if (!sg_publish_path_ok(rel))
         return sg_error(d, rel, NOWHERE, NULL,
                         "unsafe output path; nothing is written outside the "
                         "site folder");
-    char *dst = sg_path_join(p->a, p->staging, rel);
-    char *dir = sg_dirname(p->a, dst);
+    char *dst = sg_path_join(scratch, p->staging, rel);
+    char *dir = sg_dirname(scratch, dst);
     if (sg_mkdirs(dir) != 0)
         return sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
                         strerror(errno));
-    p->bytes += len;
+    stats->bytes += len;
     /* unchanged: link the old file, keeping its time */
-    char *old = sg_path_join(p->a, p->out, rel);
+    char *old = sg_path_join(scratch, p->out, rel);
     struct stat st;
     if (lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
         (size_t)st.st_size == len) {
         sg_buf cur = SG_BUF_INIT;
         sg_diags quiet;
-        sg_diags_init(&quiet, p->a);
+        sg_diags_init(&quiet, scratch);
         bool same = sg_read_file(old, len + 1, &cur, &quiet) == 0 &&
                     cur.len == len && memcmp(cur.ptr, data, len) == 0;
         sg_buf_free(&cur);
         if (same && link(old, dst) == 0) {
-            p->unchanged++;
+            stats->unchanged++;
             return 0;
         }
     }
     bool written;
     if (sg_write_file(dst, data, len, &written, d) != 0)
         return -1;
-    p->written++;
+    stats->written++;
     return 0;
 }
 

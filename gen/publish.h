@@ -21,8 +21,6 @@ typedef struct sg_publish {
     sg_arena *a;
     const char *out;          /* the published folder */
     const char *staging;      /* where this build writes */
-    size_t written, unchanged;
-    size_t bytes;
 } sg_publish;
 
 /* Refuses dangerous output folders (/, the home folder, the cases or
@@ -31,9 +29,17 @@ typedef struct sg_publish {
 int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      sg_diags *d);
-/* Writes one file at `rel` (a relative path inside the site). */
-int sg_publish_file(sg_publish *p, const char *rel, const char *data,
-                    size_t len, sg_diags *d);
+/* What writing some files did; one per thread, added up at the end. */
+typedef struct sg_publish_stats {
+    size_t written, unchanged, bytes;
+} sg_publish_stats;
+
+/* Writes one file at `rel` (a relative path inside the site). Safe to
+ * call from several threads at once, each with its own `scratch` arena
+ * (for temporary paths), `st` and `d`. */
+int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    const char *data, size_t len, sg_publish_stats *st,
+                    sg_diags *d);
 /* Swaps the staging folder in. */
 int sg_publish_commit(sg_publish *p, sg_diags *d);
 /* Removes the staging folder; the old site is untouched. */

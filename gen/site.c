@@ -1,6 +1,7 @@
 /* site.c - the build: plan every page, render it, check it, publish. */
 #include "site.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +250,71 @@ static void S_plan(plan *pl, const sg_view *view, sg_case **cases)
     sg_map_add(a, x, "urls", urls);
 }
 
+/* One rendering thread's share of the pages and what it produced. */
+typedef struct worker {
+    const plan *pl;
+    sg_tpl_dir *td;            /* frozen: only read */
+    const sg_vocab *v;
+    sg_view_cache *vc;         /* filled before rendering: only read */
+    sg_case **cases;
+    const sg_class *classes;
+    const sg_publish *pub;
+    size_t first, step;
+    pthread_t thread;
+    bool inline_run;
+    sg_arena arena;            /* the worker's diagnostics and links */
+    sg_diags d;
+    sg_links links;
+    sg_publish_stats ps;
+} worker;
+
+static void *S_worker(void *arg)
+{
+    worker *w = arg;
+    sg_buf page_buf = SG_BUF_INIT;
+    sg_arena scratch = SG_ARENA_INIT;   /* what one page needs, then dropped */
+    for (size_t i = w->first; i < w->pl->n && !w->d.errors; i += w->step) {
+        const page *pg = &w->pl->pages[i];
+        const sg_tpl *t = sg_tpl_dir_get(w->td, pg->tpl, &w->d);
+        sg_buf_reset(&page_buf);
+        sg_value *ctx = pg->ctx;
+        if (pg->case_index >= 0) {
+            size_t ci = (size_t)pg->case_index;
+            ctx = sg_map(&scratch);
+            for (size_t k = 0; k < pg->ctx->u.map.n; k++)
+                sg_map_add(&scratch, ctx, pg->ctx->u.map.items[k].key,
+                           pg->ctx->u.map.items[k].val);
+            sg_map_add(&scratch, ctx, "detail",
+                       sg_view_case_detail(&scratch, w->v, w->vc,
+                                           w->cases[ci], &w->classes[ci]));
+        }
+        int prc = t ? sg_tpl_render(t, ctx, &w->td->loader, &page_buf, &w->d)
+                    : -1;
+        if (prc == 0) {
+            if (pg->html)
+                sg_links_page(&w->links, pg->path, sg_tpl_file(t),
+                              page_buf.ptr, page_buf.len, &w->d);
+            sg_publish_file(w->pub, &scratch, pg->path, page_buf.ptr,
+                            page_buf.len, &w->ps, &w->d);
+        }
+        sg_arena_free(&scratch);
+        if (prc != 0)
+            break;
+    }
+    sg_buf_free(&page_buf);
+    return NULL;
+}
+
+/* Moves a worker's diagnostics into the build's. */
+static void S_merge_diags(sg_diags *into, const sg_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        const sg_diag *g = &from->items[i];
+        sg_diag_add(into, g->sev, g->file, (sg_mark){ g->line, g->col },
+                    g->hint, "%s", g->msg);
+    }
+}
+
 int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
 {
     memset(st, 0, sizeof *st);
@@ -317,8 +383,10 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     plan pl = { .a = a, .site = view.site };
     S_plan(&pl, &view, cases);
 
+    sg_strset files;
+    sg_strset_init(&files, a);
     sg_links links;
-    sg_links_init(&links, a);
+    sg_links_init(&links, a, &files);
     for (size_t i = 0; i < pl.n; i++)
         sg_links_file(&links, pl.pages[i].path);
     static const char *const data_files[] = { "cases.json", "cases.csv" };
@@ -338,44 +406,53 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     const char *protect[] = { o->cases, o->templates };
     if (sg_publish_begin(&pub, a, o->out, protect, 2, d) != 0)
         goto out;
-    sg_buf page_buf = SG_BUF_INIT;
-    sg_arena scratch = SG_ARENA_INIT;   /* what one page needs, then dropped */
-    for (size_t i = 0; i < pl.n && !d->errors; i++) {
-        page *pg = &pl.pages[i];
-        const sg_tpl *t = sg_tpl_dir_get(&td, pg->tpl, d);
-        sg_buf_reset(&page_buf);
-        sg_value *ctx = pg->ctx;
-        if (pg->case_index >= 0) {
-            size_t ci = (size_t)pg->case_index;
-            ctx = sg_map(&scratch);
-            for (size_t k = 0; k < pg->ctx->u.map.n; k++)
-                sg_map_add(&scratch, ctx, pg->ctx->u.map.items[k].key,
-                           pg->ctx->u.map.items[k].val);
-            sg_map_add(&scratch, ctx, "detail",
-                       sg_view_case_detail(&scratch, &v, &vc, cases[ci],
-                                           &classes[ci]));
-        }
-        int prc = t ? sg_tpl_render(t, ctx, &td.loader, &page_buf, d) : -1;
-        sg_arena_free(&scratch);
-        if (prc != 0)
-            break;
-        if (pg->html)
-            sg_links_page(&links, pg->path, sg_tpl_file(t), page_buf.ptr,
-                          page_buf.len, d);
-        sg_publish_file(&pub, pg->path, page_buf.ptr, page_buf.len, d);
+
+    /* render: pages are independent, so workers take every jobs-th one;
+     * each has its own arenas, diagnostics and link records, merged
+     * afterwards, and the output does not depend on the number of jobs */
+    td.frozen = true;
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+    if ((size_t)jobs > pl.n)
+        jobs = pl.n ? (int)pl.n : 1;
+    worker *w = sg_alloc(a, (size_t)jobs * sizeof *w);
+    for (int j = 0; j < jobs; j++) {
+        w[j] = (worker){ .pl = &pl, .td = &td, .v = &v, .vc = &vc,
+                         .cases = cases, .classes = classes, .pub = &pub,
+                         .first = (size_t)j, .step = (size_t)jobs };
+        sg_diags_init(&w[j].d, &w[j].arena);
+        sg_links_init(&w[j].links, &w[j].arena, &files);
     }
-    sg_buf_reset(&page_buf);
+    for (int j = 1; j < jobs; j++)
+        if (pthread_create(&w[j].thread, NULL, S_worker, &w[j]) != 0) {
+            w[j].inline_run = true;      /* no thread: do it here */
+            S_worker(&w[j]);
+        }
+    S_worker(&w[0]);
+    sg_publish_stats ps = {0, 0, 0};
+    for (int j = 0; j < jobs; j++) {
+        if (j > 0 && !w[j].inline_run)
+            pthread_join(w[j].thread, NULL);
+        S_merge_diags(d, &w[j].d);
+        sg_links_merge(&links, &w[j].links);
+        ps.written += w[j].ps.written;
+        ps.unchanged += w[j].ps.unchanged;
+        ps.bytes += w[j].ps.bytes;
+    }
+    for (int j = 0; j < jobs; j++)
+        sg_arena_free(&w[j].arena);
+
+    sg_buf page_buf = SG_BUF_INIT;
     S_json_export(a, &page_buf, views, n);
-    sg_publish_file(&pub, "cases.json", page_buf.ptr, page_buf.len, d);
+    sg_publish_file(&pub, a, "cases.json", page_buf.ptr, page_buf.len, &ps, d);
     sg_buf_reset(&page_buf);
     S_csv(&page_buf, views, n);
-    sg_publish_file(&pub, "cases.csv", page_buf.ptr, page_buf.len, d);
+    sg_publish_file(&pub, a, "cases.csv", page_buf.ptr, page_buf.len, &ps, d);
     for (size_t i = 0; i < nstatic && !d->errors; i++) {
         sg_buf_reset(&page_buf);
         if (sg_read_file(statics[i], SG_MAX_FILE_SIZE, &page_buf, d) == 0)
-            sg_publish_file(&pub, sg_printf(a, "static/%s",
-                                            statics[i] + slen + 1),
-                            page_buf.ptr, page_buf.len, d);
+            sg_publish_file(&pub, a, sg_printf(a, "static/%s",
+                                               statics[i] + slen + 1),
+                            page_buf.ptr, page_buf.len, &ps, d);
     }
     sg_buf_free(&page_buf);
     sg_links_finish(&links, d);
@@ -385,9 +462,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         goto out;
     st->cases = n;
     st->pages = pl.n;
-    st->written = pub.written;
-    st->unchanged = pub.unchanged;
-    st->bytes = pub.bytes;
+    st->written = ps.written;
+    st->unchanged = ps.unchanged;
+    st->bytes = ps.bytes;
     st->links = links.checked;
     rc = 0;
 out:

@@ -20,6 +20,7 @@ typedef struct sg_build_opts {
     const char *title;
     bool drafts;
     bool quiet, verbose;
+    int jobs;                 /* rendering threads; output does not depend on it */
 } sg_build_opts;
 
 typedef struct sg_build_stats {

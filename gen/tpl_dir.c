@@ -53,6 +53,8 @@ const sg_tpl *sg_tpl_dir_get(sg_tpl_dir *td, const char *name, sg_diags *d)
     for (sg_tpl_entry *e = td->entries; e; e = e->next)
         if (strcmp(e->name, name) == 0)
             return e->tpl;
+    if (td->frozen)
+        return NULL;
     sg_tpl_entry *e = sg_alloc(td->a, sizeof *e);
     e->name = sg_strdup(td->a, name);
     e->next = td->entries;

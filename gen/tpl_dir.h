@@ -18,6 +18,8 @@ typedef struct sg_tpl_dir {
     const char *dir;
     sg_tpl_entry *entries;  /* cache, newest first */
     int failures;           /* templates that did not compile */
+    bool frozen;            /* no more loading: lookups only read the
+                             * cache, so threads may render at once */
     sg_tpl_loader loader;   /* hand &dir->loader to sg_tpl_render */
 } sg_tpl_dir;
 

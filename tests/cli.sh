@@ -132,8 +132,12 @@ for p in index.html cases/medicon-valley/index.html stages/latent/index.html \
     check "site has $p" '[ -s "$T/site/$p" ]'
 done
 check "cases.json shape" 'grep -q "\"inferred\": \"latent\"" "$T/site/cases.json" && grep -q "\"cases\": \[" "$T/site/cases.json"'
-"$GEN" build --out "$T/site2" -q
+"$GEN" build --out "$T/site2" -q --jobs 1
 check "deterministic: two builds are byte-identical" 'diff -r "$T/site" "$T/site2" >/dev/null'
+"$GEN" build --out "$T/site3" -q --jobs 3
+check "--jobs 3 writes the same bytes as --jobs 1" 'diff -r "$T/site2" "$T/site3" >/dev/null'
+"$GEN" build --out "$T/site4" --jobs 0 >/dev/null 2>&1; rc=$?
+check "--jobs 0 is a usage error" '[ $rc -eq 2 ] && [ ! -e "$T/site4" ]'
 touch -d '2001-01-01' "$T/site/index.html"
 "$GEN" build --out "$T/site" -q
 check "rebuild with no change rewrites nothing" \

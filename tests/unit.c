@@ -400,7 +400,9 @@ static void test_paths(void)
     sg_diags d;
     sg_diags_init(&d, &a);
     sg_links l;
-    sg_links_init(&l, &a);
+    sg_strset files;
+    sg_strset_init(&files, &a);
+    sg_links_init(&l, &a, &files);
     sg_links_file(&l, "index.html");
     sg_links_file(&l, "cases/x/index.html");
     const char *page = "<a href=\"../../index.html\">h</a><a href=\"../y/\">y</a>"

@@ -61,7 +61,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sg_buf html = SG_BUF_INIT;
         if (sg_tpl_render(CASE_TPL, ctx, &TD.loader, &html, &d) == 0) {
             sg_links l;
-            sg_links_init(&l, &a);
+            sg_strset files;
+            sg_strset_init(&files, &a);
+            sg_links_init(&l, &a, &files);
             sg_links_page(&l, "cases/fuzz/index.html", "case", html.ptr,
                           html.len, &d);
             sg_links_finish(&l, &d);
