@@ -11,6 +11,7 @@ const sg_command sg_commands[] = {
     { "list", sg_cmd_list },
     { "render", sg_cmd_render },
     { "new", sg_cmd_new },
+    { "schema", sg_cmd_schema },
     { NULL, NULL },
 };
 

@@ -21,6 +21,7 @@ static const char *const usage =
     "  list                one line per case: stage, model, gap strip\n"
     "  render TEMPLATE     render one Mustache template with YAML/JSON data\n"
     "  new SLUG            write cases/SLUG.md with every key as an example\n"
+    "  schema              print the JSON Schema of the case format\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; `gen COMMAND --help` for a command's\n"

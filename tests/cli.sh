@@ -53,12 +53,12 @@ check "unknown command exits 2" '[ $rc -eq 2 ]'
 "$GEN" >/dev/null 2>&1; rc=$?
 check "no command exits 2" '[ $rc -eq 2 ]'
 check "--version" '"$GEN" --version | grep -q "^gen [0-9]"'
-for c in check build list render new; do
+for c in check build list render new schema; do
     check "$c --help" '"$GEN" $c --help | grep -q "^usage: gen $c"'
 done
 
 # the man page covers every command and every option of --help
-for c in check build list render new; do
+for c in check build list render new schema; do
     check "gen.1 documents $c" 'grep -q "^\.Cm $c" docs/gen.1'
     for opt in $("$GEN" $c --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
         check "gen.1 documents $c $opt" 'grep -q -- "Fl -${opt#--}" docs/gen.1'

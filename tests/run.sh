@@ -24,5 +24,8 @@ run spec "$BUILD/spec" "$SPEC"
 run spec-gen "$BUILD/spec" --gen "$GEN" "$SPEC"
 run cli env GEN="$GEN" sh tests/cli.sh
 run browser env GEN="$GEN" sh tests/browser/run.sh
+"$GEN" schema > "${TMPDIR:-/tmp}/gen-schema.$$.json" &&
+    run schema node tests/browser/schema.mjs "${TMPDIR:-/tmp}/gen-schema.$$.json" cases tests/fixtures/bad
+rm -f "${TMPDIR:-/tmp}/gen-schema.$$.json"
 echo "$total_pass passed, $total_fail failed"
 [ $status -eq 0 ] && [ $total_fail -eq 0 ]
