@@ -20,18 +20,18 @@ OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-
 OPT_fuzz    := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 OPT         := $(OPT_$(V))
 # evaluated when a recipe runs, after `deps` has installed pkg-config
-PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1)
-PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1) -lpthread -lm
+PKG_CFLAGS = $(shell pkg-config --cflags libcmark yaml-0.1 libmicrohttpd)
+PKG_LIBS   = $(shell pkg-config --libs libcmark yaml-0.1 libmicrohttpd) -lpthread -lm
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP \
              -DSG_DATADIR='"$(PREFIX)/share/gen"'
 
-BUILD_PKGS := libcmark-dev libyaml-dev pkg-config
+BUILD_PKGS := libcmark-dev libyaml-dev libmicrohttpd-dev pkg-config
 FUZZ_PKGS  := clang libclang-rt-14-dev
 BENCH_PKGS := cmark time hugo
 FUZZ_TIME  ?= 60
 FUZZ_SMOKE ?= 5
 FUZZERS    := case pipeline template vocab
-TEST_PKGS  := tidy chromium libxml2-utils
+TEST_PKGS  := tidy chromium libxml2-utils curl
 
 LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c,$(wildcard gen/*.c)) gen/vocab_data.c
 LIB_OBJS := $(patsubst gen/%.c,$(BUILD)/%.o,$(LIB_SRCS))
@@ -69,7 +69,7 @@ $(BUILD)/%.o: gen/%.c | deps $(BUILD)/.dir
 # rebuild what uses it when it changes
 $(BUILD)/prefix: FORCE | $(BUILD)/.dir
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-$(BUILD)/cmd_build.o: $(BUILD)/prefix
+$(BUILD)/cmd_build.o $(BUILD)/cmd_serve.o: $(BUILD)/prefix
 FORCE:
 
 $(BUILD)/libgen.a: $(LIB_OBJS)

@@ -12,6 +12,7 @@ const sg_command sg_commands[] = {
     { "render", sg_cmd_render },
     { "new", sg_cmd_new },
     { "schema", sg_cmd_schema },
+    { "serve", sg_cmd_serve },
     { NULL, NULL },
 };
 

@@ -25,6 +25,7 @@ int sg_cmd_list(int argc, char **argv);
 int sg_cmd_render(int argc, char **argv);
 int sg_cmd_new(int argc, char **argv);
 int sg_cmd_schema(int argc, char **argv);
+int sg_cmd_serve(int argc, char **argv);
 
 /* Prints the diagnostics (sorted) to stderr, text or JSON. */
 void sg_print_diags(sg_diags *d, bool json);

@@ -22,6 +22,7 @@ static const char *const usage =
     "  render TEMPLATE     render one Mustache template with YAML/JSON data\n"
     "  new SLUG            write cases/SLUG.md with every key as an example\n"
     "  schema              print the JSON Schema of the case format\n"
+    "  serve               build, serve on 127.0.0.1 and rebuild on every change\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; `gen COMMAND --help` for a command's\n"

@@ -53,12 +53,12 @@ check "unknown command exits 2" '[ $rc -eq 2 ]'
 "$GEN" >/dev/null 2>&1; rc=$?
 check "no command exits 2" '[ $rc -eq 2 ]'
 check "--version" '"$GEN" --version | grep -q "^gen [0-9]"'
-for c in check build list render new schema; do
+for c in check build list render new schema serve; do
     check "$c --help" '"$GEN" $c --help | grep -q "^usage: gen $c"'
 done
 
 # the man page covers every command and every option of --help
-for c in check build list render new schema; do
+for c in check build list render new schema serve; do
     check "gen.1 documents $c" 'grep -q "^\.Cm $c" docs/gen.1'
     for opt in $("$GEN" $c --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
         check "gen.1 documents $c $opt" 'grep -q -- "Fl -${opt#--}" docs/gen.1'
@@ -120,6 +120,38 @@ check "a new case needs country and sector" '[ $rc -eq 1 ] && printf "%s" "$out"
 sed -i 's/^country: /country: NO /; s/^sector: /sector: Food /' "$T/new/fresh-case.md"
 out=$("$GEN" check "$T/new" 2>&1); rc=$?
 check "a new case passes once country and sector are filled in" '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "0 errors, 0 warnings"'
+
+# ---- gen serve: loopback only, bounded waits ----
+if command -v curl >/dev/null 2>&1; then
+    mkdir -p "$T/serve" && cp -r cases templates "$T/serve/"
+    (cd "$T/serve" && exec "$GEN" serve --port 0 > serve.out 2> serve.err) &
+    spid=$!
+    port=""
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        port=$(grep -o '127.0.0.1:[0-9]*' "$T/serve/serve.out" 2>/dev/null | cut -d: -f2)
+        [ -n "$port" ] && break
+        sleep 0.5
+    done
+    U="http://127.0.0.1:$port"
+    state() { curl -s --max-time 2 "$U/__gen/state"; }
+    # wait_for TEXT: up to 5 s for the state to contain TEXT
+    wait_for() { for i in 1 2 3 4 5 6 7 8 9 10; do state | grep -q "$1" && return 0; sleep 0.5; done; return 1; }
+    code() { curl -s --max-time 2 -o /dev/null -w '%{http_code}' --path-as-is "$U$1"; }
+    check "serve: listens on loopback" '[ -n "$port" ] && wait_for "\"ok\": true"'
+    check "serve: pages carry the reload script" 'curl -s --max-time 2 "$U/" | grep -q "/__gen/reload.js"'
+    check "serve: a case page" '[ "$(code /cases/medicon-valley/index.html)" = 200 ]'
+    check "serve: no path outside the site" '[ "$(code /../../etc/passwd)" = 404 ] && [ "$(code /%2e%2e/%2e%2e/etc/passwd)" = 404 ]'
+    ln -s /etc/passwd "$T/serve/site/leak.txt"
+    check "serve: no symbolic link out of the site" '[ "$(code /leak.txt)" = 404 ]'
+    sed -i 's/^title: Medicon Valley$/title: Medicon Valley Renamed/' "$T/serve/cases/medicon-valley.md"
+    check "serve: rebuilds after a save" 'wait_for "\"version\": 2" && curl -s --max-time 2 "$U/cases/medicon-valley/index.html" | grep -q "<h1>Medicon Valley Renamed</h1>"'
+    sed -i 's/^country: DK$/country: Denmark/' "$T/serve/cases/medicon-valley.md"
+    check "serve: a broken case shows its diagnostics in the browser" \
+        'wait_for "\"ok\": false" && [ "$(code /index.html)" = 500 ] && curl -s --max-time 2 "$U/index.html" | grep -q "medicon-valley.md:4:10: error"'
+    sed -i 's/^country: Denmark$/country: DK/' "$T/serve/cases/medicon-valley.md"
+    check "serve: back to the site once fixed" 'wait_for "\"ok\": true" && [ "$(code /index.html)" = 200 ]'
+    kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
+fi
 
 # ---- gen build ----
 "$GEN" build --out "$T/site" -q; rc=$?
