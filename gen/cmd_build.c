@@ -114,6 +114,7 @@ int sg_cmd_build(int argc, char **argv)
             strcpy(base + bl, "/");
         o.base_url = base;
     }
+    o.progress = !o.quiet && isatty(2);
     sg_arena a = SG_ARENA_INIT;
     sg_diags d;
     sg_diags_init(&d, &a);

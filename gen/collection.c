@@ -4,6 +4,8 @@
 #include "case_read.h"
 #include "fs.h"
 
+sg_progress_fn sg_collection_progress;
+
 int sg_collection_load(sg_arena *a, const sg_vocab *v,
                        const char *const *paths, size_t npaths,
                        sg_collection *col, sg_diags *d)
@@ -20,6 +22,8 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
         sg_case *c = sg_alloc(a, sizeof *c);
         sg_case_read(a, v, files[i], c, d);
         col->cases[col->n++] = c;
+        if (sg_collection_progress && (i % 512 == 511 || i + 1 == nfiles))
+            sg_collection_progress("cases read", i + 1, nfiles);
     }
     col->files = nfiles;
     sg_cases_unique(col->cases, col->n, d);

@@ -2,6 +2,7 @@
 #include "site.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,13 @@ static void S_plan(plan *pl, const sg_view *view, sg_case **cases)
     sg_map_add(a, x, "urls", urls);
 }
 
+static void S_progress(const char *what, size_t done, size_t total)
+{
+    fprintf(stderr, "\r\033[K%s %zu/%zu", what, done, total);
+    if (done == total)
+        fputs("\r\033[K", stderr);
+}
+
 /* One rendering thread's share of the pages and what it produced. */
 typedef struct worker {
     const plan *pl;
@@ -260,6 +268,8 @@ typedef struct worker {
     const sg_class *classes;
     const sg_publish *pub;
     size_t first, step;
+    atomic_size_t *done;       /* pages rendered by all workers */
+    bool progress;             /* this worker prints the progress line */
     pthread_t thread;
     bool inline_run;
     sg_arena arena;            /* the worker's diagnostics and links */
@@ -300,7 +310,12 @@ static void *S_worker(void *arg)
         sg_arena_free(&scratch);
         if (prc != 0)
             break;
+        size_t n = atomic_fetch_add(w->done, 1) + 1;
+        if (w->progress && n % 256 == 0)
+            fprintf(stderr, "\r\033[Kpages written %zu/%zu", n, w->pl->n);
     }
+    if (w->progress)
+        fputs("\r\033[K", stderr);
     sg_buf_free(&page_buf);
     return NULL;
 }
@@ -358,7 +373,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
 
     const char *paths[1] = { o->cases };
     sg_collection col;
+    sg_collection_progress = o->progress ? S_progress : NULL;
     sg_collection_load(a, &v, paths, 1, &col, d);
+    sg_collection_progress = NULL;
     if (d->errors)
         goto out;
 
@@ -415,10 +432,12 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if ((size_t)jobs > pl.n)
         jobs = pl.n ? (int)pl.n : 1;
     worker *w = sg_alloc(a, (size_t)jobs * sizeof *w);
+    atomic_size_t done = 0;
     for (int j = 0; j < jobs; j++) {
         w[j] = (worker){ .pl = &pl, .td = &td, .v = &v, .vc = &vc,
                          .cases = cases, .classes = classes, .pub = &pub,
-                         .first = (size_t)j, .step = (size_t)jobs };
+                         .first = (size_t)j, .step = (size_t)jobs,
+                         .done = &done, .progress = o->progress && j == 0 };
         sg_diags_init(&w[j].d, &w[j].arena);
         sg_links_init(&w[j].links, &w[j].arena, &files);
     }

@@ -21,6 +21,7 @@ typedef struct sg_build_opts {
     bool drafts;
     bool quiet, verbose;
     int jobs;                 /* rendering threads; output does not depend on it */
+    bool progress;            /* print a progress line (a terminal) */
 } sg_build_opts;
 
 typedef struct sg_build_stats {
