@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fs.h"
@@ -93,6 +94,24 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
         return sg_error(d, parent, NOWHERE, NULL, "cannot create: %s",
                         strerror(errno));
     char *base = sg_basename(a, p->out, NULL);
+    /* a build killed before it finished leaves its staging folder behind:
+     * only this generator names folders so, and a live build's is in
+     * use for seconds, so remove those not touched for a minute */
+    char *prefix = sg_printf(a, ".%s.staging-", base);
+    DIR *dp = opendir(parent);
+    struct dirent *de;
+    time_t now = time(NULL);
+    while (dp && (de = readdir(dp))) {
+        if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+            continue;
+        char *stale = sg_path_join(a, parent, de->d_name);
+        struct stat sst;
+        if (lstat(stale, &sst) == 0 && S_ISDIR(sst.st_mode) &&
+            now - sst.st_mtime > 60)
+            sg_remove_tree(stale);
+    }
+    if (dp)
+        closedir(dp);
     char *tmpl = sg_printf(a, "%s/.%s.staging-XXXXXX", parent, base);
     if (!mkdtemp(tmpl))
         return sg_error(d, tmpl, NOWHERE, NULL, "cannot create: %s",

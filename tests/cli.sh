@@ -219,6 +219,25 @@ check "a case error fails the build" '[ $rc -eq 1 ] && printf "%s" "$out" | grep
 check "a failed build leaves the old site as it was" '[ "$before" = "$after" ]'
 check "a failed build leaves no staging folder" '[ -z "$(ls -A "$T" | grep staging)" ]'
 
+# an interrupted build (kill -9) leaves the published site as it was
+cc -O2 -o "$T/mkcorpus" tests/bench/mkcorpus.c && "$T/mkcorpus" 4000 "$T/big"
+"$GEN" build --cases "$T/big" --out "$T/site" -q --jobs 1 &
+bpid=$!
+# kill it once it is writing pages into its staging folder
+for i in $(seq 1 200); do
+    ls -A "$T" | grep -q '^\.site\.staging-' && break
+    sleep 0.05
+done
+sleep 0.2; kill -9 $bpid 2>/dev/null; wait $bpid 2>/dev/null
+staged=$(ls -A "$T" | grep -c '^\.site\.staging-')
+after=$(cd "$T/site" && find . -type f | sort | xargs cat | cksum)
+check "a build killed while writing leaves the old site exactly as it was" \
+    '[ "$staged" -ge 1 ] && [ "$before" = "$after" ]'
+for dir in "$T"/.site.staging-*; do [ -d "$dir" ] && touch -d '2001-01-01' "$dir"; done
+"$GEN" build --out "$T/site" -q; rc=$?
+check "the next build succeeds and clears the killed build's staging folder" \
+    '[ $rc -eq 0 ] && [ -z "$(ls -A "$T" | grep staging)" ]'
+
 # a broken template: file:line:col, nothing written
 mkdir -p "$T/tpl" && cp -r templates/* "$T/tpl/"
 printf '{{#x}}\n' >> "$T/tpl/404.mustache"
