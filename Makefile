@@ -110,9 +110,9 @@ fuzz:
 	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 \
 	        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	        -artifact_prefix=build/fuzz/$$f- build/fuzz/corpus-$$f \
-	        tests/fuzz/$$f > build/fuzz/$$f.log 2>&1; rc=$$?; \
-	    runs=$$(grep -o 'number_of_executed_units: [0-9]*' build/fuzz/$$f.log | grep -o '[0-9]*$$'); \
-	    if [ $$rc -ne 0 ]; then grep -E 'ERROR|SUMMARY' build/fuzz/$$f.log; \
+	        tests/fuzz/$$f > build/fuzz/$$f-$(FUZZ_TIME)s.log 2>&1; rc=$$?; \
+	    runs=$$(grep -a -o 'number_of_executed_units: [0-9]*' build/fuzz/$$f-$(FUZZ_TIME)s.log | grep -o '[0-9]*$$'); \
+	    if [ $$rc -ne 0 ]; then grep -a -E 'ERROR|SUMMARY' build/fuzz/$$f-$(FUZZ_TIME)s.log; \
 	        echo "fuzz_$$f: FINDING after $$runs runs; the input is in build/fuzz/$$f-*"; exit 1; fi; \
 	    echo "fuzz_$$f: $(FUZZ_TIME) s, $$runs runs, no finding"; \
 	done; echo "fuzz: $(words $(FUZZERS)) passed, 0 failed"
