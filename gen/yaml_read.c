@@ -148,6 +148,19 @@ static int S_count(reader *r, yaml_mark_t at, size_t n)
     return 0;
 }
 
+/* The start of a list or mapping: its place and anchor taken, the event
+ * consumed and counted. NULL (after a diagnostic) past the node limit. */
+static sg_value *S_open(reader *r, yaml_event_t *ev, sg_value *v, char **aname)
+{
+    v->mark = S_mark(r, ev->start_mark);
+    yaml_char_t *name = ev->type == YAML_SEQUENCE_START_EVENT
+        ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+    *aname = name ? sg_strdup(r->a, (char *)name) : NULL;
+    yaml_mark_t start = ev->start_mark;
+    yaml_event_delete(ev);
+    return S_count(r, start, 1) ? NULL : v;
+}
+
 /* Reads the node that starts with `ev` (which it consumes). */
 static int S_node(reader *r, yaml_event_t *ev, int depth, sg_value **out,
                   size_t *size)
@@ -189,15 +202,10 @@ static int S_node(reader *r, yaml_event_t *ev, int depth, sg_value **out,
         break;
     }
     case YAML_SEQUENCE_START_EVENT: {
-        sg_value *v = sg_list(r->a);
-        v->mark = S_mark(r, ev->start_mark);
-        yaml_char_t *anchor_name = ev->data.sequence_start.anchor;
-        char *aname = anchor_name ? sg_strdup(r->a, (char *)anchor_name)
-                                  : NULL;
-        yaml_mark_t start = ev->start_mark;
-        yaml_event_delete(ev);
-        if ((rc = S_count(r, start, 1)))
-            return rc;
+        char *aname;
+        sg_value *v = S_open(r, ev, sg_list(r->a), &aname);
+        if (!v)
+            return -1;
         for (;;) {
             yaml_event_t e;
             if ((rc = S_next(r, &e)))
@@ -218,15 +226,10 @@ static int S_node(reader *r, yaml_event_t *ev, int depth, sg_value **out,
         return 0;
     }
     case YAML_MAPPING_START_EVENT: {
-        sg_value *v = sg_map(r->a);
-        v->mark = S_mark(r, ev->start_mark);
-        yaml_char_t *anchor_name = ev->data.mapping_start.anchor;
-        char *aname = anchor_name ? sg_strdup(r->a, (char *)anchor_name)
-                                  : NULL;
-        yaml_mark_t start = ev->start_mark;
-        yaml_event_delete(ev);
-        if ((rc = S_count(r, start, 1)))
-            return rc;
+        char *aname;
+        sg_value *v = S_open(r, ev, sg_map(r->a), &aname);
+        if (!v)
+            return -1;
         for (;;) {
             yaml_event_t e;
             if ((rc = S_next(r, &e)))
