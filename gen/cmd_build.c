@@ -141,6 +141,24 @@ int sg_cmd_build(int argc, char **argv)
     return rc == 0 ? 0 : 1;
 }
 
+/* Prints `s` cut or padded to `width` characters (not bytes: titles
+ * such as "Øresund IT" are UTF-8). */
+static void S_pad(const char *s, int width)
+{
+    int n = 0;
+    const char *p = s;
+    while (*p && n < width) {
+        const char *q = p + 1;
+        while ((*q & 0xC0) == 0x80)
+            q++;
+        fwrite(p, 1, (size_t)(q - p), stdout);
+        p = q;
+        n++;
+    }
+    for (; n < width; n++)
+        putchar(' ');
+}
+
 static const char *const list_help =
     "usage: gen list [--cases DIR] [--vocabulary FILE]\n"
     "\n"
@@ -189,8 +207,9 @@ int sg_cmd_list(int argc, char **argv)
                 ? v.stages[k.stage_inferred].key : "-";
             static const char *const models[] = { "membership", "partnership",
                                                   "hybrid" };
-            printf("%-32s %-40.40s %9s / %-9s %-11s %s\n", c->slug,
-                   c->title ? c->title : "", decl, inf,
+            printf("%-32s ", c->slug);
+            S_pad(c->title ? c->title : "", 40);
+            printf(" %9s / %-9s %-11s %s\n", decl, inf,
                    k.model_final >= 0 ? models[k.model_final] : "-",
                    sg_gap_strip(&a, &v, k.covered));
         }
