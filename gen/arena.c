@@ -22,7 +22,8 @@ static void S_oom(void)
     abort();
 }
 
-void *sg_alloc(sg_arena *a, size_t size)
+/* Memory that the caller fills at once (strings, copies): not zeroed. */
+static void *S_alloc_raw(sg_arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) / ALIGN * ALIGN;
     if (need < size)
@@ -49,21 +50,30 @@ void *sg_alloc(sg_arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += need;
+    return p;
+}
+
+void *sg_alloc(sg_arena *a, size_t size)
+{
+    void *p = S_alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
 
 void *sg_realloc(sg_arena *a, void *old, size_t old_size, size_t new_size)
 {
-    void *p = sg_alloc(a, new_size);
-    if (old && old_size)
-        memcpy(p, old, old_size < new_size ? old_size : new_size);
+    void *p = S_alloc_raw(a, new_size);
+    size_t keep = old && old_size ? (old_size < new_size ? old_size
+                                                         : new_size) : 0;
+    if (keep)
+        memcpy(p, old, keep);
+    memset((char *)p + keep, 0, new_size - keep);
     return p;
 }
 
 char *sg_strndup(sg_arena *a, const char *s, size_t n)
 {
-    char *p = sg_alloc(a, n + 1);
+    char *p = S_alloc_raw(a, n + 1);
     if (n)
         memcpy(p, s, n);
     p[n] = '\0';
@@ -83,7 +93,7 @@ char *sg_printf(sg_arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         n = 0;
-    char *p = sg_alloc(a, (size_t)n + 1);
+    char *p = S_alloc_raw(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
