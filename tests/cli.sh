@@ -209,6 +209,15 @@ fi
 "$GEN" build --out "$T/x" --base-url 'javascript:alert(1)' >/dev/null 2>&1; rc=$?
 check "--base-url must be http(s)" '[ $rc -eq 2 ] && [ ! -e "$T/x" ]'
 
+# an edit to one case's write-up rewrites its page and nothing else
+mkdir -p "$T/edit" && cp cases/*.md "$T/edit/"
+"$GEN" build --cases "$T/edit" --out "$T/editsite" -q
+echo "One more sentence." >> "$T/edit/medicon-valley.md"
+touch -d '2001-01-01' "$T/editsite/index.html"
+out=$("$GEN" build --cases "$T/edit" --out "$T/editsite" 2>&1)
+check "one changed write-up rewrites one page" \
+    'printf "%s" "$out" | grep -q "(1 written, " && grep -q "One more sentence" "$T/editsite/cases/medicon-valley/index.html" && [ "$(date -r "$T/editsite/index.html" +%Y)" = 2001 ]'
+
 # a broken case: nothing written, the old site kept
 mkdir -p "$T/cases" && cp cases/*.md "$T/cases/"
 printf -- '---\ntitle: x\ncountry: Denmark\nsector: x\n---\n' > "$T/cases/zz-bad.md"
