@@ -1,7 +1,8 @@
 /* case.h - one case study, as read and checked from cases/<slug>.md.
  *
  * The typed record that the classifier and the site work from. Strings
- * live in the build's arena. Optional numbers carry a `has_` flag;
+ * live in the build's arena; the YAML tree it was checked from does not
+ * outlive the check. Optional numbers carry a `has_` flag;
  * vocabulary references are indexes into sg_vocab (-1: not given).
  */
 #ifndef SG_CASE_H
@@ -71,7 +72,8 @@ typedef struct sg_case {
     const char *body;            /* Markdown after the front matter */
     size_t body_len;
     unsigned body_line;          /* file line where the body starts */
-    sg_value *front;             /* the front matter as parsed */
+    bool *given;                 /* per vocabulary completeness key */
+    sg_mark slug_mark;           /* where `slug:` was, for a clash */
     bool ok;                     /* read and checked without errors */
 } sg_case;
 

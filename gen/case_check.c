@@ -89,12 +89,13 @@ static const char *S_got(chk *k, const sg_value *v)
  * source text (a title may be "1984"). */
 static const char *S_text(chk *k, const char *key, const sg_value *v)
 {
+    /* copied: the tree is dropped after the check */
     if (v->type == SG_STR)
-        return v->u.str.s;
+        return sg_strndup(k->a, v->u.str.s, v->u.str.len);
     if (v->type == SG_NULL)
         return NULL;
     if ((v->type == SG_NUM || v->type == SG_BOOL) && v->text)
-        return v->text;
+        return sg_strdup(k->a, v->text);
     ERR(k, v, "write it as plain text on the same line as the key",
         "%s: expected text, got %s", key, sg_type_name(v->type));
     return NULL;
@@ -574,6 +575,19 @@ static void S_traits(chk *k, const sg_value *m)
     }
 }
 
+static bool S_given(const sg_value *v)
+{
+    if (!v || v->type == SG_NULL)
+        return false;
+    if (v->type == SG_STR)
+        return v->u.str.len > 0;
+    if (v->type == SG_LIST)
+        return v->u.list.n > 0;
+    if (v->type == SG_MAP)
+        return v->u.map.n > 0;
+    return true;
+}
+
 bool sg_slug_ok(const char *s)
 {
     if (!s || !*s || !(islower((unsigned char)*s) || isdigit((unsigned char)*s)))
@@ -627,8 +641,10 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
                 ERR(k, x, sg_printf(a, "use lower-case letters, digits and "
                                     "hyphens, e.g. '%s'", S_slugify(a, s)),
                     "slug: '%s' is not a valid slug", s);
-            else if (s)
+            else if (s) {
                 c->slug = s;
+                c->slug_mark = x->mark;
+            }
         } else if (strcmp(key, "summary") == 0) {
             c->summary = S_text(k, key, x);
         } else if (strcmp(key, "country") == 0) {
@@ -705,7 +721,7 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
         } else if (strcmp(key, "sources") == 0) {
             S_sources(k, x);
         } else if (strcmp(key, "date") == 0) {
-            const char *s = x->text ? x->text : S_text(k, key, x);
+            const char *s = x->text ? sg_strdup(a, x->text) : S_text(k, key, x);
             if (s && !S_date(s))
                 ERR(k, x, "write the date as YYYY-MM-DD, e.g. 2024-03-01",
                     "date: '%s' is not a date", s);
@@ -750,6 +766,10 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
                                 S_slugify(a, c->slug)),
             "the file name '%s' is not a valid slug", c->slug);
     }
+    /* which facts of the format the case gives, for completeness */
+    c->given = sg_alloc(a, (v->ncompleteness + 1) * sizeof *c->given);
+    for (size_t i = 0; i < v->ncompleteness; i++)
+        c->given[i] = S_given(sg_map_get(front, v->completeness[i]));
     if (c->governance >= 0 && c->nowners &&
         strcmp(v->governance[c->governance].key, "members") == 0)
         WARN(k, sg_map_get(front, "owners"),

@@ -116,23 +116,26 @@ int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
                         "add a line '---' after the last key, before the "
                         "write-up",
                         "front matter not closed: no second '---' line");
-    c->body = next;
+    /* the case keeps its body; the YAML tree lives only for the check */
+    c->body = sg_strndup(a, next, (size_t)(end - next));
     c->body_len = (size_t)(end - next);
     c->body_line = line + 1;
 
+    sg_arena tree = SG_ARENA_INIT;
     sg_value *front;
-    if (sg_yaml_parse(a, path, fm, (size_t)(fm_end - fm), 2, &front, d) != 0)
-        return -1;
-    if (front->type != SG_MAP) {
+    int rc = sg_yaml_parse(&tree, path, fm, (size_t)(fm_end - fm), 2, &front,
+                           d);
+    if (rc == 0 && front->type != SG_MAP) {
         sg_mark at = front->mark.line ? front->mark : (sg_mark){2, 1};
-        return sg_error(d, path, at,
-                        "write the front matter as 'key: value' lines",
-                        "front matter must be a mapping of keys, got %s",
-                        sg_type_name(front->type));
+        rc = sg_error(d, path, at,
+                      "write the front matter as 'key: value' lines",
+                      "front matter must be a mapping of keys, got %s",
+                      sg_type_name(front->type));
     }
-    c->front = front;
-    sg_case_check(a, v, front, c, d);
-    c->ok = d->errors == errors;
+    if (rc == 0)
+        sg_case_check(a, v, front, c, d);
+    sg_arena_free(&tree);
+    c->ok = rc == 0 && d->errors == errors;
     return c->ok ? 0 : -1;
 }
 
@@ -147,11 +150,9 @@ int sg_case_read(sg_arena *a, const sg_vocab *v, const char *path,
         sg_buf_free(&data);
         return -1;
     }
-    /* the case keeps pointers into its text: the arena owns a copy */
-    char *text = sg_strndup(a, data.ptr, data.len);
-    size_t len = data.len;
+    int rc = sg_case_parse(a, v, path, data.ptr, data.len, c, d);
     sg_buf_free(&data);
-    return sg_case_parse(a, v, path, text, len, c, d);
+    return rc;
 }
 
 static int S_cmp_slug(const void *x, const void *y)
@@ -169,8 +170,9 @@ size_t sg_cases_unique(sg_case **cases, size_t n, sg_diags *d)
         if (!cases[i]->slug || !cases[i - 1]->slug ||
             strcmp(cases[i]->slug, cases[i - 1]->slug) != 0)
             continue;
-        const sg_value *s = sg_map_get(cases[i]->front, "slug");
-        sg_error(d, cases[i]->file, s ? s->mark : (sg_mark){1, 1},
+        sg_mark at = cases[i]->slug_mark.line ? cases[i]->slug_mark
+                                              : (sg_mark){1, 1};
+        sg_error(d, cases[i]->file, at,
                  "give one of them another `slug:` (or rename the file)",
                  "slug '%s' is also used by %s", cases[i]->slug,
                  cases[i - 1]->file);

@@ -341,19 +341,6 @@ static void S_fit(sg_arena *a, const sg_vocab *v, const sg_case *c,
     }
 }
 
-static bool S_given(const sg_value *v)
-{
-    if (!v || v->type == SG_NULL)
-        return false;
-    if (v->type == SG_STR)
-        return v->u.str.len > 0;
-    if (v->type == SG_LIST)
-        return v->u.list.n > 0;
-    if (v->type == SG_MAP)
-        return v->u.map.n > 0;
-    return true;
-}
-
 static void S_completeness(sg_arena *a, const sg_vocab *v, const sg_case *c,
                            sg_class *k)
 {
@@ -361,7 +348,7 @@ static void S_completeness(sg_arena *a, const sg_vocab *v, const sg_case *c,
     k->absent = sg_alloc(a, (v->ncompleteness + 1) * sizeof(char *));
     for (size_t i = 0; i < v->ncompleteness; i++) {
         const char *key = v->completeness[i];
-        if (S_given(sg_map_get(c->front, key)))
+        if (c->given && c->given[i])
             k->present[k->npresent++] = key;
         else
             k->absent[k->nabsent++] = key;
