@@ -2,6 +2,7 @@
 #include "value.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,34 @@ static sg_value *S_new(sg_arena *a, sg_type t)
 }
 
 sg_value *sg_null(sg_arena *a) { return S_new(a, SG_NULL); }
+
+static sg_value S_consts[3] = {
+    { .type = SG_NULL }, { .type = SG_BOOL, .u.b = false },
+    { .type = SG_BOOL, .u.b = true },
+};
+#define SMALL_INTS 1024
+static sg_value S_ints[SMALL_INTS];
+static pthread_once_t S_ints_once = PTHREAD_ONCE_INIT;
+
+static void S_ints_init(void)
+{
+    for (int i = 0; i < SMALL_INTS; i++) {
+        S_ints[i].type = SG_NUM;
+        S_ints[i].u.num = i;
+    }
+}
+
+sg_value *sg_const_null(void) { return &S_consts[0]; }
+sg_value *sg_const_bool(bool b) { return &S_consts[b ? 2 : 1]; }
+
+sg_value *sg_const_num(sg_arena *a, double n)
+{
+    if (n >= 0 && n < SMALL_INTS && n == (double)(int)n) {
+        pthread_once(&S_ints_once, S_ints_init);
+        return &S_ints[(int)n];
+    }
+    return sg_num(a, n);
+}
 
 sg_value *sg_bool(sg_arena *a, bool b)
 {
@@ -49,6 +78,16 @@ sg_value *sg_str(sg_arena *a, const char *s)
 
 sg_value *sg_list(sg_arena *a) { return S_new(a, SG_LIST); }
 sg_value *sg_map(sg_arena *a) { return S_new(a, SG_MAP); }
+
+sg_value *sg_map_sized(sg_arena *a, size_t n)
+{
+    sg_value *m = S_new(a, SG_MAP);
+    if (n) {
+        m->u.map.items = sg_alloc(a, n * sizeof(sg_pair));
+        m->u.map.cap = n;
+    }
+    return m;
+}
 
 void sg_list_push(sg_arena *a, sg_value *list, sg_value *item)
 {

@@ -48,6 +48,12 @@ struct sg_value {
 };
 
 sg_value *sg_null(sg_arena *a);
+/* Shared, read-only values for trees that are never modified after they
+ * are built (the views): no allocation. A number is shared only when it
+ * is a small whole number; otherwise it is allocated in `a`. */
+sg_value *sg_const_null(void);
+sg_value *sg_const_bool(bool b);
+sg_value *sg_const_num(sg_arena *a, double n);
 sg_value *sg_bool(sg_arena *a, bool b);
 sg_value *sg_num(sg_arena *a, double n);
 /* Strings are copied into the arena. */
@@ -57,6 +63,9 @@ sg_value *sg_strn(sg_arena *a, const char *s, size_t len);
 sg_value *sg_str_ref(sg_arena *a, const char *s, size_t len);
 sg_value *sg_list(sg_arena *a);
 sg_value *sg_map(sg_arena *a);
+/* A map with room for `n` keys, when the number is known: an arena
+ * cannot free the smaller arrays a growing map leaves behind. */
+sg_value *sg_map_sized(sg_arena *a, size_t n);
 
 void sg_list_push(sg_arena *a, sg_value *list, sg_value *item);
 /* Appends; the key is referenced, not copied (use string literals or

@@ -19,13 +19,13 @@ const char *const sg_json_case_keys[] = {
  * arena or the vocabulary, both of which outlive the views. */
 static sg_value *S_ref(sg_arena *a, const char *s)
 {
-    return s ? sg_str_ref(a, s, strlen(s)) : sg_null(a);
+    return s ? sg_str_ref(a, s, strlen(s)) : sg_const_null();
 }
 
 #define STR(m, k, s) sg_map_add(a, (m), (k), S_ref(a, (s)))
-#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_num(a, (x)))
-#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_bool(a, (x)))
-#define NUL(m, k) sg_map_add(a, (m), (k), sg_null(a))
+#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_const_num(a, (x)))
+#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_const_bool((x)))
+#define NUL(m, k) sg_map_add(a, (m), (k), sg_const_null())
 
 const char *sg_markdown(sg_arena *a, const char *md, size_t len)
 {
@@ -92,7 +92,7 @@ static sg_value *S_strs(sg_arena *a, const char *const *s, size_t n)
 {
     sg_value *l = sg_list(a);
     for (size_t i = 0; i < n; i++)
-        sg_list_push(a, l, sg_str(a, s[i]));
+        sg_list_push(a, l, S_ref(a, s[i]));
     return l;
 }
 
@@ -101,7 +101,7 @@ static sg_value *S_gap_keys(sg_arena *a, const sg_vocab *v, sg_mask m)
     sg_value *l = sg_list(a);
     for (size_t g = 0; g < v->ngaps; g++)
         if (m & (1u << g))
-            sg_list_push(a, l, sg_str(a, v->gaps[g].key));
+            sg_list_push(a, l, S_ref(a, v->gaps[g].key));
     return l;
 }
 
@@ -121,7 +121,7 @@ static const char *S_model_name(const sg_vocab *v, int m)
 static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
                               const sg_case *c, const sg_class *k)
 {
-    sg_value *s = sg_map(a);
+    sg_value *s = sg_map_sized(a, 13);
     STR(s, "declared", k->stage_declared >= 0
                            ? v->stages[k->stage_declared].key : NULL);
     STR(s, "inferred", k->stage_inferred >= 0
@@ -149,7 +149,7 @@ static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
 static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
                               const sg_class *k)
 {
-    sg_value *m = sg_map(a);
+    sg_value *m = sg_map_sized(a, 11);
     STR(m, "declared", S_model_key(k->model_declared));
     STR(m, "inferred", S_model_key(k->model_inferred));
     STR(m, "final", S_model_key(k->model_final));
@@ -225,7 +225,7 @@ static sg_value *S_cells(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
 static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
                                 const sg_case *c, const sg_class *k)
 {
-    sg_value *f = sg_map(a);
+    sg_value *f = sg_map_sized(a, 10);
     if (k->has_total)
         NUM(f, "total_eur_per_year", round(k->total_eur));
     else
@@ -290,7 +290,7 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
 sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
                        const sg_case *c, const sg_class *k)
 {
-    sg_value *m = sg_map(a);
+    sg_value *m = sg_map_sized(a, 36);
     STR(m, "slug", c->slug);
     STR(m, "title", c->title);
     STR(m, "summary", c->summary);
@@ -299,9 +299,9 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     sg_value *countries = sg_list(a);
     if (c->ncountries) {
         for (size_t i = 0; i < c->ncountries; i++)
-            sg_list_push(a, countries, sg_str(a, c->countries[i]));
+            sg_list_push(a, countries, S_ref(a, c->countries[i]));
     } else if (c->country) {
-        sg_list_push(a, countries, sg_str(a, c->country));
+        sg_list_push(a, countries, S_ref(a, c->country));
     }
     sg_map_add(a, m, "countries", countries);
     STR(m, "region", c->region);
@@ -316,21 +316,21 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     sg_value *at = sg_list(a);
     for (size_t t = 0; t < v->nactors; t++)
         if (c->actor_types & (1u << t))
-            sg_list_push(a, at, sg_str(a, v->actors[t].key));
+            sg_list_push(a, at, S_ref(a, v->actors[t].key));
     sg_map_add(a, m, "actor_types", at);
     if (c->has_staff) NUM(m, "staff", c->staff); else NUL(m, "staff");
     sg_map_add(a, m, "stage", S_stage_view(a, v, c, k));
     sg_map_add(a, m, "model", S_model_view(a, v, k));
 
-    sg_value *gaps = sg_map(a);
+    sg_value *gaps = sg_map_sized(a, 5);
     sg_map_add(a, gaps, "covered", S_gap_keys(a, v, k->covered));
     sg_map_add(a, gaps, "empty", S_gap_keys(a, v, ~k->covered));
-    sg_value *bridges = sg_map(a);
+    sg_value *bridges = sg_map_sized(a, v->ngaps);
     for (size_t g = 0; g < v->ngaps; g++) {
         sg_value *names = sg_list(a);
         for (size_t i = 0; i < c->nacts; i++)
             if (k->acts[i].gaps & (1u << g))
-                sg_list_push(a, names, sg_str(a, c->acts[i].name));
+                sg_list_push(a, names, S_ref(a, c->acts[i].name));
         sg_map_add(a, bridges, v->gaps[g].key, names);
     }
     sg_map_add(a, gaps, "bridges", bridges);
@@ -341,7 +341,7 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     sg_value *acts = sg_list(a);
     for (size_t i = 0; i < c->nacts; i++) {
         const sg_activity *ac = &c->acts[i];
-        sg_value *x = sg_map(a);
+        sg_value *x = sg_map_sized(a, 7);
         STR(x, "name", ac->name);
         STR(x, "type", ac->type >= 0 ? v->acts[ac->type].key : NULL);
         sg_map_add(a, x, "gaps", S_gap_keys(a, v, k->acts[i].gaps));
@@ -401,7 +401,7 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     STR(m, "url", sg_printf(a, "cases/%s/index.html", c->slug));
 
     /* what lists and tables show beyond the facts; not exported */
-    sg_value *show = sg_map(a);
+    sg_value *show = sg_map_sized(a, 6);
     STR(show, "country_name", ci >= 0 ? v->countries[ci].name : c->country);
     STR(show, "country_path", sg_printf(a, "countries/%s/index.html",
                                         sg_view_slug(a, c->country ? c->country
@@ -426,7 +426,7 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
     sg_value *atn = sg_list(a);
     for (size_t t = 0; t < v->nactors; t++)
         if (c->actor_types & (1u << t))
-            sg_list_push(a, atn, sg_str(a, v->actors[t].name));
+            sg_list_push(a, atn, S_ref(a, v->actors[t].name));
     sg_map_add(a, show, "actor_type_names", atn);
     sg_map_add(a, show, "traits", S_traits_rows(a, v, c));
     sg_value *matrix = sg_list(a);
@@ -461,9 +461,9 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
                    S_strs(a, s->competencies, s->ncompetencies));
         sg_value *miss = sg_list(a), *shown = sg_list(a);
         for (size_t i = 0; i < k->nmissing; i++)
-            sg_list_push(a, miss, sg_str(a, v->acts[k->missing_tasks[i]].key));
+            sg_list_push(a, miss, S_ref(a, v->acts[k->missing_tasks[i]].key));
         for (size_t i = 0; i < k->nshown; i++)
-            sg_list_push(a, shown, sg_str(a, v->acts[k->shown_tasks[i]].key));
+            sg_list_push(a, shown, S_ref(a, v->acts[k->shown_tasks[i]].key));
         sg_map_add(a, fit, "missing", miss);
         sg_map_add(a, fit, "shown", shown);
         sg_map_add(a, show, "fit", fit);

@@ -15,12 +15,12 @@
  * arena or the vocabulary, both of which outlive the views. */
 static sg_value *S_ref(sg_arena *a, const char *s)
 {
-    return s ? sg_str_ref(a, s, strlen(s)) : sg_null(a);
+    return s ? sg_str_ref(a, s, strlen(s)) : sg_const_null();
 }
 
 #define STR(m, k, s) sg_map_add(a, (m), (k), S_ref(a, (s)))
-#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_num(a, (x)))
-#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_bool(a, (x)))
+#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_const_num(a, (x)))
+#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_const_bool((x)))
 
 typedef struct ctx {
     sg_arena *a;
@@ -240,7 +240,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
             sg_value *tasks = sg_list(a);
             for (size_t t = 0; t < v->stages[s].ntasks; t++)
                 sg_list_push(a, tasks,
-                             sg_str(a, v->acts[v->stages[s].tasks[t]].key));
+                             S_ref(a, v->acts[v->stages[s].tasks[t]].key));
             sg_map_add(a, fit, "tasks", tasks);
             sg_map_add(a, l, "facilitator", fit);
         }
@@ -406,9 +406,9 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
         }
         sg_map_add(a, case_views[i], "related", rel);
         sg_map_add(a, case_views[i], "prev", i > 0 ? S_link(c, i - 1)
-                                                   : sg_null(a));
+                                                   : sg_const_null());
         sg_map_add(a, case_views[i], "next", i + 1 < n ? S_link(c, i + 1)
-                                                       : sg_null(a));
+                                                       : sg_const_null());
     }
 
     /* ---- comparisons ---- */
