@@ -208,6 +208,11 @@ int sg_find_files(sg_arena *a, const char *path, const char *ext,
 
 int sg_mkdirs(const char *path)
 {
+    /* usually the parent exists: one call instead of one per component */
+    if (mkdir(path, 0777) == 0 || errno == EEXIST)
+        return 0;
+    if (errno != ENOENT)
+        return -1;
     char tmp[PATH_MAX];
     size_t len = strlen(path);
     if (len == 0 || len >= sizeof tmp) {
@@ -289,6 +294,32 @@ int sg_write_file(const char *path, const char *data, size_t len,
     }
     if (written)
         *written = true;
+    return 0;
+}
+
+int sg_write_new(const char *path, const char *data, size_t len,
+                 sg_diags *d)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    size_t off = 0;
+    while (off < len) {
+        ssize_t n = write(fd, data + off, len - off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
+                            strerror(e));
+        }
+        off += (size_t)n;
+    }
+    if (close(fd) != 0)
+        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
+                        strerror(errno));
     return 0;
 }
 

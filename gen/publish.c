@@ -151,8 +151,9 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
             return 0;
         }
     }
-    bool written;
-    if (sg_write_file(dst, data, len, &written, d) != 0)
+    /* the staging folder is private until it is swapped in whole, so a
+     * plain write is as safe as a temporary file and a rename */
+    if (sg_write_new(dst, data, len, d) != 0)
         return -1;
     stats->written++;
     return 0;
