@@ -95,6 +95,10 @@ static int S_resolve(const char *page, const char *href, size_t hl,
 static void S_unescape(sg_buf *b, const char *s, size_t n)
 {
     sg_buf_reset(b);
+    if (!memchr(s, '&', n)) {      /* the usual case: nothing to undo */
+        sg_buf_put(b, s, n);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '&' && i + 4 < n + 1 && strncmp(s + i, "&amp;", 5) == 0) {
             sg_buf_putc(b, '&');

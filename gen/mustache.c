@@ -32,6 +32,7 @@ struct node {
     size_t len;
     const char *name;     /* tag name as written, without sigils */
     const char **parts;   /* dotted name split; nparts 0 means "." */
+    size_t *part_len;     /* their lengths, so lookups need no strlen */
     size_t nparts;
     const char *indent;   /* indentation to add when expanded */
     size_t indent_len;
@@ -472,11 +473,13 @@ static void S_split_name(sg_arena *a, node *nd)
     for (const char *p = nd->name; *p; p++)
         n += *p == '.';
     nd->parts = sg_alloc(a, n * sizeof(char *));
+    nd->part_len = sg_alloc(a, n * sizeof(size_t));
     const char *p = nd->name;
     for (size_t i = 0; i < n; i++) {
         const char *dot = strchr(p, '.');
         size_t len = dot ? (size_t)(dot - p) : strlen(p);
         nd->parts[i] = sg_strndup(a, p, len);
+        nd->part_len[i] = len;
         p = dot ? dot + 1 : p + len;
     }
     nd->nparts = n;
@@ -619,14 +622,15 @@ static void S_push_ctx(rstate *st, const sg_value *v)
 
 /* A map's key, or (an extension the spec leaves open) a list's item by
  * number: {{#tags.0}} is true when the list has a first item. */
-static const sg_value *S_member(const sg_value *v, const char *part)
+static const sg_value *S_member(const sg_value *v, const char *part,
+                                size_t len)
 {
     if (v->type == SG_LIST && *part >= '0' && *part <= '9') {
         char *end;
         unsigned long i = strtoul(part, &end, 10);
         return *end == '\0' && i < v->u.list.n ? v->u.list.items[i] : NULL;
     }
-    return sg_map_get(v, part);
+    return sg_map_getn(v, part, len);
 }
 
 static const sg_value *S_lookup(const rstate *st, const node *nd)
@@ -635,12 +639,12 @@ static const sg_value *S_lookup(const rstate *st, const node *nd)
         return st->nctx ? st->ctx[st->nctx - 1] : NULL;
     const sg_value *v = NULL;
     for (size_t i = st->nctx; i-- > 0;) {
-        v = sg_map_get(st->ctx[i], nd->parts[0]);
+        v = sg_map_getn(st->ctx[i], nd->parts[0], nd->part_len[0]);
         if (v)
             break;
     }
     for (size_t k = 1; v && k < nd->nparts; k++)
-        v = S_member(v, nd->parts[k]);
+        v = S_member(v, nd->parts[k], nd->part_len[k]);
     return v;
 }
 
