@@ -69,7 +69,7 @@ $(BUILD)/%.o: gen/%.c | deps $(BUILD)/.dir
 # rebuild what uses it when it changes
 $(BUILD)/prefix: FORCE | $(BUILD)/.dir
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-$(BUILD)/cmd_build.o $(BUILD)/cmd_serve.o: $(BUILD)/prefix
+$(BUILD)/commands.o: $(BUILD)/prefix
 FORCE:
 
 $(BUILD)/libgen.a: $(LIB_OBJS)

@@ -93,12 +93,7 @@ int sg_cmd_build(int argc, char **argv)
                 argv[optind], build_help);
         return 2;
     }
-    /* an installed gen run in a folder with cases/ but no templates/
-     * uses the templates installed with it */
-#ifdef SG_DATADIR
-    if (strcmp(o.templates, "templates") == 0 && access("templates", F_OK) != 0)
-        o.templates = SG_DATADIR "/templates";
-#endif
+    o.templates = sg_templates_dir(o.templates);
     if (*o.base_url && strncmp(o.base_url, "https://", 8) != 0 &&
         strncmp(o.base_url, "http://", 7) != 0) {
         fprintf(stderr, "gen build: --base-url must start with https:// or "

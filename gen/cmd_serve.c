@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "escape.h"
 #include "fs.h"
 #include "publish.h"
 #include "site.h"
@@ -107,19 +108,6 @@ static enum MHD_Result S_send(struct MHD_Connection *conn, unsigned status,
     enum MHD_Result ret = MHD_queue_response(conn, status, r);
     MHD_destroy_response(r);
     return ret;
-}
-
-static void S_escape(sg_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': sg_buf_puts(b, "&amp;"); break;
-        case '<': sg_buf_puts(b, "&lt;"); break;
-        case '>': sg_buf_puts(b, "&gt;"); break;
-        case '"': sg_buf_puts(b, "&quot;"); break;
-        default: sg_buf_putc(b, *s);
-        }
-    }
 }
 
 /* A file inside the output folder for a URL path, or false. */
@@ -243,7 +231,7 @@ static void S_build(server *sv, const sg_build_opts *o)
                 "1rem;white-space:pre-wrap}</style></head><body><h1>The build "
                 "failed</h1><p>Fix these problems and save; this page reloads "
                 "by itself.</p><pre>");
-    S_escape(&html, text.ptr);
+    sg_html_escape(&html, text.ptr, text.len);
     sg_buf_puts(&html, "</pre><script src=\"/__gen/reload.js\"></script>"
                 "</body></html>\n");
     pthread_mutex_lock(&sv->lock);
@@ -267,10 +255,6 @@ static void S_watch_tree(int fd, const char *dir, int depth)
                                         IN_MOVED_TO | IN_DELETE_SELF) < 0)
         return;
     sg_arena a = SG_ARENA_INIT;
-    sg_diags d;
-    sg_diags_init(&d, &a);
-    const char **files = NULL;
-    size_t n = 0;
     DIR *dp = opendir(dir);
     struct dirent *de;
     while (dp && (de = readdir(dp))) {
@@ -283,7 +267,6 @@ static void S_watch_tree(int fd, const char *dir, int depth)
     }
     if (dp)
         closedir(dp);
-    (void)files; (void)n;
     sg_arena_free(&a);
 }
 
@@ -332,10 +315,7 @@ int sg_cmd_serve(int argc, char **argv)
         fputs(help, stderr);
         return 2;
     }
-#ifdef SG_DATADIR
-    if (strcmp(o.templates, "templates") == 0 && access("templates", F_OK) != 0)
-        o.templates = SG_DATADIR "/templates";
-#endif
+    o.templates = sg_templates_dir(o.templates);
     struct sockaddr_in addr;
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;

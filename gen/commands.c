@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 const sg_command sg_commands[] = {
@@ -15,6 +16,15 @@ const sg_command sg_commands[] = {
     { "serve", sg_cmd_serve },
     { NULL, NULL },
 };
+
+const char *sg_templates_dir(const char *given)
+{
+#ifdef SG_DATADIR
+    if (strcmp(given, "templates") == 0 && access("templates", F_OK) != 0)
+        return SG_DATADIR "/templates";
+#endif
+    return given;
+}
 
 void sg_print_diags(sg_diags *d, bool json)
 {

@@ -27,6 +27,10 @@ int sg_cmd_new(int argc, char **argv);
 int sg_cmd_schema(int argc, char **argv);
 int sg_cmd_serve(int argc, char **argv);
 
+/* The templates folder to use: `given`, except that an installed gen run
+ * where there is no templates/ uses the templates installed with it. */
+const char *sg_templates_dir(const char *given);
+
 /* Prints the diagnostics (sorted) to stderr, text or JSON. */
 void sg_print_diags(sg_diags *d, bool json);
 

@@ -257,6 +257,22 @@ static bool S_same(const char *path, const char *data, size_t len)
     return same && off == len;
 }
 
+/* write(2) until done; -1 with errno on failure. */
+static int S_write_all(int fd, const char *data, size_t len)
+{
+    size_t off = 0;
+    while (off < len) {
+        ssize_t n = write(fd, data + off, len - off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        off += (size_t)n;
+    }
+    return 0;
+}
+
 int sg_write_file(const char *path, const char *data, size_t len,
                   bool *written, sg_diags *d)
 {
@@ -271,19 +287,12 @@ int sg_write_file(const char *path, const char *data, size_t len,
     if (fd < 0)
         return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
                         strerror(errno));
-    size_t off = 0;
-    while (off < len) {
-        ssize_t n = write(fd, data + off, len - off);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            close(fd);
-            unlink(tmp);
-            return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
-                            strerror(e));
-        }
-        off += (size_t)n;
+    if (S_write_all(fd, data, len) != 0) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
+                        strerror(e));
     }
     fchmod(fd, 0644);
     if (close(fd) != 0 || rename(tmp, path) != 0) {
@@ -304,18 +313,11 @@ int sg_write_new(const char *path, const char *data, size_t len,
     if (fd < 0)
         return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
                         strerror(errno));
-    size_t off = 0;
-    while (off < len) {
-        ssize_t n = write(fd, data + off, len - off);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            close(fd);
-            return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
-                            strerror(e));
-        }
-        off += (size_t)n;
+    if (S_write_all(fd, data, len) != 0) {
+        int e = errno;
+        close(fd);
+        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
+                        strerror(e));
     }
     if (close(fd) != 0)
         return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",

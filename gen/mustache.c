@@ -12,6 +12,7 @@
  *   4. build the tree, checking that sections close in order.
  */
 #include "mustache.h"
+#include "escape.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -671,26 +672,6 @@ static void S_emit_text(rstate *st, const char *p, size_t len)
     }
 }
 
-static void S_escape(sg_buf *out, const char *s, size_t len)
-{
-    size_t start = 0;
-    for (size_t i = 0; i < len; i++) {
-        const char *rep;
-        switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        default: continue;
-        }
-        sg_buf_put(out, s + start, i - start);
-        sg_buf_puts(out, rep);
-        start = i + 1;
-    }
-    sg_buf_put(out, s + start, len - start);
-}
-
 static int S_render(rstate *st, const node *nd);
 
 static int S_kids(rstate *st, const node *nd)
@@ -764,7 +745,7 @@ static int S_render(rstate *st, const node *nd)
         if (nd->raw || v->type != SG_STR) {
             sg_value_text(st->out, v);
         } else {
-            S_escape(st->out, v->u.str.s, v->u.str.len);
+            sg_html_escape(st->out, v->u.str.s, v->u.str.len);
         }
         if (st->out->len == start) {   /* nothing written: undo indent */
             sg_buf_truncate(st->out, before);

@@ -1,5 +1,6 @@
 /* view.c - building the value trees for pages and exports. */
 #include "view.h"
+#include "view_util.h"
 
 #include <cmark.h>
 #include <ctype.h>
@@ -17,15 +18,6 @@ const char *const sg_json_case_keys[] = {
 
 /* Strings are referenced, not copied: every one lives in the build's
  * arena or the vocabulary, both of which outlive the views. */
-static sg_value *S_ref(sg_arena *a, const char *s)
-{
-    return s ? sg_str_ref(a, s, strlen(s)) : sg_const_null();
-}
-
-#define STR(m, k, s) sg_map_add(a, (m), (k), S_ref(a, (s)))
-#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_const_num(a, (x)))
-#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_const_bool((x)))
-#define NUL(m, k) sg_map_add(a, (m), (k), sg_const_null())
 
 const char *sg_markdown(sg_arena *a, const char *md, size_t len)
 {

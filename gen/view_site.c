@@ -6,6 +6,7 @@
  * so the cost stays linear (n log n) in the number of cases.
  */
 #include "view.h"
+#include "view_util.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -13,14 +14,6 @@
 
 /* Strings are referenced, not copied: every one lives in the build's
  * arena or the vocabulary, both of which outlive the views. */
-static sg_value *S_ref(sg_arena *a, const char *s)
-{
-    return s ? sg_str_ref(a, s, strlen(s)) : sg_const_null();
-}
-
-#define STR(m, k, s) sg_map_add(a, (m), (k), S_ref(a, (s)))
-#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_const_num(a, (x)))
-#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_const_bool((x)))
 
 typedef struct ctx {
     sg_arena *a;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "case_read.h"
+#include "escape.h"
 #include "classify.h"
 #include "collection.h"
 #include "links.h"
@@ -38,6 +39,20 @@ static void test_buf(void)
     STR_EQ(s, "0,");
     OK(b.len == 0 && b.ptr[0] == '\0');
     free(s);
+    sg_buf_free(&b);
+}
+
+static void test_escape(void)
+{
+    sg_buf b = SG_BUF_INIT;
+    sg_html_escape(&b, "a<b>&\"c'", 9);
+    STR_EQ(b.ptr, "a&lt;b&gt;&amp;&quot;c&#39;");
+    sg_buf_reset(&b);
+    sg_html_escape(&b, "plain text, no change", 21);
+    STR_EQ(b.ptr, "plain text, no change");
+    sg_buf_reset(&b);
+    sg_html_escape(&b, "x\0<", 3);          /* length, not NUL, bounds it */
+    OK(b.len == 6 && memcmp(b.ptr, "x\0&lt;", 6) == 0);
     sg_buf_free(&b);
 }
 
@@ -417,6 +432,7 @@ static void test_paths(void)
 int main(void)
 {
     test_buf();
+    test_escape();
     test_json();
     test_yaml();
     test_suggest();

@@ -1,0 +1,25 @@
+/* view_util.h - shorthands shared by view.c and view_site.c (private).
+ *
+ * Strings are referenced, not copied: every one lives in the build's
+ * arena or the vocabulary, both of which outlive the views. Null, true,
+ * false and small numbers are shared read-only values.
+ */
+#ifndef SG_VIEW_UTIL_H
+#define SG_VIEW_UTIL_H
+
+#include <string.h>
+
+#include "value.h"
+
+static inline sg_value *sg_view_ref(sg_arena *a, const char *s)
+{
+    return s ? sg_str_ref(a, s, strlen(s)) : sg_const_null();
+}
+
+#define S_ref(a, s) sg_view_ref((a), (s))
+#define STR(m, k, s) sg_map_add(a, (m), (k), sg_view_ref(a, (s)))
+#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_const_num(a, (x)))
+#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_const_bool((x)))
+#define NUL(m, k) sg_map_add(a, (m), (k), sg_const_null())
+
+#endif
