@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "classify.h"
 #include "collection.h"
@@ -150,6 +151,13 @@ static int S_cmp_date(const void *x, const void *y)
         return c;
     return strcmp(sg_value_str(sg_map_get(a, "slug")),
                   sg_value_str(sg_map_get(b, "slug")));
+}
+
+static int S_cmp_title(const void *x, const void *y)
+{
+    const sg_case *a = *(sg_case *const *)x, *b = *(sg_case *const *)y;
+    int c = strcasecmp(a->title, b->title);
+    return c ? c : strcmp(a->slug, b->slug);
 }
 
 static const char *S_kind_title(const char *kind)
@@ -385,6 +393,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     for (size_t i = 0; i < col.n; i++)
         if (o->drafts || !col.cases[i]->draft)
             cases[n++] = col.cases[i];
+    /* readers look for a title, so lists and previous/next follow titles */
+    qsort(cases, n, sizeof *cases, S_cmp_title);
     sg_class *classes = sg_alloc(a, (n + 1) * sizeof *classes);
     sg_value **views = sg_alloc(a, (n + 1) * sizeof *views);
     sg_view_cache vc = { NULL };

@@ -18,7 +18,7 @@ typedef struct sg_site_opts {
 
 typedef struct sg_view {
     sg_value *site;            /* site-wide data: counts, vocabulary, options */
-    sg_value **cases;          /* per case, in slug order */
+    sg_value **cases;          /* per case, in title order */
     size_t n;
     sg_value *listings;        /* list of listing pages (kind, key, ...) */
     sg_value *compare;         /* the comparison tables */
@@ -49,7 +49,7 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
 const char *sg_markdown(sg_arena *a, const char *md, size_t len);
 
 /* Everything over all cases: listings, related cases, previous/next,
- * comparisons, charts. `cases` and `classes` are in slug order. */
+ * comparisons, charts. `cases` and `classes` are in title order. */
 void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
                    const sg_class *classes, sg_value **case_views, size_t n,
                    const sg_site_opts *opts, sg_view *out);

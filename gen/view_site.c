@@ -369,7 +369,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
             double score = same_sec * 2 + same_stage * 2 +
                            0.25 * __builtin_popcount(classes[i].covered &
                                                      classes[j].covered);
-            /* insertion into the top list, ties kept in slug order */
+            /* insertion into the top list, ties kept in list order */
             size_t at = nbest;
             while (at > 0 && (best_score[at - 1] < score ||
                               (best_score[at - 1] == score &&
@@ -422,6 +422,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
                 cell = sg_map(a);
                 NUM(cell, "count", k->bridges[g]);
                 NUM(cell, "level", level);
+                BOOL(cell, "empty", k->bridges[g] == 0);
                 STR(cell, "gap", v->gaps[g].short_name);
                 if (level < 4)
                     c->heat_cells[g][level] = cell;
