@@ -163,6 +163,9 @@ for p in index.html cases/medicon-valley/index.html stages/latent/index.html \
     static/style.css static/app.js; do
     check "site has $p" '[ -s "$T/site/$p" ]'
 done
+check "heat map: one empty-slot dot per empty gap of cases.json" \
+    '[ "$(grep -o "aria-label=\"empty\"" "$T/site/compare/gaps/index.html" | wc -l)" = \
+       "$(node -e "console.log(JSON.parse(require(\"fs\").readFileSync(process.argv[1])).cases.reduce((n,c)=>n+c.gaps.empty.length,0))" "$T/site/cases.json")" ]'
 check "cases.json shape" 'grep -q "\"inferred\": \"latent\"" "$T/site/cases.json" && grep -q "\"cases\": \[" "$T/site/cases.json"'
 "$GEN" build --out "$T/site2" -q --jobs 1
 check "deterministic: two builds are byte-identical" 'diff -r "$T/site" "$T/site2" >/dev/null'
