@@ -531,31 +531,34 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
     sg_map_add(a, cmp, "declared_inferred", di);
     sg_map_add(a, cmp, "disagreements", disagree);
 
-    /* data for the pick-and-compare page, embedded as JSON */
-    sg_value *pick = sg_list(a);
+    /* data for the pick-and-compare page, embedded as JSON: the tree is
+     * only needed to write the JSON, so it lives in a scratch arena */
+    sg_arena pa = SG_ARENA_INIT;
+    sg_value *pick = sg_list(&pa);
     for (size_t i = 0; i < n; i++) {
-        sg_value *p = sg_map(a);
+        sg_value *p = sg_map_sized(&pa, 14);
         sg_value *cv = case_views[i];
         static const char *const keys[] = { "slug", "title", "country",
                                             "sector", "founded", "actors",
                                             "staff", "url" };
         for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-            sg_map_add(a, p, keys[k], sg_map_get(cv, keys[k]));
+            sg_map_add(&pa, p, keys[k], sg_map_get(cv, keys[k]));
         sg_value *stage = sg_map_get(cv, "stage");
-        sg_map_add(a, p, "stage", sg_map_get(stage, "final_name"));
+        sg_map_add(&pa, p, "stage", sg_map_get(stage, "final_name"));
         sg_value *model = sg_map_get(cv, "model");
-        sg_map_add(a, p, "model", sg_map_get(model, "final_name"));
-        sg_map_add(a, p, "gaps", sg_map_get(sg_map_get(cv, "gaps"), "covered"));
+        sg_map_add(&pa, p, "model", sg_map_get(model, "final_name"));
+        sg_map_add(&pa, p, "gaps", sg_map_get(sg_map_get(cv, "gaps"), "covered"));
         sg_value *fu = sg_map_get(cv, "funding");
-        sg_map_add(a, p, "funding", sg_map_get(fu, "total_text"));
-        sg_map_add(a, p, "public_share", sg_map_get(fu, "public_text"));
-        sg_map_add(a, p, "activities", sg_map_get(cv, "activities"));
-        sg_list_push(a, pick, p);
+        sg_map_add(&pa, p, "funding", sg_map_get(fu, "total_text"));
+        sg_map_add(&pa, p, "public_share", sg_map_get(fu, "public_text"));
+        sg_map_add(&pa, p, "activities", sg_map_get(cv, "activities"));
+        sg_list_push(&pa, pick, p);
     }
     sg_buf pj = SG_BUF_INIT;
     sg_json_write(&pj, pick, 0);
     sg_map_add(a, cmp, "pick_json", sg_strn(a, pj.ptr, pj.len));
     sg_buf_free(&pj);
+    sg_arena_free(&pa);
     out->compare = cmp;
 
     /* ---- charts for the home page ---- */
