@@ -69,8 +69,10 @@ typedef struct sg_case {
     sg_source *sources;    size_t nsources;
     const char *date;            /* YYYY-MM-DD or NULL */
     bool draft;
-    const char *body;            /* Markdown after the front matter */
-    size_t body_len;
+    const char *body;            /* Markdown after the front matter, or
+                                  * NULL: read at body_offset in `file`
+                                  * when needed (sg_case_body) */
+    size_t body_len, body_offset;
     unsigned body_line;          /* file line where the body starts */
     bool *given;                 /* per vocabulary completeness key */
     sg_mark slug_mark;           /* where `slug:` was, for a clash */

@@ -1,8 +1,11 @@
 /* case_read.c - reading a case file and splitting its front matter. */
 #include "case_read.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "case_check.h"
 #include "fs.h"
@@ -66,8 +69,11 @@ static bool S_fence(const char *p, size_t n)
            (n == 3 && memcmp(p, "...", 3) == 0);
 }
 
-int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
-                  const char *data, size_t len, sg_case *c, sg_diags *d)
+/* keep_body: copy the body into the arena; else only note where it is
+ * in the file, to be read again when its page is rendered. */
+static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
+                   const char *data, size_t len, sg_case *c, sg_diags *d,
+                   bool keep_body)
 {
     memset(c, 0, sizeof *c);
     c->file = sg_strdup(a, path);
@@ -116,8 +122,9 @@ int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
                         "add a line '---' after the last key, before the "
                         "write-up",
                         "front matter not closed: no second '---' line");
-    /* the case keeps its body; the YAML tree lives only for the check */
-    c->body = sg_strndup(a, next, (size_t)(end - next));
+    /* the YAML tree lives only for the check */
+    c->body = keep_body ? sg_strndup(a, next, (size_t)(end - next)) : NULL;
+    c->body_offset = (size_t)(next - data);
     c->body_len = (size_t)(end - next);
     c->body_line = line + 1;
 
@@ -139,6 +146,44 @@ int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
     return c->ok ? 0 : -1;
 }
 
+int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
+                  const char *data, size_t len, sg_case *c, sg_diags *d)
+{
+    return S_parse(a, v, path, data, len, c, d, true);
+}
+
+const char *sg_case_body(sg_arena *a, const sg_case *c, sg_diags *d)
+{
+    if (c->body)
+        return c->body;
+    int fd = open(c->file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        sg_error(d, c->file, ((sg_mark){0, 0}), "keep the file while gen builds",
+                 "cannot read the write-up again: %s", strerror(errno));
+        return NULL;
+    }
+    char *body = sg_alloc(a, c->body_len + 1);
+    size_t got = 0;
+    while (got < c->body_len) {
+        ssize_t n = pread(fd, body + got, c->body_len - got,
+                          (off_t)(c->body_offset + got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (got != c->body_len) {
+        sg_error(d, c->file, ((sg_mark){0, 0}),
+                 "build again: the file changed while gen was building",
+                 "the write-up changed during the build");
+        return NULL;
+    }
+    body[got] = '\0';
+    return body;
+}
+
 int sg_case_read(sg_arena *a, const sg_vocab *v, const char *path,
                  sg_case *c, sg_diags *d)
 {
@@ -150,7 +195,7 @@ int sg_case_read(sg_arena *a, const sg_vocab *v, const char *path,
         sg_buf_free(&data);
         return -1;
     }
-    int rc = sg_case_parse(a, v, path, data.ptr, data.len, c, d);
+    int rc = S_parse(a, v, path, data.ptr, data.len, c, d, false);
     sg_buf_free(&data);
     return rc;
 }

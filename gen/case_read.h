@@ -15,7 +15,14 @@
 int sg_case_read(sg_arena *a, const sg_vocab *v, const char *path,
                  sg_case *c, sg_diags *d);
 
-/* The same from bytes already in memory (tests, fuzzing). */
+/* The case's Markdown body: kept in memory by sg_case_parse, read back
+ * from the file for cases read by sg_case_read (a large collection does
+ * not hold every body for the whole build). NULL after a diagnostic if
+ * the file can no longer be read as it was. Arena string. */
+const char *sg_case_body(sg_arena *a, const sg_case *c, sg_diags *d);
+
+/* The same from bytes already in memory (tests, fuzzing); the body is
+ * copied into the arena. */
 int sg_case_parse(sg_arena *a, const sg_vocab *v, const char *path,
                   const char *data, size_t len, sg_case *c, sg_diags *d);
 

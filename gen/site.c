@@ -304,7 +304,8 @@ static void *S_worker(void *arg)
                            pg->ctx->u.map.items[k].val);
             sg_map_add(&scratch, ctx, "detail",
                        sg_view_case_detail(&scratch, w->v, w->vc,
-                                           w->cases[ci], &w->classes[ci]));
+                                           w->cases[ci], &w->classes[ci],
+                                           &w->d));
         }
         int prc = t ? sg_tpl_render(t, ctx, &w->td->loader, &page_buf, &w->d)
                     : -1;

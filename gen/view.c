@@ -1,5 +1,6 @@
 /* view.c - building the value trees for pages and exports. */
 #include "view.h"
+#include "case_read.h"
 #include "view_util.h"
 
 #include <cmark.h>
@@ -410,7 +411,7 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
 
 sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
                               sg_view_cache *vc, const sg_case *c,
-                              const sg_class *k)
+                              const sg_class *k, sg_diags *d)
 {
     (void)vc;
     sg_value *show = sg_map(a);
@@ -462,8 +463,8 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
     } else {
         NUL(show, "fit");
     }
-    sg_map_add(a, show, "body_html", sg_str_ref(a, "", 0));
-    const char *html = sg_markdown(a, c->body ? c->body : "", c->body_len);
-    sg_map_set(a, show, "body_html", sg_str_ref(a, html, strlen(html)));
+    const char *body = sg_case_body(a, c, d);
+    const char *html = sg_markdown(a, body ? body : "", body ? c->body_len : 0);
+    sg_map_add(a, show, "body_html", sg_str_ref(a, html, strlen(html)));
     return show;
 }

@@ -38,11 +38,12 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
                        const sg_case *c, const sg_class *k);
 
 /* What only the case's own page shows: the trait table, the
- * activity-by-gap matrix, stage fit, the rendered body. Built per page
- * in a scratch arena and dropped after the page is written. */
+ * activity-by-gap matrix, stage fit, the rendered body (read back from
+ * the case file: a problem doing so goes to `d`). Built per page in a
+ * scratch arena and dropped after the page is written. */
 sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
                               sg_view_cache *vc, const sg_case *c,
-                              const sg_class *k);
+                              const sg_class *k, sg_diags *d);
 
 /* Renders a case's Markdown body to HTML (raw HTML is not passed
  * through). Arena string. */

@@ -57,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sg_map_add(&a, ctx, "site", out.site);
         sg_map_add(&a, ctx, "case", view);
         sg_map_add(&a, ctx, "detail",
-                   sg_view_case_detail(&a, &V, &vc, &c, &k));
+                   sg_view_case_detail(&a, &V, &vc, &c, &k, &d));
         sg_buf html = SG_BUF_INIT;
         if (sg_tpl_render(CASE_TPL, ctx, &TD.loader, &html, &d) == 0) {
             sg_links l;
