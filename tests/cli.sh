@@ -275,6 +275,20 @@ check "refuses to write over cases/" '[ $rc -eq 1 ] && [ -f cases/medicon-valley
 "$GEN" build --out / >/dev/null 2>&1; rc=$?
 check "refuses /" '[ $rc -eq 1 ]'
 
+mkdir -p "$T/home"
+HOME="$T/home" "$GEN" build --out "$T/home" >/dev/null 2>&1; rc=$?
+check "refuses the home folder" '[ $rc -eq 1 ] && [ ! -e "$T/home/index.html" ]'
+
+# a symbolic link in cases/ that leads outside it is not followed
+mkdir -p "$T/linked" "$T/outside"
+cp cases/medicon-valley.md "$T/linked/"
+cp cases/oresund-it.md "$T/outside/secret.md"
+ln -s "$T/outside/secret.md" "$T/linked/secret.md"
+ln -s medicon-valley.md "$T/linked/alias.md"
+out=$("$GEN" check "$T/linked" 2>&1); rc=$?
+check "a link out of cases/ is not followed, and says so" \
+    'printf "%s" "$out" | grep -q "secret.md: warning: symbolic link points outside" && printf "%s" "$out" | grep -q "^checked 2 cases"'
+
 # drafts are checked but not published
 cp -r tests/fixtures/classify "$T/drafts"
 printf -- '---\ntitle: Draft\ncountry: DK\nsector: x\ndraft: true\n---\n' > "$T/drafts/draft-case.md"
