@@ -17,6 +17,7 @@ CSTD    := -std=c11 -D_XOPEN_SOURCE=700
 WARN    := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes
 OPT_release := -O2 -g
 OPT_asan    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+OPT_tsan    := -O1 -g -fsanitize=thread
 OPT_fuzz    := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 OPT         := $(OPT_$(V))
 # evaluated when a recipe runs, after `deps` has installed pkg-config
@@ -37,7 +38,7 @@ LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c,$(wildcard gen/*.c)) gen/vo
 LIB_OBJS := $(patsubst gen/%.c,$(BUILD)/%.o,$(LIB_SRCS))
 GEN      := $(if $(filter release,$(V)),gen/gen,gen/gen-$(V))
 
-.PHONY: FORCE all site test suite check-unit sanitize bench install clean deps test-deps fuzz
+.PHONY: FORCE all site test suite tsan check-unit sanitize bench install clean deps test-deps fuzz
 
 all: $(GEN)
 
@@ -91,8 +92,16 @@ test: test-deps
 	@$(MAKE) --no-print-directory suite
 	@echo "== fuzz smoke run, $(FUZZ_SMOKE) s per target"
 	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=$(FUZZ_SMOKE)
+	@echo "== parallel builds under ThreadSanitizer"
+	@$(MAKE) --no-print-directory tsan
 	@echo "== the suite again under ASan and UBSan"
 	@$(MAKE) --no-print-directory V=asan suite
+
+# the --jobs threads under ThreadSanitizer: a fresh build and a rebuild
+tsan:
+	@sh gen/deps.sh $(FUZZ_PKGS)
+	@$(MAKE) --no-print-directory V=tsan CC=clang gen/gen-tsan
+	@sh tests/tsan.sh gen/gen-tsan
 
 suite: $(GEN) $(BUILD)/unit $(BUILD)/spec
 	@GEN=./$(GEN) BUILD=$(BUILD) sh tests/run.sh

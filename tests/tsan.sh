@@ -1,0 +1,18 @@
+#!/bin/sh
+# tsan.sh GEN - parallel builds under ThreadSanitizer: any data race
+# between the rendering threads makes the build exit non-zero.
+set -u
+GEN=$1
+T=$(mktemp -d "${TMPDIR:-/tmp}/gen-tsan.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export TSAN_OPTIONS="halt_on_error=1 exitcode=66"
+pass=0 fail=0
+for run in fresh rebuild; do
+    if "$GEN" build --jobs 4 --out "$T/site" -q > "$T/log" 2>&1; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1)); echo "FAIL: $run build under ThreadSanitizer"; head -30 "$T/log"
+    fi
+done
+echo "tsan: $pass passed, $fail failed"
+[ $fail -eq 0 ]
