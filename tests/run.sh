@@ -27,5 +27,9 @@ run browser env GEN="$GEN" sh tests/browser/run.sh
 "$GEN" schema > "${TMPDIR:-/tmp}/gen-schema.$$.json" &&
     run schema node tests/browser/schema.mjs "${TMPDIR:-/tmp}/gen-schema.$$.json" cases tests/fixtures/bad
 rm -f "${TMPDIR:-/tmp}/gen-schema.$$.json"
+# an independent link check over a freshly built site
+L="${TMPDIR:-/tmp}/gen-links.$$"
+"$GEN" build --out "$L" -q && run links node tests/browser/links.mjs "$L"
+rm -rf "$L"
 echo "$total_pass passed, $total_fail failed"
 [ $status -eq 0 ] && [ $total_fail -eq 0 ]
