@@ -166,11 +166,6 @@ void sg_map_num(sg_arena *a, sg_value *m, const char *key, double n)
     sg_map_add(a, m, key, sg_num(a, n));
 }
 
-void sg_map_bool(sg_arena *a, sg_value *m, const char *key, bool b)
-{
-    sg_map_add(a, m, key, sg_bool(a, b));
-}
-
 const char *sg_value_str(const sg_value *v)
 {
     return v && v->type == SG_STR ? v->u.str.s : NULL;

@@ -81,7 +81,6 @@ const sg_pair *sg_map_pair(const sg_value *map, const char *key);
 /* Shorthands used by the view builder. */
 void sg_map_str(sg_arena *a, sg_value *m, const char *key, const char *s);
 void sg_map_num(sg_arena *a, sg_value *m, const char *key, double n);
-void sg_map_bool(sg_arena *a, sg_value *m, const char *key, bool b);
 
 /* The string of a string value, or NULL. */
 const char *sg_value_str(const sg_value *v);

@@ -588,11 +588,3 @@ const char *sg_vocab_nearest_activity(const sg_vocab *v, sg_arena *a,
     }
     return v->nacts ? v->acts[best].key : NULL;
 }
-
-const char **sg_vocab_gap_keys(const sg_vocab *v, sg_arena *a)
-{
-    const char **k = sg_alloc(a, (v->ngaps + 1) * sizeof *k);
-    for (size_t i = 0; i < v->ngaps; i++)
-        k[i] = v->gaps[i].key;
-    return k;
-}

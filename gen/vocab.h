@@ -125,7 +125,4 @@ int sg_vocab_match_activity(const sg_vocab *v, sg_arena *a, const char *name,
 const char *sg_vocab_nearest_activity(const sg_vocab *v, sg_arena *a,
                                       const char *name);
 
-/* Keys of a table, for suggestions: e.g. all gap keys. Arena array. */
-const char **sg_vocab_gap_keys(const sg_vocab *v, sg_arena *a);
-
 #endif
