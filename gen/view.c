@@ -351,12 +351,7 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
 
     sg_value *obs = sg_list(a);
     for (size_t i = 0; i < c->nobstacles; i++) {
-        const sg_named *o = &v->obstacles[c->obstacles[i]];
-        sg_value *x = sg_map(a);
-        STR(x, "key", o->key);
-        STR(x, "name", o->name);
-        STR(x, "description", o->description);
-        sg_list_push(a, obs, x);
+        sg_list_push(a, obs, sg_view_named(a, &v->obstacles[c->obstacles[i]]));
     }
     sg_map_add(a, m, "obstacles", obs);
 

@@ -623,8 +623,8 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
     sg_map_add(a, site, "sector_options", sector_opts);
     sg_map_add(a, site, "country_options", country_opts);
     sg_value *vroot = v->root;
-    static const char *const vkeys[] = { "gaps", "stages", "frameworks",
-                                         "obstacles", "actor_types" };
+    /* as the vocabulary has them; frameworks and obstacles follow as lists */
+    static const char *const vkeys[] = { "gaps", "stages", "actor_types" };
     for (size_t i = 0; i < sizeof vkeys / sizeof *vkeys; i++)
         sg_map_add(a, site, vkeys[i], sg_map_get(vroot, vkeys[i]));
     sg_value *models = sg_list(a);
@@ -674,15 +674,10 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
         sg_map_add(a, x, "terms", terms);
         sg_list_push(a, fws, x);
     }
-    sg_map_set(a, site, "frameworks", fws);
+    sg_map_add(a, site, "frameworks", fws);
     sg_value *obs = sg_list(a);
-    for (size_t i = 0; i < v->nobstacles; i++) {
-        sg_value *x = sg_map(a);
-        STR(x, "key", v->obstacles[i].key);
-        STR(x, "name", v->obstacles[i].name);
-        STR(x, "description", v->obstacles[i].description);
-        sg_list_push(a, obs, x);
-    }
-    sg_map_set(a, site, "obstacles", obs);
+    for (size_t i = 0; i < v->nobstacles; i++)
+        sg_list_push(a, obs, sg_view_named(a, &v->obstacles[i]));
+    sg_map_add(a, site, "obstacles", obs);
     out->site = site;
 }

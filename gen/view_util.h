@@ -10,10 +10,21 @@
 #include <string.h>
 
 #include "value.h"
+#include "vocab.h"
 
 static inline sg_value *sg_view_ref(sg_arena *a, const char *s)
 {
     return s ? sg_str_ref(a, s, strlen(s)) : sg_const_null();
+}
+
+/* {key, name, description} of a vocabulary entry (an obstacle, a model) */
+static inline sg_value *sg_view_named(sg_arena *a, const sg_named *n)
+{
+    sg_value *x = sg_map_sized(a, 3);
+    sg_map_add(a, x, "key", sg_view_ref(a, n->key));
+    sg_map_add(a, x, "name", sg_view_ref(a, n->name));
+    sg_map_add(a, x, "description", sg_view_ref(a, n->description));
+    return x;
 }
 
 #define S_ref(a, s) sg_view_ref((a), (s))
