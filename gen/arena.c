@@ -31,7 +31,8 @@ static void *S_alloc_raw(sg_arena *a, size_t size)
     sg_arena_block *b = a->head;
     if (!b || b->size - b->used < need) {
         /* Large requests get their own block so the current one keeps
-         * its free tail for the many small allocations that follow. */
+         * its free tail for the many small allocations that follow;
+         * while a mark is out, blocks stay in age order for the release. */
         size_t bsize = need > BLOCK_MIN / 4 ? need : BLOCK_MIN;
         sg_arena_block *nb = malloc(sizeof *nb + bsize);
         if (!nb)
@@ -39,7 +40,7 @@ static void *S_alloc_raw(sg_arena *a, size_t size)
         nb->used = 0;
         nb->size = bsize;
         a->total += bsize;
-        if (b && need > BLOCK_MIN / 4) {
+        if (b && need > BLOCK_MIN / 4 && !a->marks) {
             nb->next = b->next;
             b->next = nb;
         } else {
@@ -100,6 +101,30 @@ char *sg_printf(sg_arena *a, const char *fmt, ...)
     return p;
 }
 
+sg_arena_mark sg_arena_save(sg_arena *a)
+{
+    a->marks++;
+    return (sg_arena_mark){ a->head, a->head ? a->head->used : 0 };
+}
+
+void sg_arena_release(sg_arena *a, sg_arena_mark m)
+{
+    if (a->marks)
+        a->marks--;
+    while (a->head && a->head != m.block) {
+        sg_arena_block *b = a->head;
+        if (!m.block && !b->next) {
+            b->used = 0;    /* keep the oldest block: it is warm */
+            return;
+        }
+        a->head = b->next;
+        a->total -= b->size;
+        free(b);
+    }
+    if (a->head)
+        a->head->used = m.used;
+}
+
 void sg_arena_free(sg_arena *a)
 {
     sg_arena_block *b = a->head;
@@ -110,4 +135,5 @@ void sg_arena_free(sg_arena *a)
     }
     a->head = NULL;
     a->total = 0;
+    a->marks = 0;
 }

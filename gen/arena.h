@@ -14,9 +14,17 @@ typedef struct sg_arena_block sg_arena_block;
 typedef struct sg_arena {
     sg_arena_block *head;   /* newest block; older ones chained behind */
     size_t total;           /* bytes requested from malloc, for --verbose */
+    unsigned marks;         /* sg_arena_save()s not yet released */
 } sg_arena;
 
-#define SG_ARENA_INIT { NULL, 0 }
+#define SG_ARENA_INIT { NULL, 0, 0 }
+
+/* A point to come back to: everything allocated after it can be dropped
+ * at once (a page renders 100,000 table rows through one small region). */
+typedef struct sg_arena_mark {
+    sg_arena_block *block;
+    size_t used;
+} sg_arena_mark;
 
 /* Zeroed memory aligned for any type; aborts when memory runs out. */
 void *sg_alloc(sg_arena *a, size_t size);
@@ -27,6 +35,10 @@ char *sg_strndup(sg_arena *a, const char *s, size_t n);
 char *sg_strdup(sg_arena *a, const char *s);
 char *sg_printf(sg_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Marks and releases nest like a stack: a release drops what was
+ * allocated since its mark, keeping the memory for reuse. */
+sg_arena_mark sg_arena_save(sg_arena *a);
+void sg_arena_release(sg_arena *a, sg_arena_mark m);
 /* Free every block; the arena can be used again afterwards. */
 void sg_arena_free(sg_arena *a);
 

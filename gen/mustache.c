@@ -607,7 +607,50 @@ typedef struct rstate {
     sg_buf indent;              /* indentation added at each line start */
     bool bol;                   /* at the start of an output line */
     int depth;
+    /* Lazy values (sg_lazy) are built in `arena` when a tag reaches them:
+     * each section item gets a mark, released when the item is done, so
+     * a list of 100,000 lazy case views needs room for one at a time.
+     * `memo` remembers what was built, and at which section level, so
+     * {{case.a}} {{case.b}} builds the case once. */
+    sg_arena arena;
+    struct memo { const sg_value *lazy, *built; unsigned level; } *memo;
+    size_t nmemo, capmemo;
+    unsigned level;
 } rstate;
+
+static const sg_value *S_forced(rstate *st, const sg_value *v)
+{
+    if (!v || v->type != SG_LAZY)
+        return v;
+    for (size_t i = st->nmemo; i-- > 0;)
+        if (st->memo[i].lazy == v)
+            return st->memo[i].built;
+    if (st->nmemo == st->capmemo) {
+        st->capmemo = st->capmemo ? st->capmemo * 2 : 16;
+        struct memo *p = realloc(st->memo, st->capmemo * sizeof *p);
+        if (!p)
+            abort();
+        st->memo = p;
+    }
+    const sg_value *b = sg_force(v, &st->arena);
+    st->memo[st->nmemo++] = (struct memo){ v, b, st->level };
+    return b;
+}
+
+/* A section item begins: what it builds is dropped when it ends. */
+static sg_arena_mark S_enter(rstate *st)
+{
+    st->level++;
+    return sg_arena_save(&st->arena);
+}
+
+static void S_leave(rstate *st, sg_arena_mark m)
+{
+    sg_arena_release(&st->arena, m);
+    while (st->nmemo && st->memo[st->nmemo - 1].level >= st->level)
+        st->nmemo--;
+    st->level--;
+}
 
 static void S_push_ctx(rstate *st, const sg_value *v)
 {
@@ -634,7 +677,7 @@ static const sg_value *S_member(const sg_value *v, const char *part,
     return sg_map_getn(v, part, len);
 }
 
-static const sg_value *S_lookup(const rstate *st, const node *nd)
+static const sg_value *S_lookup(rstate *st, const node *nd)
 {
     if (!nd->nparts)
         return st->nctx ? st->ctx[st->nctx - 1] : NULL;
@@ -645,7 +688,7 @@ static const sg_value *S_lookup(const rstate *st, const node *nd)
             break;
     }
     for (size_t k = 1; v && k < nd->nparts; k++)
-        v = S_member(v, nd->parts[k], nd->part_len[k]);
+        v = S_member(S_forced(st, v), nd->parts[k], nd->part_len[k]);
     return v;
 }
 
@@ -736,7 +779,7 @@ static int S_render(rstate *st, const node *nd)
     case T_VAR: {
         const sg_value *v = S_lookup(st, nd);
         if (!v || v->type == SG_NULL || v->type == SG_LIST ||
-            v->type == SG_MAP)
+            v->type == SG_MAP || v->type == SG_LAZY)
             return 0;
         size_t before = st->out->len;
         bool bol = st->bol;
@@ -759,17 +802,21 @@ static int S_render(rstate *st, const node *nd)
             return 0;
         if (v->type == SG_LIST) {
             for (size_t i = 0; i < v->u.list.n; i++) {
-                S_push_ctx(st, v->u.list.items[i]);
+                sg_arena_mark m = S_enter(st);
+                S_push_ctx(st, S_forced(st, v->u.list.items[i]));
                 int rc = S_kids(st, nd);
                 st->nctx--;
+                S_leave(st, m);
                 if (rc)
                     return rc;
             }
             return 0;
         }
-        S_push_ctx(st, v);
+        sg_arena_mark m = S_enter(st);
+        S_push_ctx(st, S_forced(st, v));
         int rc = S_kids(st, nd);
         st->nctx--;
+        S_leave(st, m);
         return rc;
     }
     case T_INVERTED:
@@ -833,12 +880,15 @@ int sg_tpl_render(const sg_tpl *t, const sg_value *data,
                   const sg_tpl_loader *loader, sg_buf *out, sg_diags *d)
 {
     rstate st = { .loader = loader, .out = out, .d = d, .file = t->file,
-                  .indent = SG_BUF_INIT, .bol = true };
+                  .indent = SG_BUF_INIT, .bol = true,
+                  .arena = SG_ARENA_INIT };
     if (data)
-        S_push_ctx(&st, data);
+        S_push_ctx(&st, S_forced(&st, data));
     int rc = S_kids(&st, &t->root);
     free(st.ctx);
     free(st.frames);
+    free(st.memo);
+    sg_arena_free(&st.arena);
     sg_buf_free(&st.indent);
     return rc;
 }

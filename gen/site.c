@@ -83,7 +83,7 @@ static void S_csv_cell(sg_buf *b, const char *s)
         sg_buf_putc(b, '"');
 }
 
-static void S_csv(sg_buf *b, sg_value **views, size_t n)
+static void S_csv(sg_buf *b, const sg_case_entry *entries, size_t n)
 {
     static const char *const cols[][3] = {
         { "slug", "slug", NULL }, { "title", "title", NULL },
@@ -108,11 +108,14 @@ static void S_csv(sg_buf *b, sg_value **views, size_t n)
     }
     sg_buf_puts(b, "\r\n");
     sg_buf cell = SG_BUF_INIT;
+    sg_arena tmp = SG_ARENA_INIT;   /* one case view at a time */
     for (size_t i = 0; i < n; i++) {
+        sg_arena_mark mark = sg_arena_save(&tmp);
+        const sg_value *view = sg_force(entries[i].view, &tmp);
         for (size_t c = 0; c < nc; c++) {
             if (c)
                 sg_buf_putc(b, ',');
-            const sg_value *x = sg_map_get(views[i], cols[c][1]);
+            const sg_value *x = sg_map_get(view, cols[c][1]);
             if (cols[c][2])
                 x = sg_map_get(x, cols[c][2]);
             sg_buf_reset(&cell);
@@ -120,37 +123,42 @@ static void S_csv(sg_buf *b, sg_value **views, size_t n)
             S_csv_cell(b, cell.len ? cell.ptr : NULL);
         }
         sg_buf_puts(b, "\r\n");
+        sg_arena_release(&tmp, mark);
     }
+    sg_arena_free(&tmp);
     sg_buf_free(&cell);
 }
 
-static void S_json_export(sg_arena *a, sg_buf *b, sg_value **views, size_t n)
+/* {"cases": [...]} with one case a line: small, and a change to one
+ * case is a change to one line. Each case view is built, written and
+ * dropped in turn. */
+static void S_json_export(sg_buf *b, const sg_case_entry *entries, size_t n)
 {
-    sg_value *root = sg_map(a), *list = sg_list(a);
+    sg_arena tmp = SG_ARENA_INIT;
+    sg_buf_puts(b, "{\"cases\": [");
     for (size_t i = 0; i < n; i++) {
-        sg_value *m = sg_map(a);
+        sg_arena_mark mark = sg_arena_save(&tmp);
+        const sg_value *view = sg_force(entries[i].view, &tmp);
+        sg_value *m = sg_map_sized(&tmp, 32);
         for (const char *const *k = sg_json_case_keys; *k; k++) {
-            sg_value *x = sg_map_get(views[i], *k);
+            sg_value *x = sg_map_get(view, *k);
             if (x)
-                sg_map_add(a, m, *k, x);
+                sg_map_add(&tmp, m, *k, x);
         }
-        sg_list_push(a, list, m);
+        sg_buf_puts(b, i ? ",\n" : "\n");
+        sg_json_write(b, m, 0);
+        sg_arena_release(&tmp, mark);
     }
-    sg_map_add(a, root, "cases", list);
-    sg_json_write(b, root, 1);
-    sg_buf_putc(b, '\n');
+    sg_buf_puts(b, "\n]}\n");
+    sg_arena_free(&tmp);
 }
 
 static int S_cmp_date(const void *x, const void *y)
 {
-    const sg_value *a = *(sg_value *const *)x, *b = *(sg_value *const *)y;
-    const char *da = sg_value_str(sg_map_get(a, "date"));
-    const char *db = sg_value_str(sg_map_get(b, "date"));
-    int c = strcmp(db ? db : "", da ? da : "");   /* newest first */
-    if (c)
-        return c;
-    return strcmp(sg_value_str(sg_map_get(a, "slug")),
-                  sg_value_str(sg_map_get(b, "slug")));
+    const sg_case *a = (*(const sg_case_entry *const *)x)->c;
+    const sg_case *b = (*(const sg_case_entry *const *)y)->c;
+    int c = strcmp(b->date ? b->date : "", a->date ? a->date : "");
+    return c ? c : strcmp(a->slug, b->slug);      /* newest first */
 }
 
 static int S_cmp_title(const void *x, const void *y)
@@ -168,7 +176,8 @@ static const char *S_kind_title(const char *kind)
          : strcmp(kind, "sectors") == 0 ? "Sector" : "Country";
 }
 
-static void S_plan(plan *pl, const sg_view *view, sg_case **cases)
+static void S_plan(plan *pl, const sg_view *view,
+                   const sg_case_entry *entries)
 {
     sg_arena *a = pl->a;
     sg_value *x;
@@ -181,8 +190,7 @@ static void S_plan(plan *pl, const sg_view *view, sg_case **cases)
     sg_map_add(a, x, "home", sg_bool(a, true));
 
     for (size_t i = 0; i < view->n; i++) {
-        x = S_add(pl, sg_printf(a, "cases/%s/index.html", cases[i]->slug),
-                  "case", cases[i]->title, true);
+        x = S_add(pl, entries[i].url, "case", entries[i].c->title, true);
         sg_map_add(a, x, "case", view->cases[i]);
         pl->pages[pl->n - 1].case_index = (long)i;
     }
@@ -228,21 +236,22 @@ static void S_plan(plan *pl, const sg_view *view, sg_case **cases)
     S_add(pl, "404.html", "404", "Page not found", true);
 
     /* feed and sitemap: newest first, from the same case views */
-    sg_value **sorted = sg_alloc(a, (view->n + 1) * sizeof *sorted);
-    memcpy(sorted, view->cases, view->n * sizeof *sorted);
+    const sg_case_entry **sorted = sg_alloc(a, (view->n + 1) * sizeof *sorted);
+    for (size_t i = 0; i < view->n; i++)
+        sorted[i] = &entries[i];
     qsort(sorted, view->n, sizeof *sorted, S_cmp_date);
-    sg_value *entries = sg_list(a);
+    sg_value *feed = sg_list(a);
     const char *updated = NULL;
     for (size_t i = 0; i < view->n; i++) {
-        const char *date = sg_value_str(sg_map_get(sorted[i], "date"));
+        const char *date = sorted[i]->c->date;
         if (!date)
             continue;
         if (!updated)
             updated = date;
-        sg_list_push(a, entries, sorted[i]);
+        sg_list_push(a, feed, sorted[i]->view);
     }
     x = S_add(pl, "feed.xml", "feed", "Cluster case studies", false);
-    sg_map_add(a, x, "entries", entries);
+    sg_map_add(a, x, "entries", feed);
     sg_map_add(a, x, "updated", sg_str(a, updated ? updated : "1970-01-01"));
     x = S_add(pl, "sitemap.xml", "sitemap", "", false);
     sg_value *urls = sg_list(a);
@@ -270,10 +279,7 @@ static void S_progress(const char *what, size_t done, size_t total)
 typedef struct worker {
     const plan *pl;
     sg_tpl_dir *td;            /* frozen: only read */
-    const sg_vocab *v;
-    sg_view_cache *vc;         /* filled before rendering: only read */
-    sg_case **cases;
-    const sg_class *classes;
+    const sg_case_entry *entries;   /* only read */
     const sg_publish *pub;
     size_t first, step;
     atomic_size_t *done;       /* pages rendered by all workers */
@@ -303,9 +309,7 @@ static void *S_worker(void *arg)
                 sg_map_add(&scratch, ctx, pg->ctx->u.map.items[k].key,
                            pg->ctx->u.map.items[k].val);
             sg_map_add(&scratch, ctx, "detail",
-                       sg_view_case_detail(&scratch, w->v, w->vc,
-                                           w->cases[ci], &w->classes[ci],
-                                           &w->d));
+                       sg_view_case_detail(&scratch, &w->entries[ci], &w->d));
         }
         int prc = t ? sg_tpl_render(t, ctx, &w->td->loader, &page_buf, &w->d)
                     : -1;
@@ -397,19 +401,18 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     /* readers look for a title, so lists and previous/next follow titles */
     qsort(cases, n, sizeof *cases, S_cmp_title);
     sg_class *classes = sg_alloc(a, (n + 1) * sizeof *classes);
-    sg_value **views = sg_alloc(a, (n + 1) * sizeof *views);
-    sg_view_cache vc = { NULL };
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         sg_classify(a, &v, cases[i], &classes[i]);
-        views[i] = sg_view_case(a, &v, &vc, cases[i], &classes[i]);
-    }
+    sg_view_cache vc;
+    memset(&vc, 0, sizeof vc);
+    sg_case_entry *entries = sg_view_entries(a, &v, &vc, cases, classes, n);
     sg_site_opts so = { o->base_url ? o->base_url : "",
                         o->title ? o->title : "Cluster case studies" };
     sg_view view;
-    sg_view_build(a, &v, cases, classes, views, n, &so, &view);
+    sg_view_build(a, &v, &vc, entries, n, &so, &view);
 
     plan pl = { .a = a, .site = view.site };
-    S_plan(&pl, &view, cases);
+    S_plan(&pl, &view, entries);
 
     sg_strset files;
     sg_strset_init(&files, a);
@@ -445,8 +448,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     worker *w = sg_alloc(a, (size_t)jobs * sizeof *w);
     atomic_size_t done = 0;
     for (int j = 0; j < jobs; j++) {
-        w[j] = (worker){ .pl = &pl, .td = &td, .v = &v, .vc = &vc,
-                         .cases = cases, .classes = classes, .pub = &pub,
+        w[j] = (worker){ .pl = &pl, .td = &td, .entries = entries,
+                         .pub = &pub,
                          .first = (size_t)j, .step = (size_t)jobs,
                          .done = &done, .progress = o->progress && j == 0 };
         sg_diags_init(&w[j].d, &w[j].arena);
@@ -472,10 +475,10 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         sg_arena_free(&w[j].arena);
 
     sg_buf page_buf = SG_BUF_INIT;
-    S_json_export(a, &page_buf, views, n);
+    S_json_export(&page_buf, entries, n);
     sg_publish_file(&pub, a, "cases.json", page_buf.ptr, page_buf.len, &ps, d);
     sg_buf_reset(&page_buf);
-    S_csv(&page_buf, views, n);
+    S_csv(&page_buf, entries, n);
     sg_publish_file(&pub, a, "cases.csv", page_buf.ptr, page_buf.len, &ps, d);
     for (size_t i = 0; i < nstatic && !d->errors; i++) {
         sg_buf_reset(&page_buf);

@@ -79,6 +79,19 @@ sg_value *sg_str(sg_arena *a, const char *s)
 sg_value *sg_list(sg_arena *a) { return S_new(a, SG_LIST); }
 sg_value *sg_map(sg_arena *a) { return S_new(a, SG_MAP); }
 
+sg_value *sg_lazy(sg_arena *a, sg_lazy_fn build, const void *arg)
+{
+    sg_value *v = S_new(a, SG_LAZY);
+    v->u.lazy.build = build;
+    v->u.lazy.arg = arg;
+    return v;
+}
+
+const sg_value *sg_force(const sg_value *v, sg_arena *a)
+{
+    return v && v->type == SG_LAZY ? v->u.lazy.build(a, v->u.lazy.arg) : v;
+}
+
 sg_value *sg_map_sized(sg_arena *a, size_t n)
 {
     sg_value *m = S_new(a, SG_MAP);
@@ -182,6 +195,7 @@ bool sg_value_truthy(const sg_value *v)
     case SG_STR:  return v->u.str.len > 0;
     case SG_LIST: return v->u.list.n > 0;
     case SG_MAP:  return true;
+    case SG_LAZY: return true;   /* a map */
     }
     return false;
 }
@@ -226,6 +240,7 @@ const char *sg_type_name(sg_type t)
     case SG_STR:  return "text";
     case SG_LIST: return "a list";
     case SG_MAP:  return "a mapping";
+    case SG_LAZY: return "a mapping";
     }
     return "?";
 }
@@ -324,6 +339,13 @@ static void S_json(sg_buf *out, const sg_value *v, int indent, int depth)
         S_nl(out, indent, depth);
         sg_buf_putc(out, '}');
         break;
+    case SG_LAZY: {
+        /* built for the write and dropped at once */
+        sg_arena tmp = SG_ARENA_INIT;
+        S_json(out, sg_force(v, &tmp), indent, depth);
+        sg_arena_free(&tmp);
+        break;
+    }
     }
 }
 

@@ -16,7 +16,8 @@
 #include "buf.h"
 
 typedef enum {
-    SG_NULL, SG_BOOL, SG_NUM, SG_STR, SG_LIST, SG_MAP
+    SG_NULL, SG_BOOL, SG_NUM, SG_STR, SG_LIST, SG_MAP,
+    SG_LAZY     /* a map not built yet: see sg_lazy() */
 } sg_type;
 
 /* A place in a source file, counted from 1 (0: unknown). */
@@ -25,6 +26,9 @@ typedef struct sg_mark {
 } sg_mark;
 
 typedef struct sg_value sg_value;
+/* Builds a map in `a` from `arg`; must not fail, must only read shared
+ * data (threads force the same lazy value at once). */
+typedef sg_value *(*sg_lazy_fn)(sg_arena *a, const void *arg);
 typedef struct sg_pair {
     const char *key;
     size_t key_len;
@@ -44,6 +48,7 @@ struct sg_value {
         struct { const char *s; size_t len; } str;
         struct { sg_value **items; size_t n, cap; } list;
         struct { sg_pair *items; size_t n, cap; } map;
+        struct { sg_lazy_fn build; const void *arg; } lazy;
     } u;
 };
 
@@ -67,13 +72,23 @@ sg_value *sg_map(sg_arena *a);
  * cannot free the smaller arrays a growing map leaves behind. */
 sg_value *sg_map_sized(sg_arena *a, size_t n);
 
+/* A map that is built only when something reads it, in an arena the
+ * reader chooses, and dropped by the reader after use: how 100,000 case
+ * views can be listed on one page without being held all at once. It
+ * stands for a map everywhere: the template engine and the JSON writer
+ * force it; C code that looks inside calls sg_force() first. */
+sg_value *sg_lazy(sg_arena *a, sg_lazy_fn build, const void *arg);
+/* `v` itself, or for a lazy value the map it builds in `a`. */
+const sg_value *sg_force(const sg_value *v, sg_arena *a);
+
 void sg_list_push(sg_arena *a, sg_value *list, sg_value *item);
 /* Appends; the key is referenced, not copied (use string literals or
  * arena strings). Does not check for duplicates: see sg_map_set. */
 void sg_map_add(sg_arena *a, sg_value *map, const char *key, sg_value *val);
 /* Replaces the value of an existing key, or appends. */
 void sg_map_set(sg_arena *a, sg_value *map, const char *key, sg_value *val);
-/* NULL when absent or when `map` is not a map. */
+/* NULL when absent or when `map` is not a map (a lazy one is not: force
+ * it first). */
 sg_value *sg_map_get(const sg_value *map, const char *key);
 sg_value *sg_map_getn(const sg_value *map, const char *key, size_t len);
 const sg_pair *sg_map_pair(const sg_value *map, const char *key);

@@ -201,18 +201,47 @@ static sg_value *S_cells_new(sg_arena *a, const sg_vocab *v, sg_mask m)
     return cells;
 }
 
-/* Cells depend on the gap set only: build each set's list once. Only
- * called with the build's arena, so shared lists outlive every page. */
-static sg_value *S_cells(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
-                         sg_mask m)
+/* Cells depend on the gap set only: sg_view_entries builds each set's
+ * list once; a view built later only reads them. */
+static sg_value *S_cells(sg_arena *a, const sg_vocab *v,
+                         const sg_view_cache *vc, sg_mask m)
 {
-    size_t n = (size_t)1 << v->ngaps;
-    m &= (sg_mask)(n - 1);
-    if (!vc->cells)
-        vc->cells = sg_alloc(a, n * sizeof *vc->cells);
-    if (!vc->cells[m])
-        vc->cells[m] = S_cells_new(a, v, m);
-    return vc->cells[m];
+    m &= (sg_mask)(((size_t)1 << v->ngaps) - 1);
+    return vc->cells && vc->cells[m] ? vc->cells[m] : S_cells_new(a, v, m);
+}
+
+sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
+                               sg_view_cache *vc, sg_case **cases,
+                               const sg_class *classes, size_t n)
+{
+    size_t nmasks = (size_t)1 << v->ngaps;
+    if (!vc->cells) {
+        vc->cells = sg_alloc(a, nmasks * sizeof *vc->cells);
+        vc->strips = sg_alloc(a, nmasks * sizeof *vc->strips);
+    }
+    sg_case_entry *es = sg_alloc(a, (n + 1) * sizeof *es);
+    for (size_t i = 0; i < n; i++) {
+        const sg_case *c = cases[i];
+        const sg_class *k = &classes[i];
+        sg_mask m = k->covered & (sg_mask)(nmasks - 1);
+        if (!vc->cells[m]) {
+            vc->cells[m] = S_cells_new(a, v, m);
+            vc->strips[m] = sg_gap_strip(a, v, m);
+        }
+        sg_case_entry *e = &es[i];
+        e->v = v;
+        e->vc = vc;
+        e->c = c;
+        e->k = k;
+        e->url = sg_printf(a, "cases/%s/index.html", c->slug);
+        e->sector_key = sg_view_slug(a, c->sector ? c->sector : "other");
+        e->country_key = sg_view_slug(a, c->country ? c->country : "xx");
+        e->sector_path = sg_printf(a, "sectors/%s/index.html", e->sector_key);
+        e->country_path = sg_printf(a, "countries/%s/index.html",
+                                    e->country_key);
+        e->view = sg_lazy(a, sg_view_case, e);
+    }
+    return es;
 }
 
 static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
@@ -280,9 +309,28 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
     return f;
 }
 
-sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
-                       const sg_case *c, const sg_class *k)
+sg_value *sg_view_stage(sg_arena *a, const sg_case_entry *e)
 {
+    return S_stage_view(a, e->v, e->c, e->k);
+}
+
+sg_value *sg_view_model(sg_arena *a, const sg_case_entry *e)
+{
+    return S_model_view(a, e->v, e->k);
+}
+
+sg_value *sg_view_funding(sg_arena *a, const sg_case_entry *e)
+{
+    return S_funding_view(a, e->v, e->c, e->k);
+}
+
+sg_value *sg_view_case(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    const sg_vocab *v = e->v;
+    const sg_case *c = e->c;
+    const sg_class *k = e->k;
+    sg_mask mask = k->covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
     sg_value *m = sg_map_sized(a, 36);
     STR(m, "slug", c->slug);
     STR(m, "title", c->title);
@@ -327,7 +375,8 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
         sg_map_add(a, bridges, v->gaps[g].key, names);
     }
     sg_map_add(a, gaps, "bridges", bridges);
-    STR(gaps, "strip", sg_gap_strip(a, v, k->covered));
+    STR(gaps, "strip", e->vc->strips && e->vc->strips[mask]
+                           ? e->vc->strips[mask] : sg_gap_strip(a, v, mask));
     NUM(gaps, "count", __builtin_popcount(k->covered));
     sg_map_add(a, m, "gaps", gaps);
 
@@ -386,29 +435,36 @@ sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     sg_map_add(a, comp, "present", S_strs(a, k->present, k->npresent));
     sg_map_add(a, comp, "absent", S_strs(a, k->absent, k->nabsent));
     sg_map_add(a, m, "completeness", comp);
-    STR(m, "url", sg_printf(a, "cases/%s/index.html", c->slug));
+    STR(m, "url", e->url);
 
     /* what lists and tables show beyond the facts; not exported */
     sg_value *show = sg_map_sized(a, 6);
     STR(show, "country_name", ci >= 0 ? v->countries[ci].name : c->country);
-    STR(show, "country_path", sg_printf(a, "countries/%s/index.html",
-                                        sg_view_slug(a, c->country ? c->country
-                                                                   : "xx")));
-    STR(show, "sector_path", sg_printf(a, "sectors/%s/index.html",
-                                       sg_view_slug(a, c->sector ? c->sector
-                                                                 : "other")));
-    STR(show, "sector_key", sg_view_slug(a, c->sector ? c->sector : "other"));
-    STR(show, "country_key", sg_view_slug(a, c->country ? c->country : "xx"));
-    sg_map_add(a, show, "gap_cells", S_cells(a, v, vc, k->covered));
+    STR(show, "country_path", e->country_path);
+    STR(show, "sector_path", e->sector_path);
+    STR(show, "sector_key", e->sector_key);
+    STR(show, "country_key", e->country_key);
+    sg_map_add(a, show, "gap_cells", S_cells(a, v, e->vc, k->covered));
     sg_map_add(a, m, "show", show);
+
+    sg_value *rel = sg_list(a);
+    for (size_t i = 0; i < e->nrelated; i++) {
+        sg_value *r = sg_view_link(a, e->related[i]);
+        STR(r, "why", e->related_why[i]);
+        sg_list_push(a, rel, r);
+    }
+    sg_map_add(a, m, "related", rel);
+    sg_map_add(a, m, "prev", e->prev ? sg_view_link(a, e->prev) : sg_const_null());
+    sg_map_add(a, m, "next", e->next ? sg_view_link(a, e->next) : sg_const_null());
     return m;
 }
 
-sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
-                              sg_view_cache *vc, const sg_case *c,
-                              const sg_class *k, sg_diags *d)
+sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
+                              sg_diags *d)
 {
-    (void)vc;
+    const sg_vocab *v = e->v;
+    const sg_case *c = e->c;
+    const sg_class *k = e->k;
     sg_value *show = sg_map(a);
     STR(show, "percent_complete", S_pct(a, k->completeness));
     sg_value *atn = sg_list(a);

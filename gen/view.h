@@ -3,8 +3,10 @@
  * One map per case holds both the machine-readable facts (the keys of
  * cases.json) and what pages show (labels, matrix rows, formatted
  * figures); the site view adds the indexes over all cases (stages,
- * models, gaps, sectors, countries, comparisons). Built once per build;
- * page contexts share these subtrees rather than copying them.
+ * models, gaps, sectors, countries, comparisons). The site view is built
+ * once per build and shared by page contexts; case views and the rows of
+ * comparison tables are lazy (sg_lazy), built by the page that shows
+ * them, so memory stays small whatever the number of cases.
  */
 #ifndef SG_VIEW_H
 #define SG_VIEW_H
@@ -25,35 +27,70 @@ typedef struct sg_view {
     sg_value *charts;          /* SVG chart geometry for the home page */
 } sg_view;
 
-/* Values shared by every case view of a build (the gap cells of each
- * of the 2^7 gap sets), so that 100,000 cases do not hold 100,000
- * copies. Zero-initialise one per build. */
+/* Values shared by every case view of a build (the gap cells and the
+ * gap strip of each of the 2^7 gap sets), so that 100,000 cases do not
+ * hold 100,000 copies. Zero-initialise one per build; sg_view_entries
+ * fills it, and from then on it is only read (threads share it). */
 typedef struct sg_view_cache {
-    sg_value **cells;          /* by gap mask, built on first use */
+    sg_value **cells;          /* by gap mask */
+    const char **strips;       /* by gap mask: "1·34··7" */
+    sg_value *heat_cells[SG_MAX_GAPS][4];   /* comparison cells: gap x level */
+    sg_value *trait_cells[16][3];           /* trait x side */
 } sg_view_cache;
 
-/* The case's map: its facts (the keys of cases.json) and `show`, what
- * lists and tables need. Kept for the whole build. */
-sg_value *sg_view_case(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
-                       const sg_case *c, const sg_class *k);
+#define SG_RELATED 5           /* related cases shown on a case page */
+
+/* One per published case, kept for the whole build: the typed records
+ * its view is built from, the few strings every view of it repeats, and
+ * its neighbours. The view itself (`view`) is lazy: a page that lists
+ * the case builds it, renders it and drops it, so a build holds these
+ * small records rather than 100,000 value trees. */
+typedef struct sg_case_entry sg_case_entry;
+struct sg_case_entry {
+    const sg_vocab *v;
+    const sg_view_cache *vc;
+    const sg_case *c;
+    const sg_class *k;
+    const char *url;           /* "cases/<slug>/index.html" */
+    const char *sector_key, *country_key, *sector_path, *country_path;
+    const sg_case_entry *prev, *next;     /* in title order */
+    const sg_case_entry *related[SG_RELATED];
+    const char *related_why[SG_RELATED];
+    size_t nrelated;
+    sg_value *view;            /* lazy: sg_view_case() */
+};
+
+/* Entries for `n` classified cases (in title order); fills `vc`. */
+sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
+                               sg_view_cache *vc, sg_case **cases,
+                               const sg_class *classes, size_t n);
+
+/* The case's map, built in `a`: its facts (the keys of cases.json),
+ * `show` (what lists and tables need), `related`, `prev` and `next`.
+ * An sg_lazy_fn: `arg` is the sg_case_entry. */
+sg_value *sg_view_case(sg_arena *a, const void *entry);
+/* Parts of it, for tables that show only these: `stage`, `model`,
+ * `funding`. */
+sg_value *sg_view_stage(sg_arena *a, const sg_case_entry *e);
+sg_value *sg_view_model(sg_arena *a, const sg_case_entry *e);
+sg_value *sg_view_funding(sg_arena *a, const sg_case_entry *e);
 
 /* What only the case's own page shows: the trait table, the
  * activity-by-gap matrix, stage fit, the rendered body (read back from
  * the case file: a problem doing so goes to `d`). Built per page in a
  * scratch arena and dropped after the page is written. */
-sg_value *sg_view_case_detail(sg_arena *a, const sg_vocab *v,
-                              sg_view_cache *vc, const sg_case *c,
-                              const sg_class *k, sg_diags *d);
+sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
+                              sg_diags *d);
 
 /* Renders a case's Markdown body to HTML (raw HTML is not passed
  * through). Arena string. */
 const char *sg_markdown(sg_arena *a, const char *md, size_t len);
 
-/* Everything over all cases: listings, related cases, previous/next,
- * comparisons, charts. `cases` and `classes` are in title order. */
-void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
-                   const sg_class *classes, sg_value **case_views, size_t n,
-                   const sg_site_opts *opts, sg_view *out);
+/* Everything over all cases: listings, related cases, previous/next
+ * (set in the entries), comparisons, charts. Entries in title order. */
+void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
+                   sg_case_entry *entries, size_t n, const sg_site_opts *opts,
+                   sg_view *out);
 
 /* A key made safe for a path segment: "Life science" -> "life-science". */
 const char *sg_view_slug(sg_arena *a, const char *s);

@@ -18,12 +18,8 @@
 typedef struct ctx {
     sg_arena *a;
     const sg_vocab *v;
-    sg_case **cases;
-    const sg_class *k;
-    sg_value **views;
+    sg_case_entry *e;
     size_t n;
-    sg_value *heat_cells[16][5];   /* shared cells: gap x level */
-    sg_value *trait_cells[16][3];  /* shared cells: trait x side */
 } ctx;
 
 /* A group of cases sharing a key (a sector, a country). */
@@ -68,16 +64,6 @@ static group *S_group(ctx *c, keyed *pairs, size_t np, size_t *ngroups)
     return g;
 }
 
-static sg_value *S_link(ctx *c, size_t i)
-{
-    sg_arena *a = c->a;
-    sg_value *m = sg_map(a);
-    sg_map_add(a, m, "title", sg_map_get(c->views[i], "title"));
-    sg_map_add(a, m, "slug", sg_map_get(c->views[i], "slug"));
-    sg_map_add(a, m, "url", sg_map_get(c->views[i], "url"));
-    return m;
-}
-
 static sg_value *S_listing(ctx *c, const char *kind, const char *kind_name,
                            const char *key, const char *name,
                            const char *description, const size_t *idx,
@@ -93,7 +79,7 @@ static sg_value *S_listing(ctx *c, const char *kind, const char *kind_name,
     STR(l, "path", sg_printf(a, "%s/%s/index.html", kind, key));
     sg_value *cases = sg_list(a);
     for (size_t i = 0; i < n; i++)
-        sg_list_push(a, cases, c->views[idx[i]]);
+        sg_list_push(a, cases, c->e[idx[i]].view);
     sg_map_add(a, l, "cases", cases);
     NUM(l, "count", (double)n);
     return l;
@@ -162,14 +148,109 @@ static sg_value *S_chart(ctx *c, const char *id, const char *title,
     return ch;
 }
 
-void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
-                   const sg_class *classes, sg_value **case_views, size_t n,
-                   const sg_site_opts *opts, sg_view *out)
+/* ---- rows of the comparison tables: lazy, built by their page ---- */
+
+static sg_value *S_heat_cell(sg_arena *a, const sg_vocab *v, size_t g,
+                             int count)
 {
-    ctx c0 = { .a = a, .v = v, .cases = cases, .k = classes,
-                .views = case_views, .n = n }, *c = &c0;
+    sg_value *cell = sg_map_sized(a, 4);
+    NUM(cell, "count", count);
+    NUM(cell, "level", count > 4 ? 4 : count);
+    BOOL(cell, "empty", count == 0);
+    STR(cell, "gap", v->gaps[g].short_name);
+    return cell;
+}
+
+static sg_value *S_trait_cell(sg_arena *a, const sg_vocab *v, size_t t,
+                              int tv)
+{
+    sg_value *cell = sg_map_sized(a, 2);
+    STR(cell, "value", tv >= 0 ? v->traits[t].value[tv] : NULL);
+    STR(cell, "side", tv == 0 ? "membership"
+                      : tv == 1 ? "partnership" : "none");
+    return cell;
+}
+
+/* A case against the seven gaps: bridge counts, darker when thicker. */
+static sg_value *S_heat_row(sg_arena *a, const void *arg)
+{
+    const sg_case_entry *e = arg;
+    const sg_vocab *v = e->v;
+    sg_value *row = sg_view_link(a, e);
+    sg_value *cells = sg_list(a);
+    int total = 0;
+    for (size_t g = 0; g < v->ngaps; g++) {
+        int count = e->k->bridges[g];
+        sg_list_push(a, cells, count < 4 ? e->vc->heat_cells[g][count]
+                                         : S_heat_cell(a, v, g, count));
+        total += count;
+    }
+    sg_map_add(a, row, "cells", cells);
+    NUM(row, "total", total);
+    sg_mask m = e->k->covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
+    STR(row, "strip", e->vc->strips[m]);
+    return row;
+}
+
+/* A case's values for the traits of Table 2, and its model. */
+static sg_value *S_traits_row(sg_arena *a, const void *arg)
+{
+    const sg_case_entry *e = arg;
+    const sg_vocab *v = e->v;
+    sg_value *row = sg_view_link(a, e);
+    sg_value *cells = sg_list(a);
+    for (size_t t = 0; t < v->ntraits && t < 16; t++)
+        sg_list_push(a, cells, e->vc->trait_cells[t][e->c->traits[t] + 1]);
+    sg_map_add(a, row, "cells", cells);
+    sg_map_add(a, row, "model", sg_view_model(a, e));
+    return row;
+}
+
+static sg_value *S_funding_row(sg_arena *a, const void *arg)
+{
+    const sg_case_entry *e = arg;
+    sg_value *row = sg_view_link(a, e);
+    sg_map_add(a, row, "funding", sg_view_funding(a, e));
+    return row;
+}
+
+static sg_value *S_disagreement_row(sg_arena *a, const void *arg)
+{
+    const sg_case_entry *e = arg;
+    sg_value *row = sg_view_link(a, e);
+    sg_map_add(a, row, "stage", sg_view_stage(a, e));
+    return row;
+}
+
+/* What the pick-and-compare page's script needs of a case view. */
+static sg_value *S_pick(sg_arena *a, const sg_value *cv)
+{
+    sg_value *p = sg_map_sized(a, 14);
+    static const char *const keys[] = { "slug", "title", "country", "sector",
+                                        "founded", "actors", "staff", "url" };
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        sg_map_add(a, p, keys[k], sg_map_get(cv, keys[k]));
+    sg_map_add(a, p, "stage",
+               sg_map_get(sg_map_get(cv, "stage"), "final_name"));
+    sg_map_add(a, p, "model",
+               sg_map_get(sg_map_get(cv, "model"), "final_name"));
+    sg_map_add(a, p, "gaps", sg_map_get(sg_map_get(cv, "gaps"), "covered"));
+    const sg_value *fu = sg_map_get(cv, "funding");
+    sg_map_add(a, p, "funding", sg_map_get(fu, "total_text"));
+    sg_map_add(a, p, "public_share", sg_map_get(fu, "public_text"));
+    sg_map_add(a, p, "activities", sg_map_get(cv, "activities"));
+    return p;
+}
+
+void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
+                   sg_case_entry *entries, size_t n, const sg_site_opts *opts,
+                   sg_view *out)
+{
+    ctx c0 = { .a = a, .v = v, .e = entries, .n = n }, *c = &c0;
     memset(out, 0, sizeof *out);
-    out->cases = case_views;
+    out->cases = sg_alloc(a, (n + 1) * sizeof *out->cases);
+    for (size_t i = 0; i < n; i++)
+        out->cases[i] = entries[i].view;
     out->n = n;
 
     /* ---- stages, models, gaps: fixed keys from the vocabulary ---- */
@@ -192,11 +273,13 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
     keyed *sectors = sg_alloc(a, (n + 1) * sizeof *sectors);
     size_t ncountry_pairs = 0;
     for (size_t i = 0; i < n; i++)
-        ncountry_pairs += cases[i]->ncountries ? cases[i]->ncountries : 1;
+        ncountry_pairs += entries[i].c->ncountries ? entries[i].c->ncountries
+                                                   : 1;
     keyed *countries = sg_alloc(a, (ncountry_pairs + 1) * sizeof *countries);
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
-        const sg_class *k = &classes[i];
+        const sg_class *k = entries[i].k;
+        const sg_case *cs = entries[i].c;
         size_t s = k->stage_final >= 0 ? (size_t)k->stage_final : ns;
         by_stage[s][n_stage[s]++] = i;
         if (k->model_final >= 0)
@@ -207,14 +290,14 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
             else
                 empty[g][n_empty[g]++] = i;
         }
-        const char *sec = cases[i]->sector ? cases[i]->sector : "Other";
-        sectors[i] = (keyed){ sg_view_slug(a, sec), sec, i };
-        if (cases[i]->ncountries) {
-            for (size_t j = 0; j < cases[i]->ncountries; j++)
-                countries[nc++] = (keyed){ cases[i]->countries[j], NULL, i };
+        sectors[i] = (keyed){ entries[i].sector_key,
+                              cs->sector ? cs->sector : "Other", i };
+        if (cs->ncountries) {
+            for (size_t j = 0; j < cs->ncountries; j++)
+                countries[nc++] = (keyed){ cs->countries[j], NULL, i };
         } else {
-            countries[nc++] = (keyed){ cases[i]->country ? cases[i]->country
-                                                         : "XX", NULL, i };
+            countries[nc++] = (keyed){ cs->country ? cs->country : "XX",
+                                       NULL, i };
         }
     }
     size_t nsec, ncty;
@@ -276,7 +359,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
                                 bridged[g], n_bridged[g]);
         sg_value *e = sg_list(a);
         for (size_t i = 0; i < n_empty[g]; i++)
-            sg_list_push(a, e, case_views[empty[g][i]]);
+            sg_list_push(a, e, entries[empty[g][i]].view);
         sg_map_add(a, l, "empty_cases", e);
         NUM(l, "empty_count", (double)n_empty[g]);
         NUM(l, "number", v->gaps[g].number);
@@ -335,7 +418,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
             pos_in_stage[by_stage[s][j]] = j;
             stage_of[by_stage[s][j]] = s;
         }
-    enum { WINDOW = 24, RELATED = 5 };
+    enum { WINDOW = 24, RELATED = SG_RELATED };
     for (size_t i = 0; i < n; i++) {
         /* candidates: the neighbours in the case's sector and stage
          * groups; a bounded window keeps this linear in n */
@@ -367,8 +450,8 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
             bool same_sec = sec_of[j] == sec_of[i];
             bool same_stage = st < ns && stage_of[j] == st;
             double score = same_sec * 2 + same_stage * 2 +
-                           0.25 * __builtin_popcount(classes[i].covered &
-                                                     classes[j].covered);
+                           0.25 * __builtin_popcount(entries[i].k->covered &
+                                                     entries[j].k->covered);
             /* insertion into the top list, ties kept in list order */
             size_t at = nbest;
             while (at > 0 && (best_score[at - 1] < score ||
@@ -387,78 +470,40 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
             if (nbest < RELATED)
                 nbest++;
         }
-        sg_value *rel = sg_list(a);
+        sg_case_entry *e = &entries[i];
         for (size_t b = 0; b < nbest; b++) {
             size_t j = best[b];
-            sg_value *r = S_link(c, j);
             bool same_sec = sec_of[j] == sec_of[i];
             bool same_stage = st < ns && stage_of[j] == st;
-            STR(r, "why", same_sec && same_stage ? "same sector and stage"
-                         : same_sec ? "same sector" : "same stage");
-            sg_list_push(a, rel, r);
+            e->related[b] = &entries[j];
+            e->related_why[b] = same_sec && same_stage
+                                    ? "same sector and stage"
+                                    : same_sec ? "same sector" : "same stage";
         }
-        sg_map_add(a, case_views[i], "related", rel);
-        sg_map_add(a, case_views[i], "prev", i > 0 ? S_link(c, i - 1)
-                                                   : sg_const_null());
-        sg_map_add(a, case_views[i], "next", i + 1 < n ? S_link(c, i + 1)
-                                                       : sg_const_null());
+        e->nrelated = nbest;
+        e->prev = i > 0 ? &entries[i - 1] : NULL;
+        e->next = i + 1 < n ? &entries[i + 1] : NULL;
     }
 
     /* ---- comparisons ---- */
+    /* The cells rows share: built once here, only read by the rows. */
+    for (size_t g = 0; g < v->ngaps; g++)
+        for (int level = 0; level < 4; level++)
+            vc->heat_cells[g][level] = S_heat_cell(a, v, g, level);
+    for (size_t t = 0; t < v->ntraits && t < 16; t++)
+        for (int tv = -1; tv < 2; tv++)
+            vc->trait_cells[t][tv + 1] = S_trait_cell(a, v, t, tv);
     sg_value *cmp = sg_map(a);
     sg_value *heat = sg_list(a), *traits = sg_list(a), *fund = sg_list(a);
     double *gap_sum = sg_alloc(a, (v->ngaps + 1) * sizeof(double));
     for (size_t i = 0; i < n; i++) {
-        const sg_class *k = &classes[i];
-        sg_value *row = S_link(c, i);
-        sg_value *cells = sg_list(a);
-        int total = 0;
-        for (size_t g = 0; g < v->ngaps; g++) {
-            int level = k->bridges[g] > 4 ? 4 : k->bridges[g];
-            sg_value *cell;
-            if (level < 4 && c->heat_cells[g][level]) {
-                cell = c->heat_cells[g][level];   /* 0-3: shared */
-            } else {
-                cell = sg_map(a);
-                NUM(cell, "count", k->bridges[g]);
-                NUM(cell, "level", level);
-                BOOL(cell, "empty", k->bridges[g] == 0);
-                STR(cell, "gap", v->gaps[g].short_name);
-                if (level < 4)
-                    c->heat_cells[g][level] = cell;
-            }
-            sg_list_push(a, cells, cell);
-            total += k->bridges[g];
+        const sg_class *k = entries[i].k;
+        for (size_t g = 0; g < v->ngaps; g++)
             gap_sum[g] += k->bridges[g];
-        }
-        sg_map_add(a, row, "cells", cells);
-        NUM(row, "total", total);
-        STR(row, "strip", sg_gap_strip(a, v, k->covered));
-        sg_list_push(a, heat, row);
-
-        row = S_link(c, i);
-        cells = sg_list(a);
-        for (size_t t = 0; t < v->ntraits && t < 16; t++) {
-            int tv = cases[i]->traits[t];
-            sg_value **slot = &c->trait_cells[t][tv + 1];
-            if (!*slot) {
-                *slot = sg_map(a);
-                STR(*slot, "value", tv >= 0 ? v->traits[t].value[tv] : NULL);
-                STR(*slot, "side", tv == 0 ? "membership"
-                                   : tv == 1 ? "partnership" : "none");
-            }
-            sg_list_push(a, cells, *slot);
-        }
-        sg_map_add(a, row, "cells", cells);
-        sg_map_add(a, row, "model", sg_map_get(case_views[i], "model"));
-        sg_list_push(a, traits, row);
-
-        if (cases[i]->nfunding) {
-            row = S_link(c, i);
-            sg_map_add(a, row, "funding",
-                       sg_map_get(case_views[i], "funding"));
-            sg_list_push(a, fund, row);
-        }
+        sg_list_push(a, heat, sg_lazy(a, S_heat_row, &entries[i]));
+        sg_list_push(a, traits, sg_lazy(a, S_traits_row, &entries[i]));
+        if (entries[i].c->nfunding)
+            sg_list_push(a, fund, sg_lazy(a, S_funding_row, &entries[i]));
     }
     sg_value *gap_cols = sg_list(a);
     for (size_t g = 0; g < v->ngaps; g++) {
@@ -484,7 +529,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
         STR(row, "path", sg_printf(a, "sectors/%s/index.html", sec_groups[gi].key));
         size_t *cnt = sg_alloc(a, (ns + 1) * sizeof(size_t));
         for (size_t j = 0; j < sec_groups[gi].n; j++) {
-            int s = classes[sec_groups[gi].idx[j]].stage_final;
+            int s = entries[sec_groups[gi].idx[j]].k->stage_final;
             cnt[s >= 0 ? (size_t)s : ns]++;
         }
         sg_value *cells = sg_list(a);
@@ -505,13 +550,12 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
     size_t *grid = sg_alloc(a, dim * dim * sizeof(size_t));
     sg_value *disagree = sg_list(a);
     for (size_t i = 0; i < n; i++) {
-        int d = classes[i].stage_declared, f = classes[i].stage_inferred;
+        const sg_class *k = entries[i].k;
+        int d = k->stage_declared, f = k->stage_inferred;
         grid[(d >= 0 ? (size_t)d : ns) * dim + (f >= 0 ? (size_t)f : ns)]++;
-        if (classes[i].stage_agrees == 0) {
-            sg_value *r = S_link(c, i);
-            sg_map_add(a, r, "stage", sg_map_get(case_views[i], "stage"));
-            sg_list_push(a, disagree, r);
-        }
+        if (k->stage_agrees == 0)
+            sg_list_push(a, disagree,
+                         sg_lazy(a, S_disagreement_row, &entries[i]));
     }
     sg_value *di = sg_list(a);
     for (size_t d = 0; d < dim; d++) {
@@ -531,31 +575,19 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_case **cases,
     sg_map_add(a, cmp, "declared_inferred", di);
     sg_map_add(a, cmp, "disagreements", disagree);
 
-    /* data for the pick-and-compare page, embedded as JSON: the tree is
-     * only needed to write the JSON, so it lives in a scratch arena */
+    /* data for the pick-and-compare page, embedded as JSON: written one
+     * case at a time, each view built and dropped in a scratch arena */
     sg_arena pa = SG_ARENA_INIT;
-    sg_value *pick = sg_list(&pa);
-    for (size_t i = 0; i < n; i++) {
-        sg_value *p = sg_map_sized(&pa, 14);
-        sg_value *cv = case_views[i];
-        static const char *const keys[] = { "slug", "title", "country",
-                                            "sector", "founded", "actors",
-                                            "staff", "url" };
-        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-            sg_map_add(&pa, p, keys[k], sg_map_get(cv, keys[k]));
-        sg_value *stage = sg_map_get(cv, "stage");
-        sg_map_add(&pa, p, "stage", sg_map_get(stage, "final_name"));
-        sg_value *model = sg_map_get(cv, "model");
-        sg_map_add(&pa, p, "model", sg_map_get(model, "final_name"));
-        sg_map_add(&pa, p, "gaps", sg_map_get(sg_map_get(cv, "gaps"), "covered"));
-        sg_value *fu = sg_map_get(cv, "funding");
-        sg_map_add(&pa, p, "funding", sg_map_get(fu, "total_text"));
-        sg_map_add(&pa, p, "public_share", sg_map_get(fu, "public_text"));
-        sg_map_add(&pa, p, "activities", sg_map_get(cv, "activities"));
-        sg_list_push(&pa, pick, p);
-    }
     sg_buf pj = SG_BUF_INIT;
-    sg_json_write(&pj, pick, 0);
+    sg_buf_putc(&pj, '[');
+    for (size_t i = 0; i < n; i++) {
+        sg_arena_mark mark = sg_arena_save(&pa);
+        if (i)
+            sg_buf_putc(&pj, ',');
+        sg_json_write(&pj, S_pick(&pa, sg_force(entries[i].view, &pa)), 0);
+        sg_arena_release(&pa, mark);
+    }
+    sg_buf_putc(&pj, ']');
     sg_map_add(a, cmp, "pick_json", sg_strn(a, pj.ptr, pj.len));
     sg_buf_free(&pj);
     sg_arena_free(&pa);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "value.h"
+#include "view.h"
 #include "vocab.h"
 
 static inline sg_value *sg_view_ref(sg_arena *a, const char *s)
@@ -25,6 +26,16 @@ static inline sg_value *sg_view_named(sg_arena *a, const sg_named *n)
     sg_map_add(a, x, "name", sg_view_ref(a, n->name));
     sg_map_add(a, x, "description", sg_view_ref(a, n->description));
     return x;
+}
+
+/* {title, slug, url} of a case, for links between cases */
+static inline sg_value *sg_view_link(sg_arena *a, const sg_case_entry *e)
+{
+    sg_value *m = sg_map_sized(a, 4);
+    sg_map_add(a, m, "title", sg_view_ref(a, e->c->title));
+    sg_map_add(a, m, "slug", sg_view_ref(a, e->c->slug));
+    sg_map_add(a, m, "url", sg_view_ref(a, e->url));
+    return m;
 }
 
 #define S_ref(a, s) sg_view_ref((a), (s))

@@ -166,7 +166,10 @@ done
 check "heat map: one empty-slot dot per empty gap of cases.json" \
     '[ "$(grep -o "aria-label=\"empty\"" "$T/site/compare/gaps/index.html" | wc -l)" = \
        "$(node -e "console.log(JSON.parse(require(\"fs\").readFileSync(process.argv[1])).cases.reduce((n,c)=>n+c.gaps.empty.length,0))" "$T/site/cases.json")" ]'
-check "cases.json shape" 'grep -q "\"inferred\": \"latent\"" "$T/site/cases.json" && grep -q "\"cases\": \[" "$T/site/cases.json"'
+check "cases.json shape: {cases: [...]}, one case a line" \
+    '[ "$(node -e "const d=JSON.parse(require(\"fs\").readFileSync(process.argv[1]));console.log(d.cases.length, d.cases.some(c=>c.stage.inferred===\"latent\"))" "$T/site/cases.json")" = \
+       "$(ls cases/*.md | wc -l) true" ] &&
+     [ "$(grep -c "^{\"slug\":" "$T/site/cases.json")" = "$(ls cases/*.md | wc -l)" ]'
 "$GEN" build --out "$T/site2" -q --jobs 1
 check "deterministic: two builds are byte-identical" 'diff -r "$T/site" "$T/site2" >/dev/null'
 "$GEN" build --out "$T/site3" -q --jobs 3

@@ -361,6 +361,104 @@ static void test_mustache(void)
     sg_arena_free(&a);
 }
 
+static void test_arena_marks(void)
+{
+    sg_arena a = SG_ARENA_INIT;
+    char *keep = sg_strdup(&a, "kept");
+    sg_arena_mark m = sg_arena_save(&a);
+    /* small and large allocations after the mark, several blocks' worth */
+    for (int i = 0; i < 200; i++)
+        memset(sg_alloc(&a, i % 10 ? 1000 : 100000), 0x55, 1000);
+    size_t grown = a.total;
+    sg_arena_release(&a, m);
+    OK(a.total < grown);
+    OK(a.marks == 0);
+    STR_EQ(keep, "kept");
+    /* the next allocation reuses the freed room, right after "kept" */
+    char *next = sg_strdup(&a, "next");
+    OK(next > keep && next - keep <= 32);
+    /* nested marks release innermost first */
+    sg_arena_mark outer = sg_arena_save(&a);
+    char *o = sg_strdup(&a, "outer");
+    sg_arena_mark inner = sg_arena_save(&a);
+    sg_alloc(&a, 300000);
+    sg_arena_release(&a, inner);
+    STR_EQ(o, "outer");
+    sg_arena_release(&a, outer);
+    OK(sg_strdup(&a, "x") == o);
+    sg_arena_free(&a);
+    /* a mark on an empty arena: the release keeps one warm block */
+    sg_arena e = SG_ARENA_INIT;
+    m = sg_arena_save(&e);
+    for (int i = 0; i < 100; i++)
+        sg_alloc(&e, 4000);
+    sg_arena_release(&e, m);
+    OK(e.total > 0 && e.total <= 64 * 1024);
+    sg_arena_free(&e);
+}
+
+/* A lazy map stands for the map it builds; counts how often. */
+static int S_builds;
+static sg_value *S_lazy_item(sg_arena *a, const void *arg)
+{
+    S_builds++;
+    sg_value *m = sg_map(a);
+    sg_map_add(a, m, "name", sg_str(a, arg));
+    sg_value *inner = sg_map(a);
+    sg_map_add(a, inner, "len", sg_num(a, (double)strlen(arg)));
+    sg_map_add(a, m, "inner", inner);
+    return m;
+}
+
+static void test_lazy(void)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    static const char *const names[] = { "alpha", "be", "<c>" };
+    sg_value *list = sg_list(&a);
+    for (size_t i = 0; i < 3; i++)
+        sg_list_push(&a, list, sg_lazy(&a, S_lazy_item, names[i]));
+    sg_value *data = sg_map(&a);
+    sg_map_add(&a, data, "items", list);
+    sg_map_add(&a, data, "one", sg_lazy(&a, S_lazy_item, "solo"));
+    const char *src = "{{#items}}[{{name}}:{{inner.len}}]{{/items}} "
+                      "{{one.name}}/{{one.inner.len}}/{{#one}}{{name}}{{/one}}"
+                      "{{^one}}no{{/one}}{{one}}|{{#items.1}}{{name}}{{/items.1}}";
+    sg_tpl *t = sg_tpl_compile(&a, "t", src, strlen(src), &d);
+    sg_buf out = SG_BUF_INIT;
+    S_builds = 0;
+    OK(t && sg_tpl_render(t, data, NULL, &out, &d) == 0);
+    STR_EQ(out.ptr, "[alpha:5][be:2][&lt;c&gt;:3] solo/4/solo|be");
+    /* each list item once, and once more for {{#items.1}} (its first
+     * build was dropped with its item); "one" once for all five tags */
+    OK(S_builds == 3 + 1 + 1);
+    /* a list of many lazy items renders in bounded memory: each item's
+     * map is dropped when its section item ends */
+    sg_value *big = sg_list(&a);
+    for (int i = 0; i < 20000; i++)
+        sg_list_push(&a, big, list->u.list.items[i % 3]);
+    sg_map_set(&a, data, "items", big);
+    const char *src2 = "{{#items}}{{name}}{{/items}}";
+    sg_tpl *t2 = sg_tpl_compile(&a, "t2", src2, strlen(src2), &d);
+    sg_buf_reset(&out);
+    S_builds = 0;
+    OK(t2 && sg_tpl_render(t2, data, NULL, &out, &d) == 0);
+    OK(S_builds == 20000);
+    OK(out.len == 20000 / 3 * (5 + 2 + 9) + 5 + 2);
+    /* JSON writes the map a lazy value builds */
+    sg_buf_reset(&out);
+    sg_json_write(&out, list, 0);
+    STR_EQ(out.ptr, "[{\"name\":\"alpha\",\"inner\":{\"len\":5}},"
+                    "{\"name\":\"be\",\"inner\":{\"len\":2}},"
+                    "{\"name\":\"\\u003cc\\u003e\",\"inner\":{\"len\":3}}]");
+    OK(sg_value_truthy(list->u.list.items[0]));
+    OK(sg_map_get(list->u.list.items[0], "name") == NULL);  /* force first */
+    OK(sg_map_get(sg_force(list->u.list.items[0], &a), "name") != NULL);
+    sg_buf_free(&out);
+    sg_arena_free(&a);
+}
+
 /* found by fuzzing: a closing delimiter equal to a sigil */
 static void test_delimiter_sigil(void)
 {
@@ -441,6 +539,8 @@ int main(void)
     test_case_read();
     test_classify();
     test_mustache();
+    test_arena_marks();
+    test_lazy();
     test_recursion_limit();
     test_delimiter_sigil();
     test_paths();

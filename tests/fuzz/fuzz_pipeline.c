@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "case_read.h"
 #include "classify.h"
@@ -47,17 +48,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                       &d) == 0) {
         sg_class k;
         sg_classify(&a, &V, &c, &k);
-        sg_view_cache vc = { NULL };
-        sg_value *view = sg_view_case(&a, &V, &vc, &c, &k);
+        sg_view_cache vc;
+        memset(&vc, 0, sizeof vc);
+        sg_case_entry *e = sg_view_entries(&a, &V, &vc, &cp, &k, 1);
         sg_view out;
         sg_site_opts so = { "", "fuzz" };
-        sg_view_build(&a, &V, &cp, &k, &view, 1, &so, &out);
+        sg_view_build(&a, &V, &vc, e, 1, &so, &out);
+        sg_value *view = e->view;
         sg_value *ctx = sg_map(&a);
         sg_map_add(&a, ctx, "root", sg_str(&a, "../../"));
         sg_map_add(&a, ctx, "site", out.site);
         sg_map_add(&a, ctx, "case", view);
-        sg_map_add(&a, ctx, "detail",
-                   sg_view_case_detail(&a, &V, &vc, &c, &k, &d));
+        sg_map_add(&a, ctx, "detail", sg_view_case_detail(&a, e, &d));
         sg_buf html = SG_BUF_INIT;
         if (sg_tpl_render(CASE_TPL, ctx, &TD.loader, &html, &d) == 0) {
             sg_links l;
