@@ -258,7 +258,7 @@ static bool S_same(const char *path, const char *data, size_t len)
 }
 
 /* write(2) until done; -1 with errno on failure. */
-static int S_write_all(int fd, const char *data, size_t len)
+int sg_write_all(int fd, const char *data, size_t len)
 {
     size_t off = 0;
     while (off < len) {
@@ -287,7 +287,7 @@ int sg_write_file(const char *path, const char *data, size_t len,
     if (fd < 0)
         return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
                         strerror(errno));
-    if (S_write_all(fd, data, len) != 0) {
+    if (sg_write_all(fd, data, len) != 0) {
         int e = errno;
         close(fd);
         unlink(tmp);
@@ -313,7 +313,7 @@ int sg_write_new(const char *path, const char *data, size_t len,
     if (fd < 0)
         return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
                         strerror(errno));
-    if (S_write_all(fd, data, len) != 0) {
+    if (sg_write_all(fd, data, len) != 0) {
         int e = errno;
         close(fd);
         return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",

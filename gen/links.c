@@ -17,7 +17,6 @@ void sg_links_init(sg_links *l, sg_arena *a, sg_strset *files)
     memset(l, 0, sizeof *l);
     l->a = a;
     l->files = files;
-    sg_strset_init(&l->anchors, a);
 }
 
 void sg_links_file(sg_links *l, const char *path)
@@ -27,10 +26,9 @@ void sg_links_file(sg_links *l, const char *path)
 
 void sg_links_merge(sg_links *into, sg_links *from)
 {
-    for (size_t i = 0; i < from->anchors.cap; i++)
-        if (from->anchors.slots[i])
-            sg_strset_add(&into->anchors, from->anchors.slots[i],
-                          strlen(from->anchors.slots[i]));
+    sg_hashset_merge(&into->anchors, &from->anchors);
+    sg_hashset_free(&from->anchors);
+    sg_hashset_free(&from->page_ids);
     sg_pending *pd = from->pending;
     while (pd) {
         sg_pending *next = pd->next;
@@ -113,6 +111,9 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
                    const char *html, size_t len, sg_diags *d)
 {
     sg_buf val = SG_BUF_INIT, res = SG_BUF_INIT;
+    sg_buf local = SG_BUF_INIT;    /* "#id\0" of each same-page fragment */
+    sg_hashset_clear(&l->page_ids);
+    size_t plen = strlen(path);
     const char *p = html, *end = html + len;
     while (p < end) {
         const char *q = memchr(p, '=', (size_t)(end - p));
@@ -141,7 +142,8 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
             sg_buf_reset(&val);
             sg_buf_printf(&val, "%s#", path);
             sg_buf_put(&val, vs, (size_t)(ve - vs));
-            sg_strset_add(&l->anchors, val.ptr, val.len);
+            sg_hashset_add(&l->anchors, val.ptr, val.len);
+            sg_hashset_add(&l->page_ids, vs, (size_t)(ve - vs));
             continue;
         }
         if (!is_link)
@@ -168,7 +170,11 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
             continue;
         }
         const char *hash = memchr(val.ptr, '#', val.len);
-        if (hash && hash[1]) {
+        if (hash && hash[1] && res.len == plen &&
+            memcmp(res.ptr, path, plen) == 0) {
+            /* this page: its ids are all known once the scan ends */
+            sg_buf_put(&local, hash + 1, strlen(hash + 1) + 1);
+        } else if (hash && hash[1]) {
             sg_pending *pd = sg_alloc(l->a, sizeof *pd);
             pd->from = sg_strdup(l->a, path);
             pd->tpl = tpl;
@@ -177,6 +183,16 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
             l->pending = pd;
         }
     }
+    for (size_t i = 0; i < local.len; i += strlen(local.ptr + i) + 1) {
+        const char *id = local.ptr + i;
+        if (sg_hashset_has(&l->page_ids, id, strlen(id)))
+            continue;
+        sg_error(d, tpl, ((sg_mark){0, 0}),
+                 "add the id to the page, or fix the fragment",
+                 "%s: anchor %s#%s does not exist", path, path, id);
+        l->broken++;
+    }
+    sg_buf_free(&local);
     sg_buf_free(&val);
     sg_buf_free(&res);
 }
@@ -184,7 +200,7 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
 size_t sg_links_finish(sg_links *l, sg_diags *d)
 {
     for (sg_pending *pd = l->pending; pd; pd = pd->next) {
-        if (sg_strset_has(&l->anchors, pd->target, strlen(pd->target)))
+        if (sg_hashset_has(&l->anchors, pd->target, strlen(pd->target)))
             continue;
         sg_error(d, pd->tpl, ((sg_mark){0, 0}),
                  "add the id to the target page, or fix the fragment",
@@ -192,5 +208,7 @@ size_t sg_links_finish(sg_links *l, sg_diags *d)
         l->broken++;
     }
     l->pending = NULL;
+    sg_hashset_free(&l->anchors);
+    sg_hashset_free(&l->page_ids);
     return l->broken;
 }

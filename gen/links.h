@@ -2,8 +2,9 @@
  *
  * Every page's href and src values are resolved against the page's own
  * path; a link into the site must name a file the build writes, and a
- * "#fragment" an id on that page. Anchors are checked once every page is
- * known (sg_links_finish), since a link may point at a later page.
+ * "#fragment" an id on that page. A fragment of the same page is checked
+ * with the page; one into another page once every page is known
+ * (sg_links_finish), since it may point at a later page.
  */
 #ifndef SG_LINKS_H
 #define SG_LINKS_H
@@ -16,15 +17,17 @@ typedef struct sg_pending sg_pending;
 typedef struct sg_links {
     sg_arena *a;
     sg_strset *files;      /* every path the build writes (shared) */
-    sg_strset anchors;     /* "path#id" for every id on these pages */
-    sg_pending *pending;   /* fragments to check at the end */
+    sg_hashset anchors;    /* "path#id" for every id on these pages */
+    sg_hashset page_ids;   /* the ids of the page being checked */
+    sg_pending *pending;   /* fragments into other pages, for the end */
     size_t checked, broken;
 } sg_links;
 
 /* `files` is shared by the sg_links of all threads and only read while
  * pages are checked; each thread has its own sg_links and arena. */
 void sg_links_init(sg_links *l, sg_arena *a, sg_strset *files);
-/* Moves what `from` recorded (anchors, fragments, counts) into `into`. */
+/* Moves what `from` recorded (anchors, fragments, counts) into `into`;
+ * `from` is done with afterwards. */
 void sg_links_merge(sg_links *into, sg_links *from);
 /* Declares a file the build will write ("cases/x/index.html"). */
 void sg_links_file(sg_links *l, const char *path);
@@ -32,7 +35,8 @@ void sg_links_file(sg_links *l, const char *path);
  * reports broken ones as errors naming the template. Records its ids. */
 void sg_links_page(sg_links *l, const char *path, const char *tpl,
                    const char *html, size_t len, sg_diags *d);
-/* Checks the fragments collected; returns the number of broken links. */
+/* Checks the fragments collected; returns the number of broken links.
+ * Releases the memory `l` holds outside its arena. */
 size_t sg_links_finish(sg_links *l, sg_diags *d);
 
 #endif

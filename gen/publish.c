@@ -159,6 +159,122 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     return 0;
 }
 
+int sg_publish_open(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    sg_publish_out *o, sg_diags *d)
+{
+    *o = (sg_publish_out){ .fd = -1, .old_fd = -1, .same = true, .d = d };
+    if (!sg_publish_path_ok(rel)) {
+        o->failed = true;
+        return sg_error(d, rel, NOWHERE, NULL,
+                        "unsafe output path; nothing is written outside the "
+                        "site folder");
+    }
+    o->dst = sg_path_join(scratch, p->staging, rel);
+    char *dir = sg_dirname(scratch, o->dst);
+    if (sg_mkdirs(dir) != 0) {
+        o->failed = true;
+        return sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    }
+    o->old = sg_path_join(scratch, p->out, rel);
+    struct stat st;
+    if (lstat(o->old, &st) == 0 && S_ISREG(st.st_mode))
+        o->old_fd = open(o->old, O_RDONLY | O_CLOEXEC);
+    o->same = o->old_fd >= 0;
+    return 0;
+}
+
+/* Reads exactly `len` bytes from the old file; false at its end. */
+static bool S_read_old(sg_publish_out *o, char *buf, size_t len)
+{
+    size_t got = 0;
+    while (got < len) {
+        ssize_t n = read(o->old_fd, buf + got, len - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        got += (size_t)n;
+    }
+    return true;
+}
+
+static void S_fail(sg_publish_out *o, const char *path, const char *what)
+{
+    if (!o->failed)
+        sg_error(o->d, path, NOWHERE, NULL, "%s: %s", what, strerror(errno));
+    o->failed = true;
+}
+
+/* The pieces stop matching: write what matched so far, copied from the
+ * old file (it is the same bytes), then carry on writing. */
+static void S_diverge(sg_publish_out *o)
+{
+    o->same = false;
+    o->fd = open(o->dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (o->fd < 0) {
+        S_fail(o, o->dst, "cannot create");
+        return;
+    }
+    char buf[1 << 16];
+    for (size_t off = 0; off < o->len;) {
+        size_t n = o->len - off < sizeof buf ? o->len - off : sizeof buf;
+        ssize_t r = pread(o->old_fd, buf, n, (off_t)off);
+        if (r <= 0 || sg_write_all(o->fd, buf, (size_t)r) != 0) {
+            S_fail(o, o->dst, "cannot write");
+            return;
+        }
+        off += (size_t)r;
+    }
+}
+
+void sg_publish_write(sg_publish_out *o, const char *data, size_t len)
+{
+    if (o->failed || !len)
+        return;
+    while (o->same && len) {
+        char buf[1 << 16];
+        size_t n = len < sizeof buf ? len : sizeof buf;
+        if (!S_read_old(o, buf, n) || memcmp(buf, data, n) != 0) {
+            S_diverge(o);
+            break;
+        }
+        o->len += n;
+        data += n;
+        len -= n;
+    }
+    if (o->same || o->failed || !len)
+        return;
+    if (o->fd < 0)
+        S_diverge(o);
+    if (!o->failed && sg_write_all(o->fd, data, len) != 0)
+        S_fail(o, o->dst, "cannot write");
+    o->len += len;
+}
+
+int sg_publish_close(sg_publish_out *o, sg_publish_stats *st)
+{
+    char one;
+    if (o->same && !o->failed && !S_read_old(o, &one, 1) &&
+        link(o->old, o->dst) == 0) {
+        st->unchanged++;    /* every byte matched and the old file ended */
+    } else if (!o->failed) {
+        if (o->same || o->fd < 0)
+            S_diverge(o);   /* a longer old file, or no old file at all */
+        if (!o->failed && close(o->fd) != 0)
+            S_fail(o, o->dst, "cannot write");
+        o->fd = -1;
+        st->written++;
+    }
+    st->bytes += o->len;
+    if (o->fd >= 0)
+        close(o->fd);
+    if (o->old_fd >= 0)
+        close(o->old_fd);
+    o->fd = o->old_fd = -1;
+    return o->failed ? -1 : 0;
+}
+
 int sg_publish_commit(sg_publish *p, sg_diags *d)
 {
     char *marker = sg_path_join(p->a, p->staging, SG_SITE_MARKER);

@@ -40,6 +40,25 @@ typedef struct sg_publish_stats {
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *st,
                     sg_diags *d);
+/* A file written in pieces, for exports too large to hold at once
+ * (cases.json of 100,000 cases is hundreds of megabytes). Pieces are
+ * compared with the old file as they come, and nothing is written while
+ * they match, so an unchanged export is hard-linked like any file. */
+typedef struct sg_publish_out {
+    const char *dst, *old;    /* in the staging folder; in the old site */
+    int fd, old_fd;           /* -1 when not open */
+    size_t len;               /* bytes given so far */
+    bool same;                /* they all match the old file so far */
+    bool failed;              /* an error was reported */
+    sg_diags *d;
+} sg_publish_out;
+
+int sg_publish_open(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    sg_publish_out *o, sg_diags *d);
+void sg_publish_write(sg_publish_out *o, const char *data, size_t len);
+/* Finishes the file; 0, or -1 when anything failed (reported). */
+int sg_publish_close(sg_publish_out *o, sg_publish_stats *st);
+
 /* Swaps the staging folder in. */
 int sg_publish_commit(sg_publish *p, sg_diags *d);
 /* Removes the staging folder; the old site is untouched. */

@@ -19,7 +19,8 @@
 typedef struct page {
     const char *path;       /* inside the site */
     const char *tpl;        /* template name */
-    sg_value *ctx;
+    const char *title;
+    sg_value *ctx;          /* NULL for a case page: made when rendered */
     bool html;
     long case_index;        /* a case page: its case, else -1 */
 } page;
@@ -32,34 +33,56 @@ typedef struct plan {
 } plan;
 
 /* "../../" for "cases/x/index.html" */
-static const char *S_root(sg_arena *a, const char *path)
+static sg_value *S_root(sg_arena *a, const char *path)
 {
-    sg_buf b = SG_BUF_INIT;
+    static const char ups[] = "../../../../../../../../../../../../../../../../";
+    size_t depth = 0;
     for (const char *p = path; *p; p++)
-        if (*p == '/')
-            sg_buf_puts(&b, "../");
-    const char *r = sg_strndup(a, b.ptr, b.len);
+        depth += *p == '/';
+    if (3 * depth < sizeof ups)
+        return sg_str_ref(a, ups, 3 * depth);
+    sg_buf b = SG_BUF_INIT;
+    while (depth--)
+        sg_buf_puts(&b, "../");
+    sg_value *r = sg_strn(a, b.ptr, b.len);
     sg_buf_free(&b);
     return r;
 }
 
-static sg_value *S_add(plan *pl, const char *path, const char *tpl,
-                       const char *title, bool html)
+/* What every page's context starts with. */
+static sg_value *S_context(sg_arena *a, const page *pg, sg_value *site,
+                           size_t extra)
 {
-    sg_arena *a = pl->a;
+    sg_value *ctx = sg_map_sized(a, 4 + extra);
+    sg_map_add(a, ctx, "root", S_root(a, pg->path));
+    sg_map_add(a, ctx, "path", sg_str_ref(a, pg->path, strlen(pg->path)));
+    sg_map_add(a, ctx, "page_title",
+               sg_str_ref(a, pg->title, strlen(pg->title)));
+    sg_map_add(a, ctx, "site", site);
+    return ctx;
+}
+
+static page *S_page(plan *pl, const char *path, const char *tpl,
+                    const char *title, bool html)
+{
     if (pl->n == pl->cap) {
         size_t cap = pl->cap ? pl->cap * 2 : 256;
-        pl->pages = sg_realloc(a, pl->pages, pl->n * sizeof *pl->pages,
+        pl->pages = sg_realloc(pl->a, pl->pages, pl->n * sizeof *pl->pages,
                                cap * sizeof *pl->pages);
         pl->cap = cap;
     }
-    sg_value *ctx = sg_map(a);
-    sg_map_add(a, ctx, "root", sg_str(a, S_root(a, path)));
-    sg_map_add(a, ctx, "path", sg_str(a, path));
-    sg_map_add(a, ctx, "page_title", sg_str(a, title));
-    sg_map_add(a, ctx, "site", pl->site);
-    pl->pages[pl->n++] = (page){ path, tpl, ctx, html, -1 };
-    return ctx;
+    page *pg = &pl->pages[pl->n++];
+    *pg = (page){ path, tpl, title, NULL, html, -1 };
+    return pg;
+}
+
+/* A page other than a case page: its context is made now. */
+static sg_value *S_add(plan *pl, const char *path, const char *tpl,
+                       const char *title, bool html)
+{
+    page *pg = S_page(pl, path, tpl, title, html);
+    pg->ctx = S_context(pl->a, pg, pl->site, 4);
+    return pg->ctx;
 }
 
 static void S_csv_cell(sg_buf *b, const char *s)
@@ -83,8 +106,18 @@ static void S_csv_cell(sg_buf *b, const char *s)
         sg_buf_putc(b, '"');
 }
 
-static void S_csv(sg_buf *b, const sg_case_entry *entries, size_t n)
+/* Flushes `b` into `o` once it holds enough to be worth a write. */
+static void S_flush(sg_publish_out *o, sg_buf *b, bool all)
 {
+    if (all || b->len >= (1u << 18)) {
+        sg_publish_write(o, b->ptr, b->len);
+        sg_buf_reset(b);
+    }
+}
+
+static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
+{
+    sg_buf out = SG_BUF_INIT, *b = &out;
     static const char *const cols[][3] = {
         { "slug", "slug", NULL }, { "title", "title", NULL },
         { "country", "country", NULL }, { "sector", "sector", NULL },
@@ -124,16 +157,21 @@ static void S_csv(sg_buf *b, const sg_case_entry *entries, size_t n)
         }
         sg_buf_puts(b, "\r\n");
         sg_arena_release(&tmp, mark);
+        S_flush(o, b, false);
     }
+    S_flush(o, b, true);
     sg_arena_free(&tmp);
     sg_buf_free(&cell);
+    sg_buf_free(b);
 }
 
 /* {"cases": [...]} with one case a line: small, and a change to one
  * case is a change to one line. Each case view is built, written and
  * dropped in turn. */
-static void S_json_export(sg_buf *b, const sg_case_entry *entries, size_t n)
+static void S_json_export(sg_publish_out *o, const sg_case_entry *entries,
+                          size_t n)
 {
+    sg_buf out = SG_BUF_INIT, *b = &out;
     sg_arena tmp = SG_ARENA_INIT;
     sg_buf_puts(b, "{\"cases\": [");
     for (size_t i = 0; i < n; i++) {
@@ -148,9 +186,12 @@ static void S_json_export(sg_buf *b, const sg_case_entry *entries, size_t n)
         sg_buf_puts(b, i ? ",\n" : "\n");
         sg_json_write(b, m, 0);
         sg_arena_release(&tmp, mark);
+        S_flush(o, b, false);
     }
     sg_buf_puts(b, "\n]}\n");
+    S_flush(o, b, true);
     sg_arena_free(&tmp);
+    sg_buf_free(b);
 }
 
 static int S_cmp_date(const void *x, const void *y)
@@ -189,11 +230,9 @@ static void S_plan(plan *pl, const sg_view *view,
     sg_map_add(a, x, "charts", view->charts);
     sg_map_add(a, x, "home", sg_bool(a, true));
 
-    for (size_t i = 0; i < view->n; i++) {
-        x = S_add(pl, entries[i].url, "case", entries[i].c->title, true);
-        sg_map_add(a, x, "case", view->cases[i]);
-        pl->pages[pl->n - 1].case_index = (long)i;
-    }
+    for (size_t i = 0; i < view->n; i++)
+        S_page(pl, entries[i].url, "case", entries[i].c->title, true)
+            ->case_index = (long)i;
     const sg_value *kinds = sg_map_get(view->site, "kinds");
     for (size_t i = 0; i < kinds->u.list.n; i++) {
         sg_value *k = kinds->u.list.items[i];
@@ -263,7 +302,7 @@ static void S_plan(plan *pl, const sg_view *view,
         /* directory URLs, as static hosts serve them */
         if (len >= 10 && strcmp(p + len - 10, "index.html") == 0)
             len -= 10;
-        sg_list_push(a, urls, sg_strn(a, p, len));
+        sg_list_push(a, urls, sg_str_ref(a, p, len));
     }
     sg_map_add(a, x, "urls", urls);
 }
@@ -303,13 +342,11 @@ static void *S_worker(void *arg)
         sg_buf_reset(&page_buf);
         sg_value *ctx = pg->ctx;
         if (pg->case_index >= 0) {
-            size_t ci = (size_t)pg->case_index;
-            ctx = sg_map(&scratch);
-            for (size_t k = 0; k < pg->ctx->u.map.n; k++)
-                sg_map_add(&scratch, ctx, pg->ctx->u.map.items[k].key,
-                           pg->ctx->u.map.items[k].val);
+            const sg_case_entry *e = &w->entries[pg->case_index];
+            ctx = S_context(&scratch, pg, w->pl->site, 2);
+            sg_map_add(&scratch, ctx, "case", e->view);
             sg_map_add(&scratch, ctx, "detail",
-                       sg_view_case_detail(&scratch, &w->entries[ci], &w->d));
+                       sg_view_case_detail(&scratch, e, &w->d));
         }
         int prc = t ? sg_tpl_render(t, ctx, &w->td->loader, &page_buf, &w->d)
                     : -1;
@@ -474,12 +511,15 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     for (int j = 0; j < jobs; j++)
         sg_arena_free(&w[j].arena);
 
+    /* the exports grow with the cases: written as they are made */
+    sg_publish_out po;
+    if (sg_publish_open(&pub, a, "cases.json", &po, d) == 0)
+        S_json_export(&po, entries, n);
+    sg_publish_close(&po, &ps);
+    if (sg_publish_open(&pub, a, "cases.csv", &po, d) == 0)
+        S_csv(&po, entries, n);
+    sg_publish_close(&po, &ps);
     sg_buf page_buf = SG_BUF_INIT;
-    S_json_export(&page_buf, entries, n);
-    sg_publish_file(&pub, a, "cases.json", page_buf.ptr, page_buf.len, &ps, d);
-    sg_buf_reset(&page_buf);
-    S_csv(&page_buf, entries, n);
-    sg_publish_file(&pub, a, "cases.csv", page_buf.ptr, page_buf.len, &ps, d);
     for (size_t i = 0; i < nstatic && !d->errors; i++) {
         sg_buf_reset(&page_buf);
         if (sg_read_file(statics[i], SG_MAX_FILE_SIZE, &page_buf, d) == 0)

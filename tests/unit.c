@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "case_read.h"
 #include "escape.h"
+#include "fs.h"
 #include "classify.h"
 #include "collection.h"
 #include "links.h"
@@ -523,7 +525,99 @@ static void test_paths(void)
                        "<p id=\"top\"></p><a href=\"../../../x\">out</a>";
     sg_links_page(&l, "cases/x/index.html", "t", page, strlen(page), &d);
     OK(l.broken == 2);      /* ../y/ is missing; ../../../x leaves the site */
-    OK(sg_links_finish(&l, &d) == 2);   /* #top resolves */
+    /* a same-page fragment is checked with its page */
+    sg_links_page(&l, "index.html", "t", "<a href=\"#nowhere\">n</a>", 25, &d);
+    OK(l.broken == 3);
+    /* fragments into other pages wait for the end, across threads' sets:
+     * one page (checked by `l2`) links to ids of pages checked by `l` */
+    sg_links l2;
+    sg_links_init(&l2, &a, &files);
+    sg_links_file(&l2, "about/index.html");
+    const char *from = "<a href=\"cases/x/index.html#top\">a</a>"
+                       "<a href=\"cases/x/index.html#gone\">b</a>"
+                       "<a href=\"about/index.html#later\">c</a>";
+    sg_links_page(&l2, "index.html", "t", from, strlen(from), &d);
+    OK(l2.broken == 0);
+    sg_links_page(&l, "about/index.html", "t", "<h1 id=\"later\">x</h1>", 22,
+                  &d);
+    sg_links_merge(&l, &l2);
+    OK(sg_links_finish(&l, &d) == 4);   /* #top and #later resolve */
+    OK(strstr(d.items[d.n - 1].msg, "cases/x/index.html#gone") != NULL);
+    sg_arena_free(&a);
+}
+
+/* Streams a file into the staging folder in pieces of `piece` bytes. */
+static void S_stream(const sg_publish *p, sg_arena *a, const char *rel,
+                     const char *data, size_t piece, sg_publish_stats *st,
+                     sg_diags *d)
+{
+    sg_publish_out o;
+    if (sg_publish_open(p, a, rel, &o, d) == 0)
+        for (size_t off = 0, len = strlen(data); off < len; off += piece)
+            sg_publish_write(&o, data + off, len - off < piece ? len - off
+                                                                : piece);
+    sg_publish_close(&o, st);
+}
+
+static bool S_file_is(const char *path, const char *want)
+{
+    sg_buf b = SG_BUF_INIT;
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    bool ok = sg_read_file(path, 1 << 20, &b, &d) == 0 &&
+              strcmp(b.ptr, want) == 0;
+    sg_buf_free(&b);
+    sg_arena_free(&a);
+    return ok;
+}
+
+static void test_publish_stream(void)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    char tmpl[] = "/tmp/gen-unit-XXXXXX";
+    if (!mkdtemp(tmpl)) {
+        OK(0);
+        return;
+    }
+    char *out = sg_path_join(&a, tmpl, "site");
+    sg_mkdirs(out);
+    static const char *const old[][2] = {
+        { "same", "0123456789abcdefghij" }, { "mid", "0123456789abcdefghij" },
+        { "longer", "0123456789abcdefghij-and-more" },
+        { "shorter", "0123456789" }, { SG_SITE_MARKER, "" } };
+    for (size_t i = 0; i < 5; i++)
+        sg_write_file(sg_path_join(&a, out, old[i][0]), old[i][1],
+                      strlen(old[i][1]), NULL, &d);
+    sg_publish p;
+    OK(sg_publish_begin(&p, &a, out, NULL, 0, &d) == 0);
+    sg_publish_stats st = {0, 0, 0};
+    const char *now = "0123456789abcdefghij";
+    S_stream(&p, &a, "same", now, 3, &st, &d);
+    S_stream(&p, &a, "mid", "0123456789ABCDEFGHIJ", 7, &st, &d);
+    S_stream(&p, &a, "longer", now, 4, &st, &d);
+    S_stream(&p, &a, "shorter", now, 6, &st, &d);
+    S_stream(&p, &a, "new/file", now, 5, &st, &d);
+    S_stream(&p, &a, "empty", "", 1, &st, &d);
+    OK(st.unchanged == 1 && st.written == 5 && d.errors == 0);
+    OK(st.bytes == 5 * 20);
+    struct stat s1, s2;
+    OK(stat(sg_path_join(&a, out, "same"), &s1) == 0 &&
+       stat(sg_path_join(&a, p.staging, "same"), &s2) == 0 &&
+       s1.st_ino == s2.st_ino);             /* linked, not rewritten */
+    OK(S_file_is(sg_path_join(&a, p.staging, "mid"), "0123456789ABCDEFGHIJ"));
+    OK(S_file_is(sg_path_join(&a, p.staging, "longer"), now));
+    OK(S_file_is(sg_path_join(&a, p.staging, "shorter"), now));
+    OK(S_file_is(sg_path_join(&a, p.staging, "new/file"), now));
+    OK(S_file_is(sg_path_join(&a, p.staging, "empty"), ""));
+    OK(S_file_is(sg_path_join(&a, out, "mid"), "0123456789abcdefghij"));
+    sg_publish_out o;
+    OK(sg_publish_open(&p, &a, "../escape", &o, &d) != 0);
+    sg_publish_close(&o, &st);
+    sg_publish_abort(&p);
+    sg_remove_tree(tmpl);
     sg_arena_free(&a);
 }
 
@@ -544,6 +638,7 @@ int main(void)
     test_recursion_limit();
     test_delimiter_sigil();
     test_paths();
+    test_publish_stream();
     sg_arena_free(&VA);
     printf("unit: %d passed, %d failed\n", passed, failed);
     printf("%d passed, %d failed\n", passed, failed);
