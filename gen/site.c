@@ -194,6 +194,30 @@ static void S_json_export(sg_publish_out *o, const sg_case_entry *entries,
     sg_buf_free(b);
 }
 
+/* The side-by-side picker's data, as a script that sets window.genPick:
+ * a file of its own, loaded by compare/pick/, so the page stays small and
+ * works from a static host or straight from the disk. One case a line. */
+static void S_pick_js(sg_publish_out *o, const sg_case_entry *entries,
+                      size_t n)
+{
+    sg_buf out = SG_BUF_INIT, *b = &out;
+    sg_arena tmp = SG_ARENA_INIT;
+    sg_buf_puts(b, "window.genPick = [");
+    for (size_t i = 0; i < n; i++) {
+        sg_arena_mark mark = sg_arena_save(&tmp);
+        sg_buf_puts(b, i ? ",\n" : "\n");
+        /* the JSON writer escapes < > &, so no "</script>" can appear */
+        sg_json_write(b, sg_view_pick(&tmp, sg_force(entries[i].view, &tmp)),
+                      0);
+        sg_arena_release(&tmp, mark);
+        S_flush(o, b, false);
+    }
+    sg_buf_puts(b, "\n];\n");
+    S_flush(o, b, true);
+    sg_arena_free(&tmp);
+    sg_buf_free(b);
+}
+
 static int S_cmp_date(const void *x, const void *y)
 {
     const sg_case *a = (*(const sg_case_entry *const *)x)->c;
@@ -457,8 +481,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_links_init(&links, a, &files);
     for (size_t i = 0; i < pl.n; i++)
         sg_links_file(&links, pl.pages[i].path);
-    static const char *const data_files[] = { "cases.json", "cases.csv" };
-    for (size_t i = 0; i < 2; i++)
+    static const char *const data_files[] = { "cases.json", "cases.csv",
+                                              "compare/pick/cases.js" };
+    for (size_t i = 0; i < 3; i++)
         sg_links_file(&links, data_files[i]);
     char *static_dir = sg_path_join(a, o->templates, "static");
     const char **statics = NULL;
@@ -518,6 +543,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_publish_close(&po, &ps);
     if (sg_publish_open(&pub, a, "cases.csv", &po, d) == 0)
         S_csv(&po, entries, n);
+    sg_publish_close(&po, &ps);
+    if (sg_publish_open(&pub, a, "compare/pick/cases.js", &po, d) == 0)
+        S_pick_js(&po, entries, n);
     sg_publish_close(&po, &ps);
     sg_buf page_buf = SG_BUF_INIT;
     for (size_t i = 0; i < nstatic && !d->errors; i++) {

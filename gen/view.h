@@ -92,6 +92,10 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
                    sg_case_entry *entries, size_t n, const sg_site_opts *opts,
                    sg_view *out);
 
+/* What the side-by-side picker needs of a case view `cv` (a forced
+ * case view): its facts as short texts. */
+sg_value *sg_view_pick(sg_arena *a, const sg_value *cv);
+
 /* A key made safe for a path segment: "Life science" -> "life-science". */
 const char *sg_view_slug(sg_arena *a, const char *s);
 

@@ -223,7 +223,7 @@ static sg_value *S_disagreement_row(sg_arena *a, const void *arg)
 }
 
 /* What the pick-and-compare page's script needs of a case view. */
-static sg_value *S_pick(sg_arena *a, const sg_value *cv)
+sg_value *sg_view_pick(sg_arena *a, const sg_value *cv)
 {
     sg_value *p = sg_map_sized(a, 14);
     static const char *const keys[] = { "slug", "title", "country", "sector",
@@ -575,22 +575,6 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     sg_map_add(a, cmp, "declared_inferred", di);
     sg_map_add(a, cmp, "disagreements", disagree);
 
-    /* data for the pick-and-compare page, embedded as JSON: written one
-     * case at a time, each view built and dropped in a scratch arena */
-    sg_arena pa = SG_ARENA_INIT;
-    sg_buf pj = SG_BUF_INIT;
-    sg_buf_putc(&pj, '[');
-    for (size_t i = 0; i < n; i++) {
-        sg_arena_mark mark = sg_arena_save(&pa);
-        if (i)
-            sg_buf_putc(&pj, ',');
-        sg_json_write(&pj, S_pick(&pa, sg_force(entries[i].view, &pa)), 0);
-        sg_arena_release(&pa, mark);
-    }
-    sg_buf_putc(&pj, ']');
-    sg_map_add(a, cmp, "pick_json", sg_strn(a, pj.ptr, pj.len));
-    sg_buf_free(&pj);
-    sg_arena_free(&pa);
     out->compare = cmp;
 
     /* ---- charts for the home page ---- */

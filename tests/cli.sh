@@ -160,7 +160,7 @@ for p in index.html cases/medicon-valley/index.html stages/latent/index.html \
     models/hybrid/index.html gaps/capital/index.html sectors/ict/index.html \
     countries/dk/index.html compare/gaps/index.html compare/pick/index.html \
     about/index.html 404.html cases.json cases.csv feed.xml sitemap.xml \
-    static/style.css static/app.js; do
+    compare/pick/cases.js static/style.css static/app.js; do
     check "site has $p" '[ -s "$T/site/$p" ]'
 done
 check "heat map: one empty-slot dot per empty gap of cases.json" \
@@ -187,7 +187,7 @@ check "rebuild with no change rewrites nothing" \
 check "hostile case builds" '[ $rc -eq 0 ]'
 H="$T/hostile"
 live=$(grep -rhoE '<(script|img|svg|iframe|object|b)[ >][^>]*>' --include=*.html "$H" |
-    grep -vE '^<script src="(\.\./)*static/app\.js">$|^<script type="application/json" id="pick-data">$|^<svg aria-labelledby="chart-' | head -3)
+    grep -vE '^<script src="(\.\./)*(static/app|compare/pick/cases)\.js">$|^<svg aria-labelledby="chart-' | head -3)
 check "no live markup from author text in any page" '[ -z "$live" ]' || echo "$live"
 # attribute values are always double-quoted, so stepping over "..." finds
 # only real attribute names
@@ -199,8 +199,8 @@ check "raw HTML in the body is not passed through" \
     'grep -q "raw HTML omitted" "$H/cases/hostile/index.html"'
 check "cases.json parses and keeps the title exactly" \
     'node -e "const c=JSON.parse(require(\"fs\").readFileSync(process.argv[1])).cases[0]; process.exit(c.title === \"<script>alert(\x27title\x27)</script> & \\\"quotes\\\"\" ? 0 : 1)" "$H/cases.json"'
-check "the embedded side-by-side data parses and keeps the title" \
-    'node -e "const h=require(\"fs\").readFileSync(process.argv[1],\"utf8\"); const m=h.match(/<script type=\"application\/json\" id=\"pick-data\">([^<]*)<\/script>/); process.exit(m && JSON.parse(m[1])[0].title.startsWith(\"<script>\") ? 0 : 1)" "$H/compare/pick/index.html"'
+check "the side-by-side data runs as a script, keeps the title, has no </script>" \
+    'node -e "const s=require(\"fs\").readFileSync(process.argv[1],\"utf8\"); const w={}; new Function(\"window\", s)(w); process.exit(!/<\/script/i.test(s) && w.genPick[0].title.startsWith(\"<script>\") ? 0 : 1)" "$H/compare/pick/cases.js"'
 check "CSV cells that a spreadsheet would run are neutralised" \
     'grep -q "\"'"'"'=cmd|'"'"' /C calc'"'"'!A0\",\"'"'"'+SUM(1,2)\"" "$H/cases.csv"'
 if command -v xmllint >/dev/null 2>&1; then

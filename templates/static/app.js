@@ -70,9 +70,12 @@
   });
 
   /* ---- side by side: pick two to four cases ---- */
+  /* the cases come from compare/pick/cases.js (window.genPick), a file
+   * of its own so that the page stays small however many cases there are */
   var pick = $("#pick"), data = $("#pick-data");
-  if (pick && data) {
-    var cases = JSON.parse(data.textContent), out = $("#pick-out");
+  var cases = window.genPick || (data ? JSON.parse(data.textContent) : null);
+  if (pick && cases) {
+    var out = $("#pick-out");
     var selects = $$("select[data-pick]", pick);
     var esc = function (s) { return s === null || s === undefined ? "" : String(s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); };
     selects.forEach(function (s) {
