@@ -777,7 +777,7 @@ static int S_render(rstate *st, const node *nd)
         S_emit_text(st, nd->text, nd->len);
         return 0;
     case T_VAR: {
-        const sg_value *v = S_lookup(st, nd);
+        const sg_value *v = S_forced(st, S_lookup(st, nd));
         if (!v || v->type == SG_NULL || v->type == SG_LIST ||
             v->type == SG_MAP || v->type == SG_LAZY)
             return 0;
@@ -797,7 +797,7 @@ static int S_render(rstate *st, const node *nd)
         return 0;
     }
     case T_SECTION: {
-        const sg_value *v = S_lookup(st, nd);
+        const sg_value *v = S_forced(st, S_lookup(st, nd));
         if (!sg_value_truthy(v))
             return 0;
         if (v->type == SG_LIST) {
@@ -820,7 +820,7 @@ static int S_render(rstate *st, const node *nd)
         return rc;
     }
     case T_INVERTED:
-        if (sg_value_truthy(S_lookup(st, nd)))
+        if (sg_value_truthy(S_forced(st, S_lookup(st, nd))))
             return 0;
         return S_kids(st, nd);
     case T_PARTIAL: {

@@ -148,7 +148,7 @@ static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
         for (size_t c = 0; c < nc; c++) {
             if (c)
                 sg_buf_putc(b, ',');
-            const sg_value *x = sg_map_get(view, cols[c][1]);
+            const sg_value *x = sg_force(sg_map_get(view, cols[c][1]), &tmp);
             if (cols[c][2])
                 x = sg_map_get(x, cols[c][2]);
             sg_buf_reset(&cell);

@@ -290,7 +290,8 @@ static void S_nl(sg_buf *out, int indent, int depth)
         sg_buf_putc(out, ' ');
 }
 
-static void S_json(sg_buf *out, const sg_value *v, int indent, int depth)
+static void S_json(sg_buf *out, const sg_value *v, int indent, int depth,
+                   sg_arena *scratch)
 {
     if (!v) {
         sg_buf_puts(out, "null");
@@ -316,7 +317,7 @@ static void S_json(sg_buf *out, const sg_value *v, int indent, int depth)
             if (i)
                 sg_buf_putc(out, ',');
             S_nl(out, indent, depth + 1);
-            S_json(out, v->u.list.items[i], indent, depth + 1);
+            S_json(out, v->u.list.items[i], indent, depth + 1, scratch);
         }
         S_nl(out, indent, depth);
         sg_buf_putc(out, ']');
@@ -334,16 +335,16 @@ static void S_json(sg_buf *out, const sg_value *v, int indent, int depth)
             S_nl(out, indent, depth + 1);
             S_json_str(out, p->key, p->key_len);
             sg_buf_puts(out, indent ? ": " : ":");
-            S_json(out, p->val, indent, depth + 1);
+            S_json(out, p->val, indent, depth + 1, scratch);
         }
         S_nl(out, indent, depth);
         sg_buf_putc(out, '}');
         break;
     case SG_LAZY: {
         /* built for the write and dropped at once */
-        sg_arena tmp = SG_ARENA_INIT;
-        S_json(out, sg_force(v, &tmp), indent, depth);
-        sg_arena_free(&tmp);
+        sg_arena_mark m = sg_arena_save(scratch);
+        S_json(out, sg_force(v, scratch), indent, depth, scratch);
+        sg_arena_release(scratch, m);
         break;
     }
     }
@@ -351,5 +352,7 @@ static void S_json(sg_buf *out, const sg_value *v, int indent, int depth)
 
 void sg_json_write(sg_buf *out, const sg_value *v, int indent)
 {
-    S_json(out, v, indent, 0);
+    sg_arena scratch = SG_ARENA_INIT;
+    S_json(out, v, indent, 0, &scratch);
+    sg_arena_free(&scratch);
 }

@@ -17,7 +17,7 @@
 
 typedef enum {
     SG_NULL, SG_BOOL, SG_NUM, SG_STR, SG_LIST, SG_MAP,
-    SG_LAZY     /* a map not built yet: see sg_lazy() */
+    SG_LAZY     /* a value not built yet: see sg_lazy() */
 } sg_type;
 
 /* A place in a source file, counted from 1 (0: unknown). */
@@ -26,7 +26,7 @@ typedef struct sg_mark {
 } sg_mark;
 
 typedef struct sg_value sg_value;
-/* Builds a map in `a` from `arg`; must not fail, must only read shared
+/* Builds a value in `a` from `arg`; must not fail, must only read shared
  * data (threads force the same lazy value at once). */
 typedef sg_value *(*sg_lazy_fn)(sg_arena *a, const void *arg);
 typedef struct sg_pair {
@@ -72,13 +72,15 @@ sg_value *sg_map(sg_arena *a);
  * cannot free the smaller arrays a growing map leaves behind. */
 sg_value *sg_map_sized(sg_arena *a, size_t n);
 
-/* A map that is built only when something reads it, in an arena the
- * reader chooses, and dropped by the reader after use: how 100,000 case
- * views can be listed on one page without being held all at once. It
- * stands for a map everywhere: the template engine and the JSON writer
- * force it; C code that looks inside calls sg_force() first. */
+/* A value (usually a map or a list) that is built only when something
+ * reads it, in an arena the reader chooses, and dropped by the reader
+ * after use: how 100,000 case views can be listed on one page without
+ * being held all at once, and how a table row builds only the parts of
+ * a case it shows. The template engine and the JSON writer force it; C
+ * code that looks inside calls sg_force() first (sg_map_get and
+ * sg_value_truthy do not: to them it is an unknown, non-empty map). */
 sg_value *sg_lazy(sg_arena *a, sg_lazy_fn build, const void *arg);
-/* `v` itself, or for a lazy value the map it builds in `a`. */
+/* `v` itself, or for a lazy value the value it builds in `a`. */
 const sg_value *sg_force(const sg_value *v, sg_arena *a);
 
 void sg_list_push(sg_arena *a, sg_value *list, sg_value *item);

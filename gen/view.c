@@ -324,19 +324,166 @@ sg_value *sg_view_funding(sg_arena *a, const sg_case_entry *e)
     return S_funding_view(a, e->v, e->c, e->k);
 }
 
-sg_value *sg_view_case(sg_arena *a, const void *entry)
+/* ---- the parts of a case view, each built only when a page reads it:
+ * a row in a listing reads the stage and the gaps, not the sources ---- */
+
+static sg_value *S_part_stage(sg_arena *a, const void *entry)
+{
+    return sg_view_stage(a, entry);
+}
+
+static sg_value *S_part_model(sg_arena *a, const void *entry)
+{
+    return sg_view_model(a, entry);
+}
+
+static sg_value *S_part_funding(sg_arena *a, const void *entry)
+{
+    return sg_view_funding(a, entry);
+}
+
+static sg_value *S_part_gaps(sg_arena *a, const void *entry)
 {
     const sg_case_entry *e = entry;
     const sg_vocab *v = e->v;
     const sg_case *c = e->c;
     const sg_class *k = e->k;
     sg_mask mask = k->covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
-    sg_value *m = sg_map_sized(a, 36);
+    sg_value *gaps = sg_map_sized(a, 5);
+    sg_map_add(a, gaps, "covered", S_gap_keys(a, v, k->covered));
+    sg_map_add(a, gaps, "empty", S_gap_keys(a, v, ~k->covered));
+    sg_value *bridges = sg_map_sized(a, v->ngaps);
+    for (size_t g = 0; g < v->ngaps; g++) {
+        sg_value *names = sg_list(a);
+        for (size_t i = 0; i < c->nacts; i++)
+            if (k->acts[i].gaps & (1u << g))
+                sg_list_push(a, names, S_ref(a, c->acts[i].name));
+        sg_map_add(a, bridges, v->gaps[g].key, names);
+    }
+    sg_map_add(a, gaps, "bridges", bridges);
+    STR(gaps, "strip", e->vc->strips && e->vc->strips[mask]
+                           ? e->vc->strips[mask] : sg_gap_strip(a, v, mask));
+    NUM(gaps, "count", __builtin_popcount(k->covered));
+    return gaps;
+}
+
+static sg_value *S_part_activities(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    const sg_vocab *v = e->v;
+    const sg_case *c = e->c;
+    sg_value *acts = sg_list(a);
+    for (size_t i = 0; i < c->nacts; i++) {
+        const sg_activity *ac = &c->acts[i];
+        sg_value *x = sg_map_sized(a, 7);
+        STR(x, "name", ac->name);
+        STR(x, "type", ac->type >= 0 ? v->acts[ac->type].key : NULL);
+        sg_map_add(a, x, "gaps", S_gap_keys(a, v, e->k->acts[i].gaps));
+        int as = ac->as >= 0 ? ac->as
+               : ac->type >= 0 ? (v->acts[ac->type].project ? 0 : 1) : -1;
+        STR(x, "as", as == 0 ? "project" : as == 1 ? "service" : NULL);
+        STR(x, "why", e->k->acts[i].why);
+        STR(x, "matched", ac->type_how);
+        STR(x, "note", ac->note);
+        sg_list_push(a, acts, x);
+    }
+    return acts;
+}
+
+static sg_value *S_part_obstacles(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    sg_value *obs = sg_list(a);
+    for (size_t i = 0; i < e->c->nobstacles; i++)
+        sg_list_push(a, obs,
+                     sg_view_named(a, &e->v->obstacles[e->c->obstacles[i]]));
+    return obs;
+}
+
+static sg_value *S_part_history(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    const sg_vocab *v = e->v;
+    sg_value *hist = sg_list(a);
+    for (size_t i = 0; i < e->c->nhistory; i++) {
+        const sg_history *h = &e->c->history[i];
+        sg_value *x = sg_map_sized(a, 5);
+        NUM(x, "year", h->year);
+        STR(x, "term", h->term);
+        STR(x, "stage", h->stage ? v->stages[h->stage->stage].key : NULL);
+        STR(x, "stage_name", h->stage ? v->stages[h->stage->stage].name : NULL);
+        STR(x, "note", h->note);
+        sg_list_push(a, hist, x);
+    }
+    return hist;
+}
+
+static sg_value *S_part_sources(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    sg_value *srcs = sg_list(a);
+    for (size_t i = 0; i < e->c->nsources; i++) {
+        const sg_source *s = &e->c->sources[i];
+        sg_value *x = sg_map_sized(a, 4);
+        STR(x, "title", s->title);
+        STR(x, "author", s->author);
+        if (s->year) NUM(x, "year", s->year); else NUL(x, "year");
+        STR(x, "url", s->url);
+        sg_list_push(a, srcs, x);
+    }
+    return srcs;
+}
+
+static sg_value *S_part_completeness(sg_arena *a, const void *entry)
+{
+    const sg_class *k = ((const sg_case_entry *)entry)->k;
+    sg_value *comp = sg_map_sized(a, 3);
+    NUM(comp, "share", round(k->completeness * 100) / 100);
+    sg_map_add(a, comp, "present", S_strs(a, k->present, k->npresent));
+    sg_map_add(a, comp, "absent", S_strs(a, k->absent, k->nabsent));
+    return comp;
+}
+
+/* what lists and tables show beyond the facts; not exported */
+static sg_value *S_part_show(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    const sg_case *c = e->c;
+    int ci = c->country ? sg_vocab_country(e->v, c->country) : -1;
+    sg_value *show = sg_map_sized(a, 6);
+    STR(show, "country_name", ci >= 0 ? e->v->countries[ci].name : c->country);
+    STR(show, "country_path", e->country_path);
+    STR(show, "sector_path", e->sector_path);
+    STR(show, "sector_key", e->sector_key);
+    STR(show, "country_key", e->country_key);
+    sg_map_add(a, show, "gap_cells", S_cells(a, e->v, e->vc, e->k->covered));
+    return show;
+}
+
+static sg_value *S_part_related(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    sg_value *rel = sg_list(a);
+    for (size_t i = 0; i < e->nrelated; i++) {
+        sg_value *r = sg_view_link(a, e->related[i]);
+        STR(r, "why", e->related_why[i]);
+        sg_list_push(a, rel, r);
+    }
+    return rel;
+}
+
+#define LAZY(m, k, fn) sg_map_add(a, (m), (k), sg_lazy(a, (fn), e))
+
+sg_value *sg_view_case(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    const sg_vocab *v = e->v;
+    const sg_case *c = e->c;
+    sg_value *m = sg_map_sized(a, 32);
     STR(m, "slug", c->slug);
     STR(m, "title", c->title);
     STR(m, "summary", c->summary);
     STR(m, "country", c->country);
-    int ci = c->country ? sg_vocab_country(v, c->country) : -1;
     sg_value *countries = sg_list(a);
     if (c->ncountries) {
         for (size_t i = 0; i < c->ncountries; i++)
@@ -360,100 +507,20 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
             sg_list_push(a, at, S_ref(a, v->actors[t].key));
     sg_map_add(a, m, "actor_types", at);
     if (c->has_staff) NUM(m, "staff", c->staff); else NUL(m, "staff");
-    sg_map_add(a, m, "stage", S_stage_view(a, v, c, k));
-    sg_map_add(a, m, "model", S_model_view(a, v, k));
-
-    sg_value *gaps = sg_map_sized(a, 5);
-    sg_map_add(a, gaps, "covered", S_gap_keys(a, v, k->covered));
-    sg_map_add(a, gaps, "empty", S_gap_keys(a, v, ~k->covered));
-    sg_value *bridges = sg_map_sized(a, v->ngaps);
-    for (size_t g = 0; g < v->ngaps; g++) {
-        sg_value *names = sg_list(a);
-        for (size_t i = 0; i < c->nacts; i++)
-            if (k->acts[i].gaps & (1u << g))
-                sg_list_push(a, names, S_ref(a, c->acts[i].name));
-        sg_map_add(a, bridges, v->gaps[g].key, names);
-    }
-    sg_map_add(a, gaps, "bridges", bridges);
-    STR(gaps, "strip", e->vc->strips && e->vc->strips[mask]
-                           ? e->vc->strips[mask] : sg_gap_strip(a, v, mask));
-    NUM(gaps, "count", __builtin_popcount(k->covered));
-    sg_map_add(a, m, "gaps", gaps);
-
-    sg_value *acts = sg_list(a);
-    for (size_t i = 0; i < c->nacts; i++) {
-        const sg_activity *ac = &c->acts[i];
-        sg_value *x = sg_map_sized(a, 7);
-        STR(x, "name", ac->name);
-        STR(x, "type", ac->type >= 0 ? v->acts[ac->type].key : NULL);
-        sg_map_add(a, x, "gaps", S_gap_keys(a, v, k->acts[i].gaps));
-        int as = ac->as >= 0 ? ac->as
-               : ac->type >= 0 ? (v->acts[ac->type].project ? 0 : 1) : -1;
-        STR(x, "as", as == 0 ? "project" : as == 1 ? "service" : NULL);
-        STR(x, "why", k->acts[i].why);
-        STR(x, "matched", ac->type_how);
-        STR(x, "note", ac->note);
-        sg_list_push(a, acts, x);
-    }
-    sg_map_add(a, m, "activities", acts);
-    sg_map_add(a, m, "funding", S_funding_view(a, v, c, k));
-
-    sg_value *obs = sg_list(a);
-    for (size_t i = 0; i < c->nobstacles; i++) {
-        sg_list_push(a, obs, sg_view_named(a, &v->obstacles[c->obstacles[i]]));
-    }
-    sg_map_add(a, m, "obstacles", obs);
-
-    sg_value *hist = sg_list(a);
-    for (size_t i = 0; i < c->nhistory; i++) {
-        const sg_history *h = &c->history[i];
-        sg_value *x = sg_map(a);
-        NUM(x, "year", h->year);
-        STR(x, "term", h->term);
-        STR(x, "stage", h->stage ? v->stages[h->stage->stage].key : NULL);
-        STR(x, "stage_name", h->stage ? v->stages[h->stage->stage].name : NULL);
-        STR(x, "note", h->note);
-        sg_list_push(a, hist, x);
-    }
-    sg_map_add(a, m, "history", hist);
-
-    sg_value *srcs = sg_list(a);
-    for (size_t i = 0; i < c->nsources; i++) {
-        const sg_source *s = &c->sources[i];
-        sg_value *x = sg_map(a);
-        STR(x, "title", s->title);
-        STR(x, "author", s->author);
-        if (s->year) NUM(x, "year", s->year); else NUL(x, "year");
-        STR(x, "url", s->url);
-        sg_list_push(a, srcs, x);
-    }
-    sg_map_add(a, m, "sources", srcs);
+    LAZY(m, "stage", S_part_stage);
+    LAZY(m, "model", S_part_model);
+    LAZY(m, "gaps", S_part_gaps);
+    LAZY(m, "activities", S_part_activities);
+    LAZY(m, "funding", S_part_funding);
+    LAZY(m, "obstacles", S_part_obstacles);
+    LAZY(m, "history", S_part_history);
+    LAZY(m, "sources", S_part_sources);
     STR(m, "date", c->date);
     sg_map_add(a, m, "authors", S_strs(a, c->authors, c->nauthors));
-    sg_value *comp = sg_map(a);
-    NUM(comp, "share", round(k->completeness * 100) / 100);
-    sg_map_add(a, comp, "present", S_strs(a, k->present, k->npresent));
-    sg_map_add(a, comp, "absent", S_strs(a, k->absent, k->nabsent));
-    sg_map_add(a, m, "completeness", comp);
+    LAZY(m, "completeness", S_part_completeness);
     STR(m, "url", e->url);
-
-    /* what lists and tables show beyond the facts; not exported */
-    sg_value *show = sg_map_sized(a, 6);
-    STR(show, "country_name", ci >= 0 ? v->countries[ci].name : c->country);
-    STR(show, "country_path", e->country_path);
-    STR(show, "sector_path", e->sector_path);
-    STR(show, "sector_key", e->sector_key);
-    STR(show, "country_key", e->country_key);
-    sg_map_add(a, show, "gap_cells", S_cells(a, v, e->vc, k->covered));
-    sg_map_add(a, m, "show", show);
-
-    sg_value *rel = sg_list(a);
-    for (size_t i = 0; i < e->nrelated; i++) {
-        sg_value *r = sg_view_link(a, e->related[i]);
-        STR(r, "why", e->related_why[i]);
-        sg_list_push(a, rel, r);
-    }
-    sg_map_add(a, m, "related", rel);
+    LAZY(m, "show", S_part_show);
+    LAZY(m, "related", S_part_related);
     sg_map_add(a, m, "prev", e->prev ? sg_view_link(a, e->prev) : sg_const_null());
     sg_map_add(a, m, "next", e->next ? sg_view_link(a, e->next) : sg_const_null());
     return m;

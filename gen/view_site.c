@@ -230,15 +230,16 @@ sg_value *sg_view_pick(sg_arena *a, const sg_value *cv)
                                         "founded", "actors", "staff", "url" };
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
         sg_map_add(a, p, keys[k], sg_map_get(cv, keys[k]));
-    sg_map_add(a, p, "stage",
-               sg_map_get(sg_map_get(cv, "stage"), "final_name"));
-    sg_map_add(a, p, "model",
-               sg_map_get(sg_map_get(cv, "model"), "final_name"));
-    sg_map_add(a, p, "gaps", sg_map_get(sg_map_get(cv, "gaps"), "covered"));
-    const sg_value *fu = sg_map_get(cv, "funding");
+    /* parts of a case view are lazy: forced here, in the caller's arena */
+#define PART(k) sg_force(sg_map_get(cv, (k)), a)
+    sg_map_add(a, p, "stage", sg_map_get(PART("stage"), "final_name"));
+    sg_map_add(a, p, "model", sg_map_get(PART("model"), "final_name"));
+    sg_map_add(a, p, "gaps", sg_map_get(PART("gaps"), "covered"));
+    const sg_value *fu = PART("funding");
     sg_map_add(a, p, "funding", sg_map_get(fu, "total_text"));
     sg_map_add(a, p, "public_share", sg_map_get(fu, "public_text"));
     sg_map_add(a, p, "activities", sg_map_get(cv, "activities"));
+#undef PART
     return p;
 }
 

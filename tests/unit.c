@@ -412,6 +412,19 @@ static sg_value *S_lazy_item(sg_arena *a, const void *arg)
     return m;
 }
 
+static sg_value *S_lazy_empty(sg_arena *a, const void *arg)
+{
+    (void)arg;
+    S_builds++;
+    return sg_list(a);
+}
+
+static sg_value *S_lazy_text(sg_arena *a, const void *arg)
+{
+    S_builds++;
+    return sg_str(a, arg);
+}
+
 static void test_lazy(void)
 {
     sg_arena a = SG_ARENA_INIT;
@@ -448,6 +461,17 @@ static void test_lazy(void)
     OK(t2 && sg_tpl_render(t2, data, NULL, &out, &d) == 0);
     OK(S_builds == 20000);
     OK(out.len == 20000 / 3 * (5 + 2 + 9) + 5 + 2);
+    /* lazy lists and strings: truthiness and text are the built value's */
+    sg_map_add(&a, data, "none", sg_lazy(&a, S_lazy_empty, NULL));
+    sg_map_add(&a, data, "text", sg_lazy(&a, S_lazy_text, "a&b"));
+    const char *src3 = "{{#none}}X{{/none}}{{^none}}empty{{/none}} {{text}}"
+                       "{{#text}}!{{/text}}";
+    sg_tpl *t3 = sg_tpl_compile(&a, "t3", src3, strlen(src3), &d);
+    sg_buf_reset(&out);
+    S_builds = 0;
+    OK(t3 && sg_tpl_render(t3, data, NULL, &out, &d) == 0);
+    STR_EQ(out.ptr, "empty a&amp;b!");
+    OK(S_builds == 2);
     /* JSON writes the map a lazy value builds */
     sg_buf_reset(&out);
     sg_json_write(&out, list, 0);
