@@ -360,6 +360,7 @@ static void *S_worker(void *arg)
     worker *w = arg;
     sg_buf page_buf = SG_BUF_INIT;
     sg_arena scratch = SG_ARENA_INIT;   /* what one page needs, then dropped */
+    sg_arena_mark empty = sg_arena_save(&scratch);
     for (size_t i = w->first; i < w->pl->n && !w->d.errors; i += w->step) {
         const page *pg = &w->pl->pages[i];
         const sg_tpl *t = sg_tpl_dir_get(w->td, pg->tpl, &w->d);
@@ -381,7 +382,9 @@ static void *S_worker(void *arg)
             sg_publish_file(w->pub, &scratch, pg->path, page_buf.ptr,
                             page_buf.len, &w->ps, &w->d);
         }
-        sg_arena_free(&scratch);
+        /* dropped, but its first block stays for the next page: warm */
+        sg_arena_release(&scratch, empty);
+        empty = sg_arena_save(&scratch);
         if (prc != 0)
             break;
         size_t n = atomic_fetch_add(w->done, 1) + 1;
@@ -390,6 +393,7 @@ static void *S_worker(void *arg)
     }
     if (w->progress)
         fputs("\r\033[K", stderr);
+    sg_arena_free(&scratch);
     sg_buf_free(&page_buf);
     return NULL;
 }

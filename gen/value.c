@@ -116,6 +116,12 @@ void sg_list_push(sg_arena *a, sg_value *list, sg_value *item)
 
 void sg_map_add(sg_arena *a, sg_value *map, const char *key, sg_value *val)
 {
+    sg_map_addn(a, map, key, strlen(key), val);
+}
+
+void sg_map_addn(sg_arena *a, sg_value *map, const char *key, size_t len,
+                 sg_value *val)
+{
     if (map->u.map.n == map->u.map.cap) {
         size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 8;
         map->u.map.items = sg_realloc(a, map->u.map.items,
@@ -125,7 +131,7 @@ void sg_map_add(sg_arena *a, sg_value *map, const char *key, sg_value *val)
     }
     sg_pair *p = &map->u.map.items[map->u.map.n++];
     p->key = key;
-    p->key_len = strlen(key);
+    p->key_len = len;
     p->key_mark = (sg_mark){0, 0};
     p->val = val;
 }
@@ -206,8 +212,19 @@ void sg_num_format(sg_buf *out, double n)
         sg_buf_puts(out, isnan(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
         return;
     }
-    if (n == (double)(long long)n && fabs(n) < 1e15) {
-        sg_buf_printf(out, "%lld", (long long)n);
+    if (fabs(n) < 1e15 && n == (double)(long long)n) {
+        /* whole numbers are most numbers: no printf */
+        char tmp[24], *p = tmp + sizeof tmp;
+        long long x = (long long)n;
+        unsigned long long u = x < 0 ? 0ull - (unsigned long long)x
+                                     : (unsigned long long)x;
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (x < 0)
+            *--p = '-';
+        sg_buf_put(out, p, (size_t)(tmp + sizeof tmp - p));
         return;
     }
     char tmp[40];

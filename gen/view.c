@@ -133,7 +133,7 @@ static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
                                 ? v->stages[k->stage_inferred].name : NULL);
     STR(s, "final_name", k->stage_final >= 0
                              ? v->stages[k->stage_final].name : NULL);
-    sg_map_add(a, s, "reasons", S_strs(a, k->stage_reasons,
+    ADD(s, "reasons", S_strs(a, k->stage_reasons,
                                        k->nstage_reasons));
     BOOL(s, "disagrees", k->stage_agrees == 0);
     return s;
@@ -157,7 +157,7 @@ static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
         STR(vo, "for", S_model_key(k->votes[i].model));
         sg_list_push(a, votes, vo);
     }
-    sg_map_add(a, m, "votes", votes);
+    ADD(m, "votes", votes);
     STR(m, "reason", k->model_reason);
     STR(m, "final_name", S_model_name(v, k->model_final));
     STR(m, "declared_name", S_model_name(v, k->model_declared));
@@ -292,7 +292,7 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
                                              (fu->has_years ? fu->years : 1))));
         sg_list_push(a, src, s);
     }
-    sg_map_add(a, f, "sources", src);
+    ADD(f, "sources", src);
     sg_value *mix = sg_list(a);
     for (size_t t = 0; k->has_total && t < v->nfunding; t++) {
         if (k->mix[t] <= 0)
@@ -304,7 +304,7 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
         STR(m, "share_text", S_pct(a, k->mix[t] / k->total_eur));
         sg_list_push(a, mix, m);
     }
-    sg_map_add(a, f, "mix", mix);
+    ADD(f, "mix", mix);
     BOOL(f, "any", c->nfunding > 0);
     return f;
 }
@@ -350,8 +350,8 @@ static sg_value *S_part_gaps(sg_arena *a, const void *entry)
     const sg_class *k = e->k;
     sg_mask mask = k->covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
     sg_value *gaps = sg_map_sized(a, 5);
-    sg_map_add(a, gaps, "covered", S_gap_keys(a, v, k->covered));
-    sg_map_add(a, gaps, "empty", S_gap_keys(a, v, ~k->covered));
+    ADD(gaps, "covered", S_gap_keys(a, v, k->covered));
+    ADD(gaps, "empty", S_gap_keys(a, v, ~k->covered));
     sg_value *bridges = sg_map_sized(a, v->ngaps);
     for (size_t g = 0; g < v->ngaps; g++) {
         sg_value *names = sg_list(a);
@@ -360,7 +360,7 @@ static sg_value *S_part_gaps(sg_arena *a, const void *entry)
                 sg_list_push(a, names, S_ref(a, c->acts[i].name));
         sg_map_add(a, bridges, v->gaps[g].key, names);
     }
-    sg_map_add(a, gaps, "bridges", bridges);
+    ADD(gaps, "bridges", bridges);
     STR(gaps, "strip", e->vc->strips && e->vc->strips[mask]
                            ? e->vc->strips[mask] : sg_gap_strip(a, v, mask));
     NUM(gaps, "count", __builtin_popcount(k->covered));
@@ -378,7 +378,7 @@ static sg_value *S_part_activities(sg_arena *a, const void *entry)
         sg_value *x = sg_map_sized(a, 7);
         STR(x, "name", ac->name);
         STR(x, "type", ac->type >= 0 ? v->acts[ac->type].key : NULL);
-        sg_map_add(a, x, "gaps", S_gap_keys(a, v, e->k->acts[i].gaps));
+        ADD(x, "gaps", S_gap_keys(a, v, e->k->acts[i].gaps));
         int as = ac->as >= 0 ? ac->as
                : ac->type >= 0 ? (v->acts[ac->type].project ? 0 : 1) : -1;
         STR(x, "as", as == 0 ? "project" : as == 1 ? "service" : NULL);
@@ -439,8 +439,8 @@ static sg_value *S_part_completeness(sg_arena *a, const void *entry)
     const sg_class *k = ((const sg_case_entry *)entry)->k;
     sg_value *comp = sg_map_sized(a, 3);
     NUM(comp, "share", round(k->completeness * 100) / 100);
-    sg_map_add(a, comp, "present", S_strs(a, k->present, k->npresent));
-    sg_map_add(a, comp, "absent", S_strs(a, k->absent, k->nabsent));
+    ADD(comp, "present", S_strs(a, k->present, k->npresent));
+    ADD(comp, "absent", S_strs(a, k->absent, k->nabsent));
     return comp;
 }
 
@@ -456,7 +456,7 @@ static sg_value *S_part_show(sg_arena *a, const void *entry)
     STR(show, "sector_path", e->sector_path);
     STR(show, "sector_key", e->sector_key);
     STR(show, "country_key", e->country_key);
-    sg_map_add(a, show, "gap_cells", S_cells(a, e->v, e->vc, e->k->covered));
+    ADD(show, "gap_cells", S_cells(a, e->v, e->vc, e->k->covered));
     return show;
 }
 
@@ -472,7 +472,7 @@ static sg_value *S_part_related(sg_arena *a, const void *entry)
     return rel;
 }
 
-#define LAZY(m, k, fn) sg_map_add(a, (m), (k), sg_lazy(a, (fn), e))
+#define LAZY(m, k, fn) ADD(m, k, sg_lazy(a, (fn), e))
 
 sg_value *sg_view_case(sg_arena *a, const void *entry)
 {
@@ -491,11 +491,11 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     } else if (c->country) {
         sg_list_push(a, countries, S_ref(a, c->country));
     }
-    sg_map_add(a, m, "countries", countries);
+    ADD(m, "countries", countries);
     STR(m, "region", c->region);
     STR(m, "city", c->city);
     STR(m, "sector", c->sector);
-    sg_map_add(a, m, "tags", S_strs(a, c->tags, c->ntags));
+    ADD(m, "tags", S_strs(a, c->tags, c->ntags));
     if (c->founded) NUM(m, "founded", c->founded); else NUL(m, "founded");
     STR(m, "organisation", c->organisation);
     STR(m, "legal_form", c->legal_form);
@@ -505,7 +505,7 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     for (size_t t = 0; t < v->nactors; t++)
         if (c->actor_types & (1u << t))
             sg_list_push(a, at, S_ref(a, v->actors[t].key));
-    sg_map_add(a, m, "actor_types", at);
+    ADD(m, "actor_types", at);
     if (c->has_staff) NUM(m, "staff", c->staff); else NUL(m, "staff");
     LAZY(m, "stage", S_part_stage);
     LAZY(m, "model", S_part_model);
@@ -516,13 +516,13 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     LAZY(m, "history", S_part_history);
     LAZY(m, "sources", S_part_sources);
     STR(m, "date", c->date);
-    sg_map_add(a, m, "authors", S_strs(a, c->authors, c->nauthors));
+    ADD(m, "authors", S_strs(a, c->authors, c->nauthors));
     LAZY(m, "completeness", S_part_completeness);
     STR(m, "url", e->url);
     LAZY(m, "show", S_part_show);
     LAZY(m, "related", S_part_related);
-    sg_map_add(a, m, "prev", e->prev ? sg_view_link(a, e->prev) : sg_const_null());
-    sg_map_add(a, m, "next", e->next ? sg_view_link(a, e->next) : sg_const_null());
+    ADD(m, "prev", e->prev ? sg_view_link(a, e->prev) : sg_const_null());
+    ADD(m, "next", e->next ? sg_view_link(a, e->next) : sg_const_null());
     return m;
 }
 
@@ -538,8 +538,8 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
     for (size_t t = 0; t < v->nactors; t++)
         if (c->actor_types & (1u << t))
             sg_list_push(a, atn, S_ref(a, v->actors[t].name));
-    sg_map_add(a, show, "actor_type_names", atn);
-    sg_map_add(a, show, "traits", S_traits_rows(a, v, c));
+    ADD(show, "actor_type_names", atn);
+    ADD(show, "traits", S_traits_rows(a, v, c));
     sg_value *matrix = sg_list(a);
     for (size_t i = 0; i < c->nacts; i++) {
         sg_value *row = sg_map(a);
@@ -548,10 +548,10 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
                                               : NULL);
         STR(row, "why", k->acts[i].why);
         /* this arena is the page's: build the cells here, not shared */
-        sg_map_add(a, row, "cells", S_cells_new(a, v, k->acts[i].gaps));
+        ADD(row, "cells", S_cells_new(a, v, k->acts[i].gaps));
         sg_list_push(a, matrix, row);
     }
-    sg_map_add(a, show, "matrix", matrix);
+    ADD(show, "matrix", matrix);
     sg_value *totals = sg_list(a);
     for (size_t g = 0; g < v->ngaps; g++) {
         sg_value *t = sg_map(a);
@@ -560,14 +560,14 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
         BOOL(t, "empty", k->bridges[g] == 0);
         sg_list_push(a, totals, t);
     }
-    sg_map_add(a, show, "gap_totals", totals);
+    ADD(show, "gap_totals", totals);
     if (k->fit_stage >= 0) {
         const sg_stage *s = &v->stages[k->fit_stage];
         sg_value *fit = sg_map(a);
         STR(fit, "stage", s->key);
         STR(fit, "stage_name", s->name);
         STR(fit, "role", s->role);
-        sg_map_add(a, fit, "focus", S_strs(a, s->focus, s->nfocus));
+        ADD(fit, "focus", S_strs(a, s->focus, s->nfocus));
         sg_map_add(a, fit, "competencies",
                    S_strs(a, s->competencies, s->ncompetencies));
         sg_value *miss = sg_list(a), *shown = sg_list(a);
@@ -575,14 +575,14 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
             sg_list_push(a, miss, S_ref(a, v->acts[k->missing_tasks[i]].key));
         for (size_t i = 0; i < k->nshown; i++)
             sg_list_push(a, shown, S_ref(a, v->acts[k->shown_tasks[i]].key));
-        sg_map_add(a, fit, "missing", miss);
-        sg_map_add(a, fit, "shown", shown);
-        sg_map_add(a, show, "fit", fit);
+        ADD(fit, "missing", miss);
+        ADD(fit, "shown", shown);
+        ADD(show, "fit", fit);
     } else {
         NUL(show, "fit");
     }
     const char *body = sg_case_body(a, c, d);
     const char *html = sg_markdown(a, body ? body : "", body ? c->body_len : 0);
-    sg_map_add(a, show, "body_html", sg_str_ref(a, html, strlen(html)));
+    ADD(show, "body_html", sg_str_ref(a, html, strlen(html)));
     return show;
 }

@@ -80,7 +80,7 @@ static sg_value *S_listing(ctx *c, const char *kind, const char *kind_name,
     sg_value *cases = sg_list(a);
     for (size_t i = 0; i < n; i++)
         sg_list_push(a, cases, c->e[idx[i]].view);
-    sg_map_add(a, l, "cases", cases);
+    ADD(l, "cases", cases);
     NUM(l, "count", (double)n);
     return l;
 }
@@ -94,7 +94,7 @@ static void S_kind(ctx *c, sg_value *kinds, const char *kind,
     STR(k, "title", title);
     STR(k, "intro", intro);
     STR(k, "path", sg_printf(a, "%s/index.html", kind));
-    sg_map_add(a, k, "items", items);
+    ADD(k, "items", items);
     sg_list_push(a, kinds, k);
 }
 
@@ -102,11 +102,11 @@ static sg_value *S_item(ctx *c, sg_value *listing)
 {
     sg_arena *a = c->a;
     sg_value *it = sg_map(a);
-    sg_map_add(a, it, "key", sg_map_get(listing, "key"));
-    sg_map_add(a, it, "name", sg_map_get(listing, "name"));
-    sg_map_add(a, it, "description", sg_map_get(listing, "description"));
-    sg_map_add(a, it, "path", sg_map_get(listing, "path"));
-    sg_map_add(a, it, "count", sg_map_get(listing, "count"));
+    ADD(it, "key", sg_map_get(listing, "key"));
+    ADD(it, "name", sg_map_get(listing, "name"));
+    ADD(it, "description", sg_map_get(listing, "description"));
+    ADD(it, "path", sg_map_get(listing, "path"));
+    ADD(it, "count", sg_map_get(listing, "count"));
     return it;
 }
 
@@ -143,7 +143,7 @@ static sg_value *S_chart(ctx *c, const char *id, const char *title,
     STR(ch, "id", id);
     STR(ch, "title", title);
     STR(ch, "alt", alt);
-    sg_map_add(a, ch, "bars", bars);
+    ADD(ch, "bars", bars);
     NUM(ch, "height", (double)n * 26);
     return ch;
 }
@@ -185,7 +185,7 @@ static sg_value *S_heat_row(sg_arena *a, const void *arg)
                                          : S_heat_cell(a, v, g, count));
         total += count;
     }
-    sg_map_add(a, row, "cells", cells);
+    ADD(row, "cells", cells);
     NUM(row, "total", total);
     sg_mask m = e->k->covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
     STR(row, "strip", e->vc->strips[m]);
@@ -201,8 +201,8 @@ static sg_value *S_traits_row(sg_arena *a, const void *arg)
     sg_value *cells = sg_list(a);
     for (size_t t = 0; t < v->ntraits && t < 16; t++)
         sg_list_push(a, cells, e->vc->trait_cells[t][e->c->traits[t] + 1]);
-    sg_map_add(a, row, "cells", cells);
-    sg_map_add(a, row, "model", sg_view_model(a, e));
+    ADD(row, "cells", cells);
+    ADD(row, "model", sg_view_model(a, e));
     return row;
 }
 
@@ -210,7 +210,7 @@ static sg_value *S_funding_row(sg_arena *a, const void *arg)
 {
     const sg_case_entry *e = arg;
     sg_value *row = sg_view_link(a, e);
-    sg_map_add(a, row, "funding", sg_view_funding(a, e));
+    ADD(row, "funding", sg_view_funding(a, e));
     return row;
 }
 
@@ -218,7 +218,7 @@ static sg_value *S_disagreement_row(sg_arena *a, const void *arg)
 {
     const sg_case_entry *e = arg;
     sg_value *row = sg_view_link(a, e);
-    sg_map_add(a, row, "stage", sg_view_stage(a, e));
+    ADD(row, "stage", sg_view_stage(a, e));
     return row;
 }
 
@@ -232,13 +232,13 @@ sg_value *sg_view_pick(sg_arena *a, const sg_value *cv)
         sg_map_add(a, p, keys[k], sg_map_get(cv, keys[k]));
     /* parts of a case view are lazy: forced here, in the caller's arena */
 #define PART(k) sg_force(sg_map_get(cv, (k)), a)
-    sg_map_add(a, p, "stage", sg_map_get(PART("stage"), "final_name"));
-    sg_map_add(a, p, "model", sg_map_get(PART("model"), "final_name"));
-    sg_map_add(a, p, "gaps", sg_map_get(PART("gaps"), "covered"));
+    ADD(p, "stage", sg_map_get(PART("stage"), "final_name"));
+    ADD(p, "model", sg_map_get(PART("model"), "final_name"));
+    ADD(p, "gaps", sg_map_get(PART("gaps"), "covered"));
     const sg_value *fu = PART("funding");
-    sg_map_add(a, p, "funding", sg_map_get(fu, "total_text"));
-    sg_map_add(a, p, "public_share", sg_map_get(fu, "public_text"));
-    sg_map_add(a, p, "activities", sg_map_get(cv, "activities"));
+    ADD(p, "funding", sg_map_get(fu, "total_text"));
+    ADD(p, "public_share", sg_map_get(fu, "public_text"));
+    ADD(p, "activities", sg_map_get(cv, "activities"));
 #undef PART
     return p;
 }
@@ -318,8 +318,8 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
             for (size_t t = 0; t < v->stages[s].ntasks; t++)
                 sg_list_push(a, tasks,
                              S_ref(a, v->acts[v->stages[s].tasks[t]].key));
-            sg_map_add(a, fit, "tasks", tasks);
-            sg_map_add(a, l, "facilitator", fit);
+            ADD(fit, "tasks", tasks);
+            ADD(l, "facilitator", fit);
         }
         sg_list_push(a, listings, l);
         sg_list_push(a, items, S_item(c, l));
@@ -361,7 +361,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
         sg_value *e = sg_list(a);
         for (size_t i = 0; i < n_empty[g]; i++)
             sg_list_push(a, e, entries[empty[g][i]].view);
-        sg_map_add(a, l, "empty_cases", e);
+        ADD(l, "empty_cases", e);
         NUM(l, "empty_count", (double)n_empty[g]);
         NUM(l, "number", v->gaps[g].number);
         STR(l, "between", v->gaps[g].between);
@@ -517,10 +517,10 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
         NUM(col, "empty", (double)n_empty[g]);
         sg_list_push(a, gap_cols, col);
     }
-    sg_map_add(a, cmp, "gap_columns", gap_cols);
-    sg_map_add(a, cmp, "heat", heat);
-    sg_map_add(a, cmp, "traits", traits);
-    sg_map_add(a, cmp, "funding", fund);
+    ADD(cmp, "gap_columns", gap_cols);
+    ADD(cmp, "heat", heat);
+    ADD(cmp, "traits", traits);
+    ADD(cmp, "funding", fund);
 
     /* stage against sector */
     sg_value *ss = sg_list(a);
@@ -540,11 +540,11 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
             BOOL(cell, "zero", cnt[s] == 0);
             sg_list_push(a, cells, cell);
         }
-        sg_map_add(a, row, "cells", cells);
+        ADD(row, "cells", cells);
         NUM(row, "total", (double)sec_groups[gi].n);
         sg_list_push(a, ss, row);
     }
-    sg_map_add(a, cmp, "stage_sector", ss);
+    ADD(cmp, "stage_sector", ss);
 
     /* declared against inferred */
     size_t dim = ns + 1;
@@ -570,11 +570,11 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
             BOOL(cell, "agree", d == f && d < ns);
             sg_list_push(a, cells, cell);
         }
-        sg_map_add(a, row, "cells", cells);
+        ADD(row, "cells", cells);
         sg_list_push(a, di, row);
     }
-    sg_map_add(a, cmp, "declared_inferred", di);
-    sg_map_add(a, cmp, "disagreements", disagree);
+    ADD(cmp, "declared_inferred", di);
+    ADD(cmp, "disagreements", disagree);
 
     out->compare = cmp;
 
@@ -636,9 +636,9 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     NUM(site, "count", (double)n);
     NUM(site, "countries_count", (double)ncty);
     NUM(site, "sectors_count", (double)nsec);
-    sg_map_add(a, site, "kinds", kinds);
-    sg_map_add(a, site, "sector_options", sector_opts);
-    sg_map_add(a, site, "country_options", country_opts);
+    ADD(site, "kinds", kinds);
+    ADD(site, "sector_options", sector_opts);
+    ADD(site, "country_options", country_opts);
     sg_value *vroot = v->root;
     /* as the vocabulary has them; frameworks and obstacles follow as lists */
     static const char *const vkeys[] = { "gaps", "stages", "actor_types" };
@@ -653,7 +653,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
         STR(x, "description", mi >= 0 ? v->models[mi].description : NULL);
         sg_list_push(a, models, x);
     }
-    sg_map_add(a, site, "models", models);
+    ADD(site, "models", models);
     sg_value *trs = sg_list(a);
     for (size_t t = 0; t < v->ntraits; t++) {
         sg_value *x = sg_map(a);
@@ -663,7 +663,7 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
         STR(x, "partnership", v->traits[t].label[1]);
         sg_list_push(a, trs, x);
     }
-    sg_map_add(a, site, "traits", trs);
+    ADD(site, "traits", trs);
     sg_value *stage_cols = sg_list(a);
     for (size_t s = 0; s <= ns; s++) {
         sg_value *x = sg_map(a);
@@ -671,30 +671,30 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
         STR(x, "name", s < ns ? v->stages[s].name : "none");
         sg_list_push(a, stage_cols, x);
     }
-    sg_map_add(a, site, "stage_columns", stage_cols);
+    ADD(site, "stage_columns", stage_cols);
     /* frameworks as lists, for the about page */
     sg_value *fws = sg_list(a);
     const sg_value *fwl = sg_map_get(vroot, "frameworks");
     for (size_t i = 0; fwl && fwl->type == SG_LIST && i < fwl->u.list.n; i++) {
         const sg_value *fw = fwl->u.list.items[i];
         sg_value *x = sg_map(a);
-        sg_map_add(a, x, "name", sg_map_get(fw, "name"));
-        sg_map_add(a, x, "source", sg_map_get(fw, "source"));
+        ADD(x, "name", sg_map_get(fw, "name"));
+        ADD(x, "source", sg_map_get(fw, "source"));
         sg_value *terms = sg_list(a);
         const sg_value *tm = sg_map_get(fw, "terms");
         for (size_t k = 0; tm && tm->type == SG_MAP && k < tm->u.map.n; k++) {
             sg_value *t = sg_map(a);
             STR(t, "term", tm->u.map.items[k].key);
-            sg_map_add(a, t, "stage", tm->u.map.items[k].val);
+            ADD(t, "stage", tm->u.map.items[k].val);
             sg_list_push(a, terms, t);
         }
-        sg_map_add(a, x, "terms", terms);
+        ADD(x, "terms", terms);
         sg_list_push(a, fws, x);
     }
-    sg_map_add(a, site, "frameworks", fws);
+    ADD(site, "frameworks", fws);
     sg_value *obs = sg_list(a);
     for (size_t i = 0; i < v->nobstacles; i++)
         sg_list_push(a, obs, sg_view_named(a, &v->obstacles[i]));
-    sg_map_add(a, site, "obstacles", obs);
+    ADD(site, "obstacles", obs);
     out->site = site;
 }

@@ -22,9 +22,9 @@ static inline sg_value *sg_view_ref(sg_arena *a, const char *s)
 static inline sg_value *sg_view_named(sg_arena *a, const sg_named *n)
 {
     sg_value *x = sg_map_sized(a, 3);
-    sg_map_add(a, x, "key", sg_view_ref(a, n->key));
-    sg_map_add(a, x, "name", sg_view_ref(a, n->name));
-    sg_map_add(a, x, "description", sg_view_ref(a, n->description));
+    sg_map_addn(a, x, "key", 3, sg_view_ref(a, n->key));
+    sg_map_addn(a, x, "name", 4, sg_view_ref(a, n->name));
+    sg_map_addn(a, x, "description", 11, sg_view_ref(a, n->description));
     return x;
 }
 
@@ -32,16 +32,18 @@ static inline sg_value *sg_view_named(sg_arena *a, const sg_named *n)
 static inline sg_value *sg_view_link(sg_arena *a, const sg_case_entry *e)
 {
     sg_value *m = sg_map_sized(a, 4);
-    sg_map_add(a, m, "title", sg_view_ref(a, e->c->title));
-    sg_map_add(a, m, "slug", sg_view_ref(a, e->c->slug));
-    sg_map_add(a, m, "url", sg_view_ref(a, e->url));
+    sg_map_addn(a, m, "title", 5, sg_view_ref(a, e->c->title));
+    sg_map_addn(a, m, "slug", 4, sg_view_ref(a, e->c->slug));
+    sg_map_addn(a, m, "url", 3, sg_view_ref(a, e->url));
     return m;
 }
 
+/* `k` must be a string literal ("" k makes anything else an error). */
+#define ADD(m, k, x) sg_map_addn(a, (m), "" k, sizeof(k) - 1, (x))
 #define S_ref(a, s) sg_view_ref((a), (s))
-#define STR(m, k, s) sg_map_add(a, (m), (k), sg_view_ref(a, (s)))
-#define NUM(m, k, x) sg_map_add(a, (m), (k), sg_const_num(a, (x)))
-#define BOOL(m, k, x) sg_map_add(a, (m), (k), sg_const_bool((x)))
-#define NUL(m, k) sg_map_add(a, (m), (k), sg_const_null())
+#define STR(m, k, s) ADD(m, k, sg_view_ref(a, (s)))
+#define NUM(m, k, x) ADD(m, k, sg_const_num(a, (x)))
+#define BOOL(m, k, x) ADD(m, k, sg_const_bool((x)))
+#define NUL(m, k) ADD(m, k, sg_const_null())
 
 #endif

@@ -71,6 +71,17 @@ static void test_json(void)
     sg_json_write(&b, m, 0);
     STR_EQ(b.ptr, "{\"s\":\"a\\\"b\\n\\u003c/script\\u003e\",\"n\":1.21,"
                   "\"i\":85,\"x\":null,\"l\":[]}");
+    /* numbers: whole ones without printf, the rest shortest round-trip */
+    static const struct { double n; const char *s; } nums[] = {
+        { 0, "0" }, { -0.0, "0" }, { 7, "7" }, { -12, "-12" },
+        { 1234567890123456.0 / 2, "617283945061728" }, { 1e15, "1e+15" },
+        { -999999999999999.0, "-999999999999999" }, { 0.1, "0.1" },
+        { 19172500, "19172500" }, { 2.5, "2.5" } };
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+        sg_buf_reset(&b);
+        sg_num_format(&b, nums[i].n);
+        STR_EQ(b.ptr, nums[i].s);
+    }
     sg_buf_free(&b);
     sg_arena_free(&a);
 }
