@@ -125,6 +125,25 @@ void sg_arena_release(sg_arena *a, sg_arena_mark m)
         a->head->used = m.used;
 }
 
+void sg_arena_adopt(sg_arena *a, sg_arena *child)
+{
+    sg_arena_block *first = child->head;
+    if (!first)
+        return;
+    sg_arena_block *last = first;
+    while (last->next)
+        last = last->next;
+    /* behind a's newest block, which keeps serving small allocations */
+    if (a->head) {
+        last->next = a->head->next;
+        a->head->next = first;
+    } else {
+        a->head = first;
+    }
+    a->total += child->total;
+    *child = (sg_arena)SG_ARENA_INIT;
+}
+
 void sg_arena_free(sg_arena *a)
 {
     sg_arena_block *b = a->head;

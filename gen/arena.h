@@ -39,6 +39,10 @@ char *sg_printf(sg_arena *a, const char *fmt, ...)
  * allocated since its mark, keeping the memory for reuse. */
 sg_arena_mark sg_arena_save(sg_arena *a);
 void sg_arena_release(sg_arena *a, sg_arena_mark m);
+/* Moves every block of `child` into `a` (which then frees them) and
+ * leaves `child` empty: a thread allocates in its own arena, and what it
+ * made lives on in the build's. Neither may have marks out. */
+void sg_arena_adopt(sg_arena *a, sg_arena *child);
 /* Free every block; the arena can be used again afterwards. */
 void sg_arena_free(sg_arena *a);
 

@@ -57,10 +57,9 @@ int sg_cmd_build(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     sg_build_opts o = { .cases = "cases", .templates = "templates",
                         .out = "site", .base_url = "",
-                        .jobs = ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1 };
+                        .jobs = sg_default_jobs() };
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "hqvj:", opts, NULL)) != -1) {
@@ -189,7 +188,7 @@ int sg_cmd_list(int argc, char **argv)
     if (sg_vocab_load(&v, &a, vocab_file, &d) == 0) {
         sg_collection col;
         const char *paths[1] = { dir };
-        sg_collection_load(&a, &v, paths, 1, &col, &d);
+        sg_collection_load(&a, &v, paths, 1, sg_default_jobs(), &col, &d);
         for (size_t i = 0; i < col.n; i++) {
             sg_case *c = col.cases[i];
             if (!c->ok)

@@ -11,9 +11,11 @@ typedef struct sg_collection {
 } sg_collection;
 
 /* Reads every *.md under `paths` (a file counts as itself), checks each
- * and that slugs are unique. Returns 0 when no case has an error. */
+ * and that slugs are unique; `jobs` threads read files side by side (the
+ * result does not depend on their number). Returns 0 when no case has
+ * an error. */
 int sg_collection_load(sg_arena *a, const sg_vocab *v,
-                       const char *const *paths, size_t npaths,
+                       const char *const *paths, size_t npaths, int jobs,
                        sg_collection *col, sg_diags *d);
 
 /* Called now and then while cases are read, for a progress line. */

@@ -17,6 +17,12 @@ const sg_command sg_commands[] = {
     { NULL, NULL },
 };
 
+int sg_default_jobs(void)
+{
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    return ncpu > 0 ? (int)(ncpu < 64 ? ncpu : 64) : 1;
+}
+
 const char *sg_templates_dir(const char *given)
 {
 #ifdef SG_DATADIR

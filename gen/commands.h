@@ -31,6 +31,9 @@ int sg_cmd_serve(int argc, char **argv);
  * where there is no templates/ uses the templates installed with it. */
 const char *sg_templates_dir(const char *given);
 
+/* Threads to use when not told: the number of processors (1 to 64). */
+int sg_default_jobs(void);
+
 /* Prints the diagnostics (sorted) to stderr, text or JSON. */
 void sg_print_diags(sg_diags *d, bool json);
 

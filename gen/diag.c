@@ -53,7 +53,20 @@ static int S_cmp(const void *pa, const void *pb)
         return a->line < b->line ? -1 : 1;
     if (a->col != b->col)
         return a->col < b->col ? -1 : 1;
+    /* messages without a place come from pages rendered by whichever
+     * thread was free: their text, not their arrival, orders them */
+    if (!a->line && (c = strcmp(a->msg, b->msg)) != 0)
+        return c;
     return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void sg_diags_merge(sg_diags *into, const sg_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        const sg_diag *g = &from->items[i];
+        sg_diag_add(into, g->sev, g->file, (sg_mark){ g->line, g->col },
+                    g->hint, "%s", g->msg);
+    }
 }
 
 void sg_diags_sort(sg_diags *d)

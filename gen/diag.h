@@ -44,6 +44,8 @@ int sg_diag_add(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
 #define sg_error(d, ...) sg_diag_add((d), SG_ERROR, __VA_ARGS__)
 #define sg_warn(d, ...) sg_diag_add((d), SG_WARNING, __VA_ARGS__)
 
+/* Copies `from`'s diagnostics (a thread's) into `into`, in order. */
+void sg_diags_merge(sg_diags *into, const sg_diags *from);
 void sg_diags_sort(sg_diags *d);
 /* "file:line:col: error: message" plus an indented hint line. */
 void sg_diags_print_text(const sg_diags *d, sg_buf *out, bool color);

@@ -338,13 +338,27 @@ static void S_progress(const char *what, size_t done, size_t total)
         fputs("\r\033[K", stderr);
 }
 
-/* One rendering thread's share of the pages and what it produced. */
+/* The exports: written by the rendering threads alongside the pages. */
+typedef void (*export_fn)(sg_publish_out *o, const sg_case_entry *entries,
+                          size_t n);
+static const struct { const char *path; export_fn fn; } S_exports[] = {
+    { "cases.json", S_json_export },
+    { "cases.csv", S_csv },
+    { "compare/pick/cases.js", S_pick_js },
+};
+#define NEXPORTS (sizeof S_exports / sizeof *S_exports)
+
+/* One rendering thread and what it produced. Threads take the next task
+ * as they become free: the exports, then the pages that list many cases,
+ * then the case pages, so no thread is left with a long one at the end. */
 typedef struct worker {
     const plan *pl;
+    const size_t *order;       /* pages, in the order to take them */
     sg_tpl_dir *td;            /* frozen: only read */
     const sg_case_entry *entries;   /* only read */
+    size_t ncases;
     const sg_publish *pub;
-    size_t first, step;
+    atomic_size_t *next;       /* the next task to take */
     atomic_size_t *done;       /* pages rendered by all workers */
     bool progress;             /* this worker prints the progress line */
     pthread_t thread;
@@ -361,8 +375,20 @@ static void *S_worker(void *arg)
     sg_buf page_buf = SG_BUF_INIT;
     sg_arena scratch = SG_ARENA_INIT;   /* what one page needs, then dropped */
     sg_arena_mark empty = sg_arena_save(&scratch);
-    for (size_t i = w->first; i < w->pl->n && !w->d.errors; i += w->step) {
-        const page *pg = &w->pl->pages[i];
+    size_t ntasks = NEXPORTS + w->pl->n;
+    for (size_t task; !w->d.errors &&
+                      (task = atomic_fetch_add(w->next, 1)) < ntasks;) {
+        if (task < NEXPORTS) {
+            sg_publish_out po;
+            if (sg_publish_open(w->pub, &scratch, S_exports[task].path, &po,
+                                &w->d) == 0)
+                S_exports[task].fn(&po, w->entries, w->ncases);
+            sg_publish_close(&po, &w->ps);
+            sg_arena_release(&scratch, empty);
+            empty = sg_arena_save(&scratch);
+            continue;
+        }
+        const page *pg = &w->pl->pages[w->order[task - NEXPORTS]];
         const sg_tpl *t = sg_tpl_dir_get(w->td, pg->tpl, &w->d);
         sg_buf_reset(&page_buf);
         sg_value *ctx = pg->ctx;
@@ -396,16 +422,6 @@ static void *S_worker(void *arg)
     sg_arena_free(&scratch);
     sg_buf_free(&page_buf);
     return NULL;
-}
-
-/* Moves a worker's diagnostics into the build's. */
-static void S_merge_diags(sg_diags *into, const sg_diags *from)
-{
-    for (size_t i = 0; i < from->n; i++) {
-        const sg_diag *g = &from->items[i];
-        sg_diag_add(into, g->sev, g->file, (sg_mark){ g->line, g->col },
-                    g->hint, "%s", g->msg);
-    }
 }
 
 int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
@@ -452,7 +468,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     const char *paths[1] = { o->cases };
     sg_collection col;
     sg_collection_progress = o->progress ? S_progress : NULL;
-    sg_collection_load(a, &v, paths, 1, &col, d);
+    sg_collection_load(a, &v, paths, 1, o->jobs, &col, d);
     sg_collection_progress = NULL;
     if (d->errors)
         goto out;
@@ -485,10 +501,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_links_init(&links, a, &files);
     for (size_t i = 0; i < pl.n; i++)
         sg_links_file(&links, pl.pages[i].path);
-    static const char *const data_files[] = { "cases.json", "cases.csv",
-                                              "compare/pick/cases.js" };
-    for (size_t i = 0; i < 3; i++)
-        sg_links_file(&links, data_files[i]);
+    for (size_t i = 0; i < NEXPORTS; i++)
+        sg_links_file(&links, S_exports[i].path);
     char *static_dir = sg_path_join(a, o->templates, "static");
     const char **statics = NULL;
     size_t nstatic = 0;
@@ -511,13 +525,18 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     int jobs = o->jobs > 0 ? o->jobs : 1;
     if ((size_t)jobs > pl.n)
         jobs = pl.n ? (int)pl.n : 1;
+    size_t *order = sg_alloc(a, (pl.n + 1) * sizeof *order), no = 0;
+    for (int pass = 0; pass < 2; pass++)      /* long pages first */
+        for (size_t i = 0; i < pl.n; i++)
+            if ((pl.pages[i].case_index >= 0) == (pass == 1))
+                order[no++] = i;
     worker *w = sg_alloc(a, (size_t)jobs * sizeof *w);
-    atomic_size_t done = 0;
+    atomic_size_t done = 0, next = 0;
     for (int j = 0; j < jobs; j++) {
-        w[j] = (worker){ .pl = &pl, .td = &td, .entries = entries,
-                         .pub = &pub,
-                         .first = (size_t)j, .step = (size_t)jobs,
-                         .done = &done, .progress = o->progress && j == 0 };
+        w[j] = (worker){ .pl = &pl, .order = order, .td = &td,
+                         .entries = entries, .ncases = n, .pub = &pub,
+                         .next = &next, .done = &done,
+                         .progress = o->progress && j == 0 };
         sg_diags_init(&w[j].d, &w[j].arena);
         sg_links_init(&w[j].links, &w[j].arena, &files);
     }
@@ -531,7 +550,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     for (int j = 0; j < jobs; j++) {
         if (j > 0 && !w[j].inline_run)
             pthread_join(w[j].thread, NULL);
-        S_merge_diags(d, &w[j].d);
+        sg_diags_merge(d, &w[j].d);
         sg_links_merge(&links, &w[j].links);
         ps.written += w[j].ps.written;
         ps.unchanged += w[j].ps.unchanged;
@@ -540,17 +559,6 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     for (int j = 0; j < jobs; j++)
         sg_arena_free(&w[j].arena);
 
-    /* the exports grow with the cases: written as they are made */
-    sg_publish_out po;
-    if (sg_publish_open(&pub, a, "cases.json", &po, d) == 0)
-        S_json_export(&po, entries, n);
-    sg_publish_close(&po, &ps);
-    if (sg_publish_open(&pub, a, "cases.csv", &po, d) == 0)
-        S_csv(&po, entries, n);
-    sg_publish_close(&po, &ps);
-    if (sg_publish_open(&pub, a, "compare/pick/cases.js", &po, d) == 0)
-        S_pick_js(&po, entries, n);
-    sg_publish_close(&po, &ps);
     sg_buf page_buf = SG_BUF_INIT;
     for (size_t i = 0; i < nstatic && !d->errors; i++) {
         sg_buf_reset(&page_buf);

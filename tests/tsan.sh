@@ -1,6 +1,7 @@
 #!/bin/sh
-# tsan.sh GEN - parallel builds under ThreadSanitizer: any data race
-# between the rendering threads makes the build exit non-zero.
+# tsan.sh GEN - parallel builds and checks under ThreadSanitizer: any
+# data race between the reading or rendering threads makes gen exit
+# non-zero.
 set -u
 GEN=$1
 T=$(mktemp -d "${TMPDIR:-/tmp}/gen-tsan.XXXXXX")
@@ -14,5 +15,10 @@ for run in fresh rebuild; do
         fail=$((fail + 1)); echo "FAIL: $run build under ThreadSanitizer"; head -30 "$T/log"
     fi
 done
+if "$GEN" check > "$T/log" 2>&1; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1)); echo "FAIL: check under ThreadSanitizer"; head -30 "$T/log"
+fi
 echo "tsan: $pass passed, $fail failed"
 [ $fail -eq 0 ]
