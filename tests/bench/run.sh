@@ -7,14 +7,17 @@
 # the same run the references: bare cmark over all bodies concatenated
 # (the Markdown floor), a plain read of every case file (the I/O floor),
 # and Hugo building the same cases with ../shared/bench/hugo-site when
-# hugo is installed. Prints medians, then ratios: figures on a shared
-# machine are noisy, ratios measured side by side much less so.
+# hugo is installed (up to BENCH_HUGO_MAX cases, default 10000: Hugo
+# needs minutes and about 12 GB for 100,000). Prints medians, then
+# ratios: figures on a shared machine are noisy, ratios measured side by
+# side much less so.
 set -eu
 GEN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SIZES=${BENCH_SIZES:-1000 10000 100000}
 RUNS=${BENCH_RUNS:-3}
+HUGO_MAX=${BENCH_HUGO_MAX:-10000}
 HUGO_SITE=${HUGO_SITE:-$ROOT/../shared/bench/hugo-site}
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/gen-bench}
 TIME=/usr/bin/time
@@ -57,7 +60,8 @@ for n in $SIZES; do
     PREP= times_of cmark cmark "$WORK/bodies.md"
     PREP= times_of cat sh -c 'find "$1" -name "*.md" -exec cat {} + >/dev/null' sh "$WORK/cases"
     labels="gen rebuild cmark cat"
-    if command -v hugo >/dev/null 2>&1 && [ -d "$HUGO_SITE" ]; then
+    if command -v hugo >/dev/null 2>&1 && [ -d "$HUGO_SITE" ] &&
+       [ "$n" -le "$HUGO_MAX" ]; then
         cp -r "$HUGO_SITE" "$WORK/hugo" && chmod -R u+w "$WORK/hugo"
         rm -rf "$WORK/hugo/content" && mkdir -p "$WORK/hugo/content"
         "$WORK/mkcorpus" "$n" "$WORK/hugo/content/cases" --hugo
