@@ -11,12 +11,36 @@
 #include "fs.h"
 #include "yaml_read.h"
 
+/* Line and column (in characters) of byte `off`, for the error. */
+static sg_mark S_mark_at(const unsigned char *p, size_t off)
+{
+    sg_mark m = {1, 1};
+    for (size_t i = 0; i < off; i++) {
+        if (p[i] == '\n')
+            m = (sg_mark){m.line + 1, 1};
+        else if ((p[i] & 0xC0) != 0x80)
+            m.col++;            /* continuation bytes are not characters */
+    }
+    return m;
+}
+
 bool sg_utf8_invalid(const char *s, size_t len, sg_mark *at)
 {
     const unsigned char *p = (const unsigned char *)s;
-    unsigned line = 1, col = 1;
     size_t i = 0;
     while (i < len) {
+        /* most text is ASCII: 8 bytes at a time while none is >= 0x80
+         * or NUL */
+        while (i + 8 <= len) {
+            unsigned long long w;
+            memcpy(&w, p + i, 8);
+            if ((w | ((w - 0x0101010101010101ull) & ~w)) &
+                0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = p[i];
         size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
                  : (c >> 3) == 30 ? 4 : 0;
@@ -36,14 +60,8 @@ bool sg_utf8_invalid(const char *s, size_t len, sg_mark *at)
             ok = cp >= 0x10000 && cp <= 0x10FFFF;
         }
         if (!ok || c == 0) {
-            *at = (sg_mark){line, col};
+            *at = S_mark_at(p, i);
             return true;
-        }
-        if (c == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
         }
         i += n;
     }

@@ -57,28 +57,53 @@ const char *sg_view_slug(sg_arena *a, const char *s)
     return r;
 }
 
-/* 19172500 -> "19,172,500" */
-static const char *S_thousands(sg_arena *a, double x)
+/* prefix, x rounded as printf's %.0f does and grouped by thousands,
+ * suffix: ("EUR ", 19172500.4, " per year") -> "EUR 19,172,500 per year".
+ * No printf: funding views are built by every page and export that
+ * shows them, and printf's float formatting dominated their cost. */
+static const char *S_amount(sg_arena *a, const char *prefix,
+                            const char *prefix2, double x, const char *suffix)
 {
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.0f", fabs(x));
-    size_t n = strlen(tmp);
-    sg_buf b = SG_BUF_INIT;
-    if (x < 0)
-        sg_buf_putc(&b, '-');
-    for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0)
-            sg_buf_putc(&b, ',');
-        sg_buf_putc(&b, tmp[i]);
+    char digits[400];
+    size_t nd;
+    double r = nearbyint(fabs(x));
+    if (r < 1e18) {
+        unsigned long long u = (unsigned long long)r;
+        char tmp[24], *p = tmp + sizeof tmp;
+        do {
+            *--p = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        nd = (size_t)(tmp + sizeof tmp - p);
+        memcpy(digits, p, nd);
+    } else {
+        snprintf(digits, sizeof digits, "%.0f", r);
+        nd = strlen(digits);
     }
-    const char *r = sg_strndup(a, b.ptr, b.len);
-    sg_buf_free(&b);
-    return r;
+    size_t pl = strlen(prefix), pl2 = strlen(prefix2), sl = strlen(suffix);
+    char *out = sg_alloc(a, pl + pl2 + 1 + nd + nd / 3 + sl + 1), *o = out;
+    memcpy(o, prefix, pl);
+    o += pl;
+    memcpy(o, prefix2, pl2);
+    o += pl2;
+    if (x < 0)
+        *o++ = '-';
+    for (size_t i = 0; i < nd; i++) {
+        if (i && (nd - i) % 3 == 0)
+            *o++ = ',';
+        *o++ = digits[i];
+    }
+    memcpy(o, suffix, sl + 1);
+    return out;
 }
 
+/* 0.456 -> "46%" */
 static const char *S_pct(sg_arena *a, double share)
 {
-    return share < 0 ? NULL : sg_printf(a, "%.0f%%", share * 100);
+    if (share < 0)
+        return NULL;
+    double r = nearbyint(share * 100);
+    return r < 1000 ? S_amount(a, "", "", r, "%") : sg_printf(a, "%.0f%%", r);
 }
 
 static sg_value *S_strs(sg_arena *a, const char *const *s, size_t n)
@@ -262,7 +287,7 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
         NUL(f, "public_share");
     STR(f, "largest_source", k->largest_source);
     STR(f, "total_text", k->has_total
-        ? sg_printf(a, "EUR %s per year", S_thousands(a, k->total_eur)) : NULL);
+        ? S_amount(a, "EUR ", "", k->total_eur, " per year") : NULL);
     STR(f, "largest_text", S_pct(a, k->largest_share));
     STR(f, "public_text", S_pct(a, k->public_share));
     sg_value *src = sg_list(a);
@@ -274,22 +299,26 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
         STR(s, "type_name", fu->type >= 0 ? v->funding[fu->type].name : NULL);
         if (fu->has_amount) {
             NUM(s, "amount", fu->amount);
-            STR(s, "amount_text", sg_printf(a, "%s %s", fu->currency,
-                                            S_thousands(a, fu->amount)));
+            STR(s, "amount_text", S_amount(a, fu->currency, " ", fu->amount,
+                                           ""));
         }
         if (fu->has_years) {
             NUM(s, "years", fu->years);
-            STR(s, "years_text", sg_printf(a, "over %g year%s", fu->years,
-                                           fu->years == 1 ? "" : "s"));
+            const char *unit = fu->years == 1 ? " year" : " years";
+            STR(s, "years_text",
+                fu->years == nearbyint(fu->years) && fu->years >= 0 &&
+                fu->years < 1000    /* where %g would not differ */
+                    ? S_amount(a, "over ", "", fu->years, unit)
+                    : sg_printf(a, "over %g%s", fu->years, unit));
         }
         if (fu->has_share)
             STR(s, "share_text", S_pct(a, fu->share));
         double rate = sg_vocab_rate(v, fu->currency);
         if (fu->has_amount && rate > 0)
             STR(s, "eur_year_text",
-                sg_printf(a, "EUR %s per year",
-                          S_thousands(a, fu->amount * rate /
-                                             (fu->has_years ? fu->years : 1))));
+                S_amount(a, "EUR ", "", fu->amount * rate /
+                                        (fu->has_years ? fu->years : 1),
+                         " per year"));
         sg_list_push(a, src, s);
     }
     ADD(f, "sources", src);

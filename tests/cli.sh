@@ -163,6 +163,12 @@ for p in index.html cases/medicon-valley/index.html stages/latent/index.html \
     compare/pick/cases.js static/style.css static/app.js; do
     check "site has $p" '[ -s "$T/site/$p" ]'
 done
+CC="$T/site/cases/copenhagen-cleantech-cluster/index.html"
+check "funding texts: grouped thousands, years, per year in EUR" \
+    'grep -q "<td>EUR 19,172,500 over 5 years</td><td>EUR 3,834,500 per year</td>" "$CC"' ||
+    grep -o "<td>[^<]*EUR[^<]*</td>" "$CC" | head -3
+check "funding figures: total per year and public share" \
+    'grep -q "<strong>EUR 3,834,500 per year</strong>" "$CC" && grep -q "<strong>100%</strong> public" "$CC"'
 check "heat map: one empty-slot dot per empty gap of cases.json" \
     '[ "$(grep -o "aria-label=\"empty\"" "$T/site/compare/gaps/index.html" | wc -l)" = \
        "$(node -e "console.log(JSON.parse(require(\"fs\").readFileSync(process.argv[1])).cases.reduce((n,c)=>n+c.gaps.empty.length,0))" "$T/site/cases.json")" ]'

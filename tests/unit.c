@@ -323,6 +323,18 @@ static void test_case_read(void)
     OK(sg_utf8_invalid("a\xc3\x28", 3, &(sg_mark){0, 0}));
     OK(!sg_utf8_invalid("\xc3\xb8resund", 8, &(sg_mark){0, 0}));
     OK(sg_utf8_invalid("\xed\xa0\x80", 3, &(sg_mark){0, 0}));  /* surrogate */
+    /* the place of the first bad byte, past the 8-byte ASCII fast path:
+     * lines, and columns in characters (ø is one) */
+    {
+        sg_mark at = {0, 0};
+        const char *t = "first line ok\nx \xc3\xb8 ascii ascii ascii \xff";
+        OK(sg_utf8_invalid(t, strlen(t), &at) && at.line == 2 && at.col == 23);
+        const char *z = "abcdefghijklmnop\0q";
+        OK(sg_utf8_invalid(z, 18, &at) && at.line == 1 && at.col == 17);
+        const char *ok = "abcdefgh\xc3\xb8ijklmnopqrstuvwxyz0123456789";
+        OK(!sg_utf8_invalid(ok, strlen(ok), &at));
+        OK(sg_utf8_invalid(ok, 9, &at) && at.col == 9);   /* cut mid-ø */
+    }
     sg_arena_free(&a);
 }
 
