@@ -165,33 +165,47 @@ static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
     sg_buf_free(b);
 }
 
-/* {"cases": [...]} with one case a line: small, and a change to one
- * case is a change to one line. Each case view is built, written and
- * dropped in turn. */
-static void S_json_export(sg_publish_out *o, const sg_case_entry *entries,
-                          size_t n)
+/* Writes head, then one JSON value a line built by `row` from each case
+ * view (built, written and dropped in turn), then tail. */
+static void S_json_lines(sg_publish_out *o, const sg_case_entry *entries,
+                         size_t n, const char *head, const char *tail,
+                         sg_value *(*row)(sg_arena *, const sg_value *))
 {
     sg_buf out = SG_BUF_INIT, *b = &out;
     sg_arena tmp = SG_ARENA_INIT;
-    sg_buf_puts(b, "{\"cases\": [");
+    sg_buf_puts(b, head);
     for (size_t i = 0; i < n; i++) {
         sg_arena_mark mark = sg_arena_save(&tmp);
-        const sg_value *view = sg_force(entries[i].view, &tmp);
-        sg_value *m = sg_map_sized(&tmp, 32);
-        for (const char *const *k = sg_json_case_keys; *k; k++) {
-            sg_value *x = sg_map_get(view, *k);
-            if (x)
-                sg_map_add(&tmp, m, *k, x);
-        }
         sg_buf_puts(b, i ? ",\n" : "\n");
-        sg_json_write(b, m, 0);
+        /* the JSON writer escapes < > &, so no "</script>" can appear */
+        sg_json_write(b, row(&tmp, sg_force(entries[i].view, &tmp)), 0);
         sg_arena_release(&tmp, mark);
         S_flush(o, b, false);
     }
-    sg_buf_puts(b, "\n]}\n");
+    sg_buf_puts(b, tail);
     S_flush(o, b, true);
     sg_arena_free(&tmp);
     sg_buf_free(b);
+}
+
+/* A case as cases.json has it: the facts, not what only pages show. */
+static sg_value *S_export_case(sg_arena *a, const sg_value *view)
+{
+    sg_value *m = sg_map_sized(a, 32);
+    for (const char *const *k = sg_json_case_keys; *k; k++) {
+        sg_value *x = sg_map_get(view, *k);
+        if (x)
+            sg_map_add(a, m, *k, x);
+    }
+    return m;
+}
+
+/* {"cases": [...]} with one case a line: small, and a change to one
+ * case is a change to one line. */
+static void S_json_export(sg_publish_out *o, const sg_case_entry *entries,
+                          size_t n)
+{
+    S_json_lines(o, entries, n, "{\"cases\": [", "\n]}\n", S_export_case);
 }
 
 /* The side-by-side picker's data, as a script that sets window.genPick:
@@ -200,22 +214,8 @@ static void S_json_export(sg_publish_out *o, const sg_case_entry *entries,
 static void S_pick_js(sg_publish_out *o, const sg_case_entry *entries,
                       size_t n)
 {
-    sg_buf out = SG_BUF_INIT, *b = &out;
-    sg_arena tmp = SG_ARENA_INIT;
-    sg_buf_puts(b, "window.genPick = [");
-    for (size_t i = 0; i < n; i++) {
-        sg_arena_mark mark = sg_arena_save(&tmp);
-        sg_buf_puts(b, i ? ",\n" : "\n");
-        /* the JSON writer escapes < > &, so no "</script>" can appear */
-        sg_json_write(b, sg_view_pick(&tmp, sg_force(entries[i].view, &tmp)),
-                      0);
-        sg_arena_release(&tmp, mark);
-        S_flush(o, b, false);
-    }
-    sg_buf_puts(b, "\n];\n");
-    S_flush(o, b, true);
-    sg_arena_free(&tmp);
-    sg_buf_free(b);
+    S_json_lines(o, entries, n, "window.genPick = [", "\n];\n",
+                 sg_view_pick);
 }
 
 static int S_cmp_date(const void *x, const void *y)
