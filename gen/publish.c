@@ -77,7 +77,8 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                             "give a separate folder, such as site/",
                             "refusing to write the site over %s", protect[i]);
     struct stat st;
-    if (lstat(p->out, &st) == 0) {
+    p->has_old = lstat(p->out, &st) == 0;
+    if (p->has_old) {
         if (!S_ISDIR(st.st_mode))
             return sg_error(d, p->out, NOWHERE, "remove it or choose another "
                             "--out", "exists and is not a folder");
@@ -138,7 +139,7 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     /* unchanged: link the old file, keeping its time */
     char *old = sg_path_join(scratch, p->out, rel);
     struct stat st;
-    if (lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
+    if (p->has_old && lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
         (size_t)st.st_size == len) {
         sg_buf cur = SG_BUF_INIT;
         sg_diags quiet;
@@ -178,7 +179,7 @@ int sg_publish_open(const sg_publish *p, sg_arena *scratch, const char *rel,
     }
     o->old = sg_path_join(scratch, p->out, rel);
     struct stat st;
-    if (lstat(o->old, &st) == 0 && S_ISREG(st.st_mode))
+    if (p->has_old && lstat(o->old, &st) == 0 && S_ISREG(st.st_mode))
         o->old_fd = open(o->old, O_RDONLY | O_CLOEXEC);
     o->same = o->old_fd >= 0;
     return 0;

@@ -21,6 +21,7 @@ typedef struct sg_publish {
     sg_arena *a;
     const char *out;          /* the published folder */
     const char *staging;      /* where this build writes */
+    bool has_old;             /* `out` exists: files may be unchanged */
 } sg_publish;
 
 /* Refuses dangerous output folders (/, the home folder, the cases or
