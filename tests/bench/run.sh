@@ -95,5 +95,23 @@ END {
     if (ns > 1)
         printf "linearity: ms/case at %d / ms/case at %d = %.2f\n", sizes[ns], sizes[1],
             (w[sizes[ns]" gen"] / sizes[ns]) / (w[sizes[1]" gen"] / sizes[1])
-}' "$WORK/summary"
+    # the targets of the performance issue, where this run measured them
+    print ""
+    print "# targets"
+    t = "10000"
+    if ((t" hugo") in w) {
+        verdict("hugo/gen at 10000 >= 5", w[t" hugo"] / w[t" gen"], w[t" hugo"] / w[t" gen"] >= 5)
+        verdict("RSS gen/hugo at 10000 <= 0.25", r[t" gen"] / r[t" hugo"], r[t" gen"] / r[t" hugo"] <= 0.25)
+    }
+    if ((t" cmark") in w)
+        verdict("gen/cmark at 10000 <= 2", w[t" gen"] / w[t" cmark"], w[t" gen"] / w[t" cmark"] <= 2)
+    t = "100000"
+    if ((t" gen") in w)
+        verdict("RSS MiB at 100000 < 1024", r[t" gen"] / 1024, r[t" gen"] / 1024 < 1024)
+    if (ns > 1 && sizes[1] == 1000 && sizes[ns] == 100000) {
+        lin = (w[sizes[ns]" gen"] / sizes[ns]) / (w[sizes[1]" gen"] / sizes[1])
+        verdict("ms/case 100000 / 1000 <= 1.3", lin, lin <= 1.3)
+    }
+}
+function verdict(what, x, ok) { printf "%-34s %8.2f  %s\n", what, x, ok ? "met" : "NOT MET" }' "$WORK/summary"
 rm -f "$WORK/summary"
