@@ -29,7 +29,7 @@ static const char *const build_help =
     "  --base-url URL      absolute URL of the site, for the feed and sitemap\n"
     "  --title TEXT        site title (default: Cluster case studies)\n"
     "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n"
-    "  -j, --jobs N        render with N threads (default: the number of\n"
+    "  -j, --jobs N        read and render with N threads (default: the number of\n"
     "                      processors); the output is the same for any N\n"
     "  -q, --quiet         print only problems\n"
     "  -v, --verbose       print more detail\n";
