@@ -122,6 +122,28 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
     return 0;
 }
 
+/* Whether the file at `path` holds exactly `data` (its size is already
+ * known to be `len`): read in pieces, so a large page costs no copy. */
+static bool S_same_bytes(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    char buf[1 << 16];
+    size_t off = 0;
+    bool same = true;
+    while (same && off < len) {
+        size_t want = len - off < sizeof buf ? len - off : sizeof buf;
+        ssize_t n = read(fd, buf, want);
+        if (n < 0 && errno == EINTR)
+            continue;
+        same = n > 0 && memcmp(buf, data + off, (size_t)n) == 0;
+        off += n > 0 ? (size_t)n : 0;
+    }
+    close(fd);
+    return same;
+}
+
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *stats,
                     sg_diags *d)
@@ -141,12 +163,7 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     struct stat st;
     if (p->has_old && lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
         (size_t)st.st_size == len) {
-        sg_buf cur = SG_BUF_INIT;
-        sg_diags quiet;
-        sg_diags_init(&quiet, scratch);
-        bool same = sg_read_file(old, len + 1, &cur, &quiet) == 0 &&
-                    cur.len == len && memcmp(cur.ptr, data, len) == 0;
-        sg_buf_free(&cur);
+        bool same = S_same_bytes(old, data, len);
         if (same && link(old, dst) == 0) {
             stats->unchanged++;
             return 0;

@@ -230,6 +230,19 @@ out=$("$GEN" build --cases "$T/edit" --out "$T/editsite" 2>&1)
 check "one changed write-up rewrites one page" \
     'printf "%s" "$out" | grep -q "(1 written, " && grep -q "One more sentence" "$T/editsite/cases/medicon-valley/index.html" && [ "$(date -r "$T/editsite/index.html" +%Y)" = 2001 ]'
 
+# bytes are compared, not sizes: a published page or export altered
+# without changing its size is put right; unchanged exports keep their time
+P="$T/editsite"
+sed -i 's/Medicon Valley/Medicon Vallex/' "$P/cases/medicon-valley/index.html"
+sed -i '1s/^{"cases"/{"casez"/' "$P/cases.json"
+touch -d '2001-01-01' "$P/cases.csv" "$P/compare/pick/cases.js"
+"$GEN" build --cases "$T/edit" --out "$P" -q
+check "a same-size change to a published page or export is put right" \
+    '! grep -q "Medicon Vallex" "$P/cases/medicon-valley/index.html" &&
+     head -c 10 "$P/cases.json" | grep -q "{\"cases\""'
+check "unchanged exports keep their times" \
+    '[ "$(date -r "$P/cases.csv" +%Y)" = 2001 ] && [ "$(date -r "$P/compare/pick/cases.js" +%Y)" = 2001 ]'
+
 # a broken case: nothing written, the old site kept
 mkdir -p "$T/cases" && cp cases/*.md "$T/cases/"
 printf -- '---\ntitle: x\ncountry: Denmark\nsector: x\n---\n' > "$T/cases/zz-bad.md"
