@@ -11,6 +11,8 @@
 #include "classify.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *S_list(sg_arena *a, const char **items, size_t n)
@@ -24,6 +26,18 @@ static const char *S_list(sg_arena *a, const char **items, size_t n)
     const char *s = sg_strndup(a, b.ptr, b.len);
     sg_buf_free(&b);
     return s;
+}
+
+/* Working arrays that die with the call: from the heap, not the build's
+ * arena, which keeps what 100,000 classifications leave behind. */
+static void *S_tmp(size_t n, size_t size)
+{
+    void *p = calloc(n + 1, size);
+    if (!p) {
+        fputs("gen: out of memory\n", stderr);
+        abort();
+    }
+    return p;
 }
 
 static void S_reason(sg_arena *a, sg_class *k, const char *r)
@@ -41,8 +55,8 @@ static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
     k->stage_declared = c->stage ? c->stage->stage : -1;
     k->stage_score = sg_alloc(a, (v->nstages + 1) * sizeof(double));
     /* which activities count for each stage, by type (once per type) */
-    const char **only = sg_alloc(a, (c->nacts + 1) * sizeof *only);
-    bool *type_seen = sg_alloc(a, (v->nacts + 1) * sizeof(bool));
+    const char **only = S_tmp(c->nacts, sizeof *only);
+    bool *type_seen = S_tmp(v->nacts, sizeof(bool));
     /* a task every profiled stage does (networking events) tells none */
     sg_mask profiled = 0;
     for (size_t s = 0; s < v->nstages; s++)
@@ -112,7 +126,7 @@ static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
     if (best >= 0) {
         /* name the activities that carried the decision */
         size_t n_only = 0, n_shared = 0;
-        const char **shared = sg_alloc(a, (c->nacts + 1) * sizeof *shared);
+        const char **shared = S_tmp(c->nacts, sizeof *shared);
         memset(type_seen, 0, (v->nacts + 1) * sizeof(bool));
         for (size_t i = 0; i < c->nacts; i++) {
             int t = c->acts[i].type;
@@ -142,7 +156,10 @@ static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
                               k->stage_score[s]);
         S_reason(a, k, sg_strndup(a, b.ptr, b.len));
         sg_buf_free(&b);
+        free(shared);
     }
+    free(only);
+    free(type_seen);
     k->stage_final = k->stage_declared >= 0 ? k->stage_declared
                                             : k->stage_inferred;
     k->stage_agrees = k->stage_declared < 0 || k->stage_inferred < 0 ? -1
@@ -225,7 +242,7 @@ static void S_gaps(sg_arena *a, const sg_vocab *v, const sg_case *c,
             ak->gaps = ac->gaps;
             ak->why = "the case names its gaps";
         } else if (ac->has_connects) {
-            const char **names = sg_alloc(a, (v->nactors + 1) * sizeof *names);
+            const char **names = S_tmp(v->nactors, sizeof *names);
             size_t n = 0;
             for (size_t t = 0; t < v->nactors; t++)
                 if (ac->connects & (1u << t)) {
@@ -235,12 +252,10 @@ static void S_gaps(sg_arena *a, const sg_vocab *v, const sg_case *c,
                 }
             ak->why = sg_printf(a, "it connects the firms with %s",
                                 S_list(a, names, n));
+            free(names);
         } else if (ac->type >= 0) {
             ak->gaps = v->acts[ac->type].gaps;
-            ak->why = ak->gaps
-                ? sg_printf(a, "usual for %s", v->acts[ac->type].key)
-                : sg_printf(a, "%s bridges no gap by itself",
-                            v->acts[ac->type].key);
+            ak->why = v->acts[ac->type].why;
         } else {
             ak->why = "no type, connects or gaps: it bridges no known gap";
         }
@@ -344,14 +359,12 @@ static void S_fit(sg_arena *a, const sg_vocab *v, const sg_case *c,
 static void S_completeness(sg_arena *a, const sg_vocab *v, const sg_case *c,
                            sg_class *k)
 {
-    k->present = sg_alloc(a, (v->ncompleteness + 1) * sizeof(char *));
-    k->absent = sg_alloc(a, (v->ncompleteness + 1) * sizeof(char *));
+    (void)a;
     for (size_t i = 0; i < v->ncompleteness; i++) {
-        const char *key = v->completeness[i];
         if (c->given && c->given[i])
-            k->present[k->npresent++] = key;
+            k->npresent++;
         else
-            k->absent[k->nabsent++] = key;
+            k->nabsent++;
     }
     k->completeness = v->ncompleteness
         ? (double)k->npresent / (double)v->ncompleteness : 1;

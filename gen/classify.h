@@ -58,8 +58,7 @@ typedef struct sg_class {
     int *shown_tasks;
     size_t nshown;
 
-    /* completeness */
-    const char **present, **absent;
+    /* completeness: which facts are given is the case's `given` */
     size_t npresent, nabsent;
     double completeness;               /* 0..1 */
 } sg_class;

@@ -465,11 +465,15 @@ static sg_value *S_part_sources(sg_arena *a, const void *entry)
 
 static sg_value *S_part_completeness(sg_arena *a, const void *entry)
 {
-    const sg_class *k = ((const sg_case_entry *)entry)->k;
+    const sg_case_entry *e = entry;
     sg_value *comp = sg_map_sized(a, 3);
-    NUM(comp, "share", round(k->completeness * 100) / 100);
-    ADD(comp, "present", S_strs(a, k->present, k->npresent));
-    ADD(comp, "absent", S_strs(a, k->absent, k->nabsent));
+    NUM(comp, "share", round(e->k->completeness * 100) / 100);
+    sg_value *present = sg_list(a), *absent = sg_list(a);
+    for (size_t i = 0; i < e->v->ncompleteness; i++)
+        sg_list_push(a, e->c->given && e->c->given[i] ? present : absent,
+                     S_ref(a, e->v->completeness[i]));
+    ADD(comp, "present", present);
+    ADD(comp, "absent", absent);
     return comp;
 }
 

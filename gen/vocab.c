@@ -237,6 +237,9 @@ static int S_extract(sg_vocab *v, loader *L)
                               "unknown gap '%s'");
             at->stages = S_mask(L, sg_map_get(e, "stages"), sg_vocab_stage, v,
                                 "unknown stage '%s'");
+            at->why = at->gaps ? sg_printf(L->a, "usual for %s", at->key)
+                               : sg_printf(L->a, "%s bridges no gap by itself",
+                                           at->key);
             S_alias(v, L, &cap, at->key, (int)i);
             const char *words = v->aliases[v->naliases - 1].words;
             at->nwords = *words ? 1 : 0;

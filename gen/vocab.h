@@ -49,6 +49,8 @@ typedef struct sg_activity_type {
     bool project;                   /* usually a project (else a service) */
     sg_mask gaps, stages;
     size_t nwords;                  /* words in the key, for scoring */
+    const char *why;                /* why an activity of this type bridges
+                                       its gaps: one string for all cases */
 } sg_activity_type;
 
 typedef struct sg_trait {
