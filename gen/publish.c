@@ -144,6 +144,16 @@ static bool S_same_bytes(const char *path, const char *data, size_t len)
     return same;
 }
 
+/* Makes the folder `path` goes into; 0, or -1 with a diagnostic. */
+static int S_parent(sg_arena *scratch, const char *path, sg_diags *d)
+{
+    char *dir = sg_dirname(scratch, path);
+    if (sg_mkdirs(dir) == 0)
+        return 0;
+    return sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
+                    strerror(errno));
+}
+
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *stats,
                     sg_diags *d)
@@ -153,28 +163,60 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                         "unsafe output path; nothing is written outside the "
                         "site folder");
     char *dst = sg_path_join(scratch, p->staging, rel);
-    char *dir = sg_dirname(scratch, dst);
-    if (sg_mkdirs(dir) != 0)
-        return sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
     stats->bytes += len;
     /* unchanged: link the old file, keeping its time */
     char *old = sg_path_join(scratch, p->out, rel);
     struct stat st;
     if (p->has_old && lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
-        (size_t)st.st_size == len) {
-        bool same = S_same_bytes(old, data, len);
-        if (same && link(old, dst) == 0) {
-            stats->unchanged++;
-            return 0;
+        (size_t)st.st_size == len && S_same_bytes(old, data, len)) {
+        for (int tries = 0; tries < 2; tries++) {
+            if (link(old, dst) == 0) {
+                stats->unchanged++;
+                return 0;
+            }
+            if (errno != ENOENT || S_parent(scratch, dst, d) != 0)
+                break;
         }
     }
     /* the staging folder is private until it is swapped in whole, so a
-     * plain write is as safe as a temporary file and a rename */
-    if (sg_write_new(dst, data, len, d) != 0)
-        return -1;
+     * plain write is as safe as a temporary file and a rename. Its folder
+     * usually exists (sg_publish_dirs made it): make it only if not. */
+    int fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ENOENT) {
+        if (S_parent(scratch, dst, d) != 0)
+            return -1;
+        fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    }
+    if (fd < 0)
+        return sg_error(d, dst, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    bool ok = sg_write_all(fd, data, len) == 0;
+    int e = errno;
+    if (close(fd) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok)
+        return sg_error(d, dst, NOWHERE, NULL, "cannot write: %s",
+                        strerror(e));
     stats->written++;
     return 0;
+}
+
+void sg_publish_dirs(const sg_publish *p, sg_arena *scratch,
+                     const char *const *rels, size_t n, sg_diags *d)
+{
+    for (size_t i = 0; i < n && !d->errors; i++) {
+        if (!sg_publish_path_ok(rels[i])) {
+            sg_error(d, rels[i], NOWHERE, NULL, "unsafe output path; nothing "
+                     "is written outside the site folder");
+            break;
+        }
+        char *dir = sg_path_join(scratch, p->staging, rels[i]);
+        if (sg_mkdirs(dir) != 0)
+            sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
+                     strerror(errno));
+    }
 }
 
 int sg_publish_open(const sg_publish *p, sg_arena *scratch, const char *rel,

@@ -41,6 +41,13 @@ typedef struct sg_publish_stats {
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *st,
                     sg_diags *d);
+/* Makes the folders `rels` (relative paths, checked) in the
+ * staging folder ahead of the files that go into them: one thread makes
+ * them while others render, and sg_publish_file then only creates files.
+ * Files whose folder is missing still get it made. */
+void sg_publish_dirs(const sg_publish *p, sg_arena *scratch,
+                     const char *const *rels, size_t n, sg_diags *d);
+
 /* A file written in pieces, for exports too large to hold at once
  * (cases.json of 100,000 cases is hundreds of megabytes). Pieces are
  * compared with the old file as they come, and nothing is written while

@@ -349,11 +349,14 @@ static const struct { const char *path; export_fn fn; } S_exports[] = {
 #define NEXPORTS (sizeof S_exports / sizeof *S_exports)
 
 /* One rendering thread and what it produced. Threads take the next task
- * as they become free: the exports, then the pages that list many cases,
- * then the case pages, so no thread is left with a long one at the end. */
+ * as they become free: making the case pages' folders (the kernel makes
+ * folders one at a time in a parent, so one thread does it while others
+ * render), the exports, the pages that list many cases, then the case
+ * pages, so no thread is left with a long one at the end. */
 typedef struct worker {
     const plan *pl;
     const size_t *order;       /* pages, in the order to take them */
+    const char *const *dirs;   /* the case pages' folders, made first */
     sg_tpl_dir *td;            /* frozen: only read */
     const sg_case_entry *entries;   /* only read */
     size_t ncases;
@@ -375,20 +378,27 @@ static void *S_worker(void *arg)
     sg_buf page_buf = SG_BUF_INIT;
     sg_arena scratch = SG_ARENA_INIT;   /* what one page needs, then dropped */
     sg_arena_mark empty = sg_arena_save(&scratch);
-    size_t ntasks = NEXPORTS + w->pl->n;
+    size_t ntasks = 1 + NEXPORTS + w->pl->n;
     for (size_t task; !w->d.errors &&
                       (task = atomic_fetch_add(w->next, 1)) < ntasks;) {
-        if (task < NEXPORTS) {
+        if (task == 0) {
+            sg_publish_dirs(w->pub, &scratch, w->dirs, w->ncases, &w->d);
+            sg_arena_release(&scratch, empty);
+            empty = sg_arena_save(&scratch);
+            continue;
+        }
+        if (task <= NEXPORTS) {
+            size_t x = task - 1;
             sg_publish_out po;
-            if (sg_publish_open(w->pub, &scratch, S_exports[task].path, &po,
+            if (sg_publish_open(w->pub, &scratch, S_exports[x].path, &po,
                                 &w->d) == 0)
-                S_exports[task].fn(&po, w->entries, w->ncases);
+                S_exports[x].fn(&po, w->entries, w->ncases);
             sg_publish_close(&po, &w->ps);
             sg_arena_release(&scratch, empty);
             empty = sg_arena_save(&scratch);
             continue;
         }
-        const page *pg = &w->pl->pages[w->order[task - NEXPORTS]];
+        const page *pg = &w->pl->pages[w->order[task - 1 - NEXPORTS]];
         const sg_tpl *t = sg_tpl_dir_get(w->td, pg->tpl, &w->d);
         sg_buf_reset(&page_buf);
         sg_value *ctx = pg->ctx;
@@ -530,10 +540,14 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         for (size_t i = 0; i < pl.n; i++)
             if ((pl.pages[i].case_index >= 0) == (pass == 1))
                 order[no++] = i;
+    const char **dirs = sg_alloc(a, (n + 1) * sizeof *dirs);
+    for (size_t i = 0; i < n; i++)      /* "cases/x/index.html" */
+        dirs[i] = sg_strndup(a, entries[i].url, strlen(entries[i].url) -
+                                                strlen("/index.html"));
     worker *w = sg_alloc(a, (size_t)jobs * sizeof *w);
     atomic_size_t done = 0, next = 0;
     for (int j = 0; j < jobs; j++) {
-        w[j] = (worker){ .pl = &pl, .order = order, .td = &td,
+        w[j] = (worker){ .pl = &pl, .order = order, .dirs = dirs, .td = &td,
                          .entries = entries, .ncases = n, .pub = &pub,
                          .next = &next, .done = &done,
                          .progress = o->progress && j == 0 };
