@@ -12,6 +12,7 @@
 #include "collection.h"
 #include "fs.h"
 #include "links.h"
+#include "parallel.h"
 #include "publish.h"
 #include "tpl_dir.h"
 #include "view.h"
@@ -224,6 +225,22 @@ static int S_cmp_date(const void *x, const void *y)
     const sg_case *b = (*(const sg_case_entry *const *)y)->c;
     int c = strcmp(b->date ? b->date : "", a->date ? a->date : "");
     return c ? c : strcmp(a->slug, b->slug);      /* newest first */
+}
+
+/* Classification, a case at a time on the build's threads. */
+struct classifying {
+    const sg_vocab *v;
+    sg_case **cases;
+    sg_class *classes;
+};
+
+static void S_classify_one(void *ctx, size_t i, unsigned thread,
+                           sg_arena *a, sg_diags *d)
+{
+    struct classifying *cl = ctx;
+    (void)thread;
+    (void)d;
+    sg_classify(a, cl->v, cl->cases[i], &cl->classes[i]);
 }
 
 static int S_cmp_title(const void *x, const void *y)
@@ -492,8 +509,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     /* readers look for a title, so lists and previous/next follow titles */
     qsort(cases, n, sizeof *cases, S_cmp_title);
     sg_class *classes = sg_alloc(a, (n + 1) * sizeof *classes);
-    for (size_t i = 0; i < n; i++)
-        sg_classify(a, &v, cases[i], &classes[i]);
+    struct classifying cl = { &v, cases, classes };
+    sg_parallel(a, d, o->jobs, n, 64, S_classify_one, &cl);
     sg_view_cache vc;
     memset(&vc, 0, sizeof vc);
     sg_case_entry *entries = sg_view_entries(a, &v, &vc, cases, classes, n);

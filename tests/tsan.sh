@@ -15,6 +15,15 @@ for run in fresh rebuild; do
         fail=$((fail + 1)); echo "FAIL: $run build under ThreadSanitizer"; head -30 "$T/log"
     fi
 done
+# a generated collection large enough for every stage to use its threads
+# (reading: 16 cases a thread at least; classifying: 64)
+cc -O2 -std=c11 -o "$T/mkcorpus" "$(dirname "$0")/bench/mkcorpus.c"
+"$T/mkcorpus" 300 "$T/many" >/dev/null
+if "$GEN" build --cases "$T/many" --jobs 4 --out "$T/many-site" -q > "$T/log" 2>&1; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1)); echo "FAIL: 300 cases under ThreadSanitizer"; head -30 "$T/log"
+fi
 if "$GEN" check > "$T/log" 2>&1; then
     pass=$((pass + 1))
 else
