@@ -264,36 +264,38 @@ const char *sg_type_name(sg_type t)
     return "?";
 }
 
+/* Which bytes a JSON string must escape: control characters, " and \,
+ * and < > & so that JSON embedded in a <script> stays inert. */
+static const unsigned char S_json_esc[256] = {
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+    ['"'] = 1, ['\\'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1,
+};
+
 static void S_json_str(sg_buf *out, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    sg_buf_grow(out, len + 2);
     sg_buf_putc(out, '"');
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
-        char u[7];
+        if (!S_json_esc[c])
+            continue;           /* the usual case: one table look-up */
+        sg_buf_put(out, s + start, i - start);
+        start = i + 1;
         switch (c) {
-        case '"':  esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        /* < > & escaped so JSON embedded in a <script> stays inert */
-        case '<':  esc = "\\u003c"; break;
-        case '>':  esc = "\\u003e"; break;
-        case '&':  esc = "\\u0026"; break;
-        default:
-            if (c < 0x20) {
-                u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
-                u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = 0;
-                esc = u;
-            }
+        case '"':  sg_buf_puts(out, "\\\""); break;
+        case '\\': sg_buf_puts(out, "\\\\"); break;
+        case '\n': sg_buf_puts(out, "\\n"); break;
+        case '\r': sg_buf_puts(out, "\\r"); break;
+        case '\t': sg_buf_puts(out, "\\t"); break;
+        case '<':  sg_buf_puts(out, "\\u003c"); break;
+        case '>':  sg_buf_puts(out, "\\u003e"); break;
+        case '&':  sg_buf_puts(out, "\\u0026"); break;
+        default: {
+            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+            sg_buf_put(out, u, sizeof u);
         }
-        if (esc) {
-            sg_buf_put(out, s + start, i - start);
-            sg_buf_puts(out, esc);
-            start = i + 1;
         }
     }
     sg_buf_put(out, s + start, len - start);

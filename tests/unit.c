@@ -71,6 +71,10 @@ static void test_json(void)
     sg_json_write(&b, m, 0);
     STR_EQ(b.ptr, "{\"s\":\"a\\\"b\\n\\u003c/script\\u003e\",\"n\":1.21,"
                   "\"i\":85,\"x\":null,\"l\":[]}");
+    /* every escape: control characters, quote, backslash, < > & */
+    sg_buf_reset(&b);
+    sg_json_write(&b, sg_str(&a, "\x01\t\r\\&x\x1f\xc3\xb8"), 0);
+    STR_EQ(b.ptr, "\"\\u0001\\t\\r\\\\\\u0026x\\u001f\xc3\xb8\"");
     /* numbers: whole ones without printf, the rest shortest round-trip */
     static const struct { double n; const char *s; } nums[] = {
         { 0, "0" }, { -0.0, "0" }, { 7, "7" }, { -12, "-12" },
