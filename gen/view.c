@@ -235,6 +235,25 @@ static sg_value *S_cells(sg_arena *a, const sg_vocab *v,
     return vc->cells && vc->cells[m] ? vc->cells[m] : S_cells_new(a, v, m);
 }
 
+/* The case's texts that every view of it shows, made into values once
+ * per build rather than once per view (a case is viewed by a dozen
+ * pages): no strlen and no allocation each time. */
+static sg_value **S_texts(sg_arena *a, const sg_case *c, const char *url)
+{
+    const char *t[SG_NTEXTS] = {
+        [SG_T_SLUG] = c->slug, [SG_T_TITLE] = c->title,
+        [SG_T_SUMMARY] = c->summary, [SG_T_COUNTRY] = c->country,
+        [SG_T_REGION] = c->region, [SG_T_CITY] = c->city,
+        [SG_T_SECTOR] = c->sector, [SG_T_ORGANISATION] = c->organisation,
+        [SG_T_LEGAL_FORM] = c->legal_form, [SG_T_DATE] = c->date,
+        [SG_T_URL] = url,
+    };
+    sg_value **v = sg_alloc(a, SG_NTEXTS * sizeof *v);
+    for (int i = 0; i < SG_NTEXTS; i++)
+        v[i] = S_ref(a, t[i]);
+    return v;
+}
+
 sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
                                sg_view_cache *vc, sg_case **cases,
                                const sg_class *classes, size_t n)
@@ -259,6 +278,7 @@ sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
         e->c = c;
         e->k = k;
         e->url = sg_printf(a, "cases/%s/index.html", c->slug);
+        e->texts = S_texts(a, c, e->url);
         e->sector_key = sg_view_slug(a, c->sector ? c->sector : "other");
         e->country_key = sg_view_slug(a, c->country ? c->country : "xx");
         e->sector_path = sg_printf(a, "sectors/%s/index.html", e->sector_key);
@@ -512,11 +532,12 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     const sg_case_entry *e = entry;
     const sg_vocab *v = e->v;
     const sg_case *c = e->c;
+    sg_value *const *txt = e->texts;
     sg_value *m = sg_map_sized(a, 32);
-    STR(m, "slug", c->slug);
-    STR(m, "title", c->title);
-    STR(m, "summary", c->summary);
-    STR(m, "country", c->country);
+    ADD(m, "slug", txt[SG_T_SLUG]);
+    ADD(m, "title", txt[SG_T_TITLE]);
+    ADD(m, "summary", txt[SG_T_SUMMARY]);
+    ADD(m, "country", txt[SG_T_COUNTRY]);
     sg_value *countries = sg_list(a);
     if (c->ncountries) {
         for (size_t i = 0; i < c->ncountries; i++)
@@ -525,13 +546,13 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
         sg_list_push(a, countries, S_ref(a, c->country));
     }
     ADD(m, "countries", countries);
-    STR(m, "region", c->region);
-    STR(m, "city", c->city);
-    STR(m, "sector", c->sector);
+    ADD(m, "region", txt[SG_T_REGION]);
+    ADD(m, "city", txt[SG_T_CITY]);
+    ADD(m, "sector", txt[SG_T_SECTOR]);
     ADD(m, "tags", S_strs(a, c->tags, c->ntags));
     if (c->founded) NUM(m, "founded", c->founded); else NUL(m, "founded");
-    STR(m, "organisation", c->organisation);
-    STR(m, "legal_form", c->legal_form);
+    ADD(m, "organisation", txt[SG_T_ORGANISATION]);
+    ADD(m, "legal_form", txt[SG_T_LEGAL_FORM]);
     STR(m, "reach", c->reach >= 0 ? v->reach[c->reach] : NULL);
     if (c->has_actors) NUM(m, "actors", c->actors); else NUL(m, "actors");
     sg_value *at = sg_list(a);
@@ -548,10 +569,10 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     LAZY(m, "obstacles", S_part_obstacles);
     LAZY(m, "history", S_part_history);
     LAZY(m, "sources", S_part_sources);
-    STR(m, "date", c->date);
+    ADD(m, "date", txt[SG_T_DATE]);
     ADD(m, "authors", S_strs(a, c->authors, c->nauthors));
     LAZY(m, "completeness", S_part_completeness);
-    STR(m, "url", e->url);
+    ADD(m, "url", txt[SG_T_URL]);
     LAZY(m, "show", S_part_show);
     LAZY(m, "related", S_part_related);
     ADD(m, "prev", e->prev ? sg_view_link(a, e->prev) : sg_const_null());

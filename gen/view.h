@@ -40,6 +40,13 @@ typedef struct sg_view_cache {
 
 #define SG_RELATED 5           /* related cases shown on a case page */
 
+/* The case's texts kept as values in its entry (sg_case_entry.texts). */
+enum sg_case_text {
+    SG_T_SLUG, SG_T_TITLE, SG_T_SUMMARY, SG_T_COUNTRY, SG_T_REGION,
+    SG_T_CITY, SG_T_SECTOR, SG_T_ORGANISATION, SG_T_LEGAL_FORM, SG_T_DATE,
+    SG_T_URL, SG_NTEXTS
+};
+
 /* One per published case, kept for the whole build: the typed records
  * its view is built from, the few strings every view of it repeats, and
  * its neighbours. The view itself (`view`) is lazy: a page that lists
@@ -53,6 +60,7 @@ struct sg_case_entry {
     const sg_class *k;
     const char *url;           /* "cases/<slug>/index.html" */
     const char *sector_key, *country_key, *sector_path, *country_path;
+    sg_value **texts;          /* by enum sg_case_text */
     const sg_case_entry *prev, *next;     /* in title order */
     const sg_case_entry *related[SG_RELATED];
     const char *related_why[SG_RELATED];

@@ -32,9 +32,9 @@ static inline sg_value *sg_view_named(sg_arena *a, const sg_named *n)
 static inline sg_value *sg_view_link(sg_arena *a, const sg_case_entry *e)
 {
     sg_value *m = sg_map_sized(a, 4);
-    sg_map_addn(a, m, "title", 5, sg_view_ref(a, e->c->title));
-    sg_map_addn(a, m, "slug", 4, sg_view_ref(a, e->c->slug));
-    sg_map_addn(a, m, "url", 3, sg_view_ref(a, e->url));
+    sg_map_addn(a, m, "title", 5, e->texts[SG_T_TITLE]);
+    sg_map_addn(a, m, "slug", 4, e->texts[SG_T_SLUG]);
+    sg_map_addn(a, m, "url", 3, e->texts[SG_T_URL]);
     return m;
 }
 
