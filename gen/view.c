@@ -262,6 +262,8 @@ sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
     if (!vc->cells) {
         vc->cells = sg_alloc(a, nmasks * sizeof *vc->cells);
         vc->strips = sg_alloc(a, nmasks * sizeof *vc->strips);
+        vc->covered = sg_alloc(a, nmasks * sizeof *vc->covered);
+        vc->empty = sg_alloc(a, nmasks * sizeof *vc->empty);
     }
     sg_case_entry *es = sg_alloc(a, (n + 1) * sizeof *es);
     for (size_t i = 0; i < n; i++) {
@@ -271,6 +273,8 @@ sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
         if (!vc->cells[m]) {
             vc->cells[m] = S_cells_new(a, v, m);
             vc->strips[m] = sg_gap_strip(a, v, m);
+            vc->covered[m] = S_gap_keys(a, v, m);
+            vc->empty[m] = S_gap_keys(a, v, ~m);
         }
         sg_case_entry *e = &es[i];
         e->v = v;
@@ -373,6 +377,8 @@ sg_value *sg_view_funding(sg_arena *a, const sg_case_entry *e)
     return S_funding_view(a, e->v, e->c, e->k);
 }
 
+#define LAZY(m, k, fn) ADD(m, k, sg_lazy(a, (fn), e))
+
 /* ---- the parts of a case view, each built only when a page reads it:
  * a row in a listing reads the stage and the gaps, not the sources ---- */
 
@@ -391,28 +397,39 @@ static sg_value *S_part_funding(sg_arena *a, const void *entry)
     return sg_view_funding(a, entry);
 }
 
+/* gaps.bridges: for each gap, the activities that bridge it */
+static sg_value *S_part_bridges(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    const sg_vocab *v = e->v;
+    sg_value *bridges = sg_map_sized(a, v->ngaps);
+    for (size_t g = 0; g < v->ngaps; g++) {
+        sg_value *names = sg_list(a);
+        for (size_t i = 0; i < e->c->nacts; i++)
+            if (e->k->acts[i].gaps & (1u << g))
+                sg_list_push(a, names, S_ref(a, e->c->acts[i].name));
+        sg_map_add(a, bridges, v->gaps[g].key, names);
+    }
+    return bridges;
+}
+
 static sg_value *S_part_gaps(sg_arena *a, const void *entry)
 {
     const sg_case_entry *e = entry;
     const sg_vocab *v = e->v;
-    const sg_case *c = e->c;
-    const sg_class *k = e->k;
-    sg_mask mask = k->covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
+    const sg_view_cache *vc = e->vc;
+    sg_mask covered = e->k->covered;
+    sg_mask mask = covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
     sg_value *gaps = sg_map_sized(a, 5);
-    ADD(gaps, "covered", S_gap_keys(a, v, k->covered));
-    ADD(gaps, "empty", S_gap_keys(a, v, ~k->covered));
-    sg_value *bridges = sg_map_sized(a, v->ngaps);
-    for (size_t g = 0; g < v->ngaps; g++) {
-        sg_value *names = sg_list(a);
-        for (size_t i = 0; i < c->nacts; i++)
-            if (k->acts[i].gaps & (1u << g))
-                sg_list_push(a, names, S_ref(a, c->acts[i].name));
-        sg_map_add(a, bridges, v->gaps[g].key, names);
-    }
-    ADD(gaps, "bridges", bridges);
-    STR(gaps, "strip", e->vc->strips && e->vc->strips[mask]
-                           ? e->vc->strips[mask] : sg_gap_strip(a, v, mask));
-    NUM(gaps, "count", __builtin_popcount(k->covered));
+    /* the lists depend on the gap set only: shared, made once */
+    ADD(gaps, "covered", vc->covered && vc->covered[mask]
+                             ? vc->covered[mask] : S_gap_keys(a, v, covered));
+    ADD(gaps, "empty", vc->empty && vc->empty[mask]
+                           ? vc->empty[mask] : S_gap_keys(a, v, ~covered));
+    LAZY(gaps, "bridges", S_part_bridges);
+    STR(gaps, "strip", vc->strips && vc->strips[mask]
+                           ? vc->strips[mask] : sg_gap_strip(a, v, mask));
+    NUM(gaps, "count", __builtin_popcount(covered));
     return gaps;
 }
 
@@ -524,8 +541,6 @@ static sg_value *S_part_related(sg_arena *a, const void *entry)
     }
     return rel;
 }
-
-#define LAZY(m, k, fn) ADD(m, k, sg_lazy(a, (fn), e))
 
 sg_value *sg_view_case(sg_arena *a, const void *entry)
 {

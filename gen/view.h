@@ -34,6 +34,7 @@ typedef struct sg_view {
 typedef struct sg_view_cache {
     sg_value **cells;          /* by gap mask */
     const char **strips;       /* by gap mask: "1·34··7" */
+    sg_value **covered, **empty;   /* by gap mask: lists of gap keys */
     sg_value *heat_cells[SG_MAX_GAPS][4];   /* comparison cells: gap x level */
     sg_value *trait_cells[16][3];           /* trait x side */
 } sg_view_cache;
