@@ -306,25 +306,6 @@ int sg_write_file(const char *path, const char *data, size_t len,
     return 0;
 }
 
-int sg_write_new(const char *path, const char *data, size_t len,
-                 sg_diags *d)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
-    if (sg_write_all(fd, data, len) != 0) {
-        int e = errno;
-        close(fd);
-        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
-                        strerror(e));
-    }
-    if (close(fd) != 0)
-        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
-                        strerror(errno));
-    return 0;
-}
-
 int sg_remove_tree(const char *path)
 {
     struct stat st;

@@ -33,12 +33,8 @@ int sg_mkdirs(const char *path);
  * Returns 0 or -1 with a diagnostic. */
 int sg_write_file(const char *path, const char *data, size_t len,
                   bool *written, sg_diags *d);
-/* Creates `path` (which must not exist) with `data`: for folders that
- * only this process writes, where no reader can see a partial file. */
 /* write(2) until all of `data` is written; 0, or -1 with errno. */
 int sg_write_all(int fd, const char *data, size_t len);
-int sg_write_new(const char *path, const char *data, size_t len,
-                 sg_diags *d);
 /* Removes a tree (used only on folders the generator made itself). */
 int sg_remove_tree(const char *path);
 /* The folder part of a path ("." when there is none), in the arena. */
