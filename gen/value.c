@@ -208,6 +208,18 @@ bool sg_value_truthy(const sg_value *v)
     return false;
 }
 
+size_t sg_fmt_uint(char out[20], unsigned long long u)
+{
+    char tmp[20], *p = tmp + sizeof tmp;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(out, p, n);
+    return n;
+}
+
 void sg_num_format(sg_buf *out, double n)
 {
     if (!isfinite(n)) {
@@ -216,17 +228,13 @@ void sg_num_format(sg_buf *out, double n)
     }
     if (fabs(n) < 1e15 && n == (double)(long long)n) {
         /* whole numbers are most numbers: no printf */
-        char tmp[24], *p = tmp + sizeof tmp;
+        char digits[21];
         long long x = (long long)n;
-        unsigned long long u = x < 0 ? 0ull - (unsigned long long)x
-                                     : (unsigned long long)x;
-        do {
-            *--p = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
         if (x < 0)
-            *--p = '-';
-        sg_buf_put(out, p, (size_t)(tmp + sizeof tmp - p));
+            sg_buf_putc(out, '-');
+        sg_buf_put(out, digits,
+                   sg_fmt_uint(digits, x < 0 ? 0ull - (unsigned long long)x
+                                             : (unsigned long long)x));
         return;
     }
     char tmp[40];

@@ -110,6 +110,9 @@ bool sg_value_truthy(const sg_value *v);
 /* Shortest decimal form that reads back as the same double
  * ("85", "1.21"); appended to out. */
 void sg_num_format(sg_buf *out, double n);
+/* The decimal digits of `u` written into `out` (no NUL); their number.
+ * For the hot paths that format whole numbers without printf. */
+size_t sg_fmt_uint(char out[20], unsigned long long u);
 /* Text of a scalar for interpolation; lists and maps give nothing. */
 void sg_value_text(sg_buf *out, const sg_value *v);
 

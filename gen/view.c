@@ -68,14 +68,7 @@ static const char *S_amount(sg_arena *a, const char *prefix,
     size_t nd;
     double r = nearbyint(fabs(x));
     if (r < 1e18) {
-        unsigned long long u = (unsigned long long)r;
-        char tmp[24], *p = tmp + sizeof tmp;
-        do {
-            *--p = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        nd = (size_t)(tmp + sizeof tmp - p);
-        memcpy(digits, p, nd);
+        nd = sg_fmt_uint(digits, (unsigned long long)r);
     } else {
         snprintf(digits, sizeof digits, "%.0f", r);
         nd = strlen(digits);
