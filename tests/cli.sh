@@ -330,6 +330,12 @@ if command -v tidy >/dev/null 2>&1; then
     check "every page passes tidy without errors" '[ $n -eq 0 ]'
 fi
 
+# ---- more tests, one file a topic: each is sourced here, shares GEN, T,
+# check, ok and bad, and keeps its files under its own folder of $T ----
+for f in tests/cli.d/*.sh; do
+    [ -f "$f" ] && . "./$f"
+done
+
 echo "cli: $pass passed, $fail failed"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
