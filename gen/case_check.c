@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "suggest.h"
 
 const char *const sg_case_keys[] = {
@@ -85,13 +86,48 @@ static const char *S_got(chk *k, const sg_value *v)
     return sg_type_name(v->type);
 }
 
+/* A copy of a string value without the characters no page or feed may
+ * carry (YAML lets "\x01", "\e" or "\uFFFE" through a quoted string);
+ * one warning names the first. */
+static const char *S_clean(chk *k, const char *key, const sg_value *v)
+{
+    const char *s = v->u.str.s;
+    size_t len = v->u.str.len, n = 0, skip, i = 0;
+    unsigned cp, first = 0;
+    while (i < len && !sg_char_unsafe(s + i, len - i, &cp))
+        i++;
+    if (i == len)
+        return sg_strndup(k->a, s, len);   /* the usual case */
+    sg_buf b = SG_BUF_INIT;
+    sg_buf_put(&b, s, i);
+    for (; i < len; i += skip) {
+        skip = sg_char_unsafe(s + i, len - i, &cp);
+        if (!skip) {
+            sg_buf_putc(&b, s[i]);
+            skip = 1;
+        } else if (n++ == 0) {
+            first = cp;
+        }
+    }
+    const char *r = sg_strndup(k->a, b.ptr ? b.ptr : "", b.len);
+    sg_buf_free(&b);
+    WARN(k, v, sg_printf(k->a, "delete %s from the file (pasted text can "
+                         "bring such characters along)",
+                         n > 1 ? "them" : "it"),
+         "%s: %s U+%04X%s left out: no page or feed can carry %s", key,
+         first >= 0xFDD0 ? "noncharacter" : "control character", first,
+         n > 1 ? sg_printf(k->a, " and %zu more are", n - 1) : " is",
+         n > 1 ? "them" : "it");
+    return r;
+}
+
 /* Text of a scalar; a number or true/false written plainly counts as its
  * source text (a title may be "1984"). */
 static const char *S_text(chk *k, const char *key, const sg_value *v)
 {
     /* copied: the tree is dropped after the check */
     if (v->type == SG_STR)
-        return sg_strndup(k->a, v->u.str.s, v->u.str.len);
+        return S_clean(k, key, v);
     if (v->type == SG_NULL)
         return NULL;
     if ((v->type == SG_NUM || v->type == SG_BOOL) && v->text)

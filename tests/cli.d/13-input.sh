@@ -1,0 +1,59 @@
+# 13-input.sh - author input that must not damage the output or the
+# terminal: control characters, dates, swallowed list items, empty
+# activity names, funding shares. (The exact diagnostics are in
+# tests/fixtures/bad: control-chars, terminal-escape, date-*,
+# swallowed-list, activity-empty, funding-shares.)
+I="$T/input"
+mkdir -p "$I"
+
+# bad_bytes FILE...: how many bytes XML forbids (C0 but tab, LF, CR; DEL)
+# and how many U+FFFE the files hold together
+bad_bytes() { cat "$@" | LC_ALL=C tr -cd '\001-\010\013\014\016-\037\177' | wc -c; }
+nonchar() { cat "$@" | LC_ALL=C grep -c "$(printf '\357\277\276')"; }
+
+# ---- control characters in a case never reach a page, the feed or a
+# terminal: warned at their place, left out ----
+mkdir -p "$I/ctl"
+cat > "$I/ctl/ctl.md" <<'EOF'
+---
+title: "Fjord\x01 \e[2J Cluster \uFFFE"
+country: DK
+sector: "Food\x0c"
+summary: "A summary\x7f with\u0085 controls"
+authors: ["Ann \e]0;pwned\a"]
+tags: ["b\x1bad"]
+date: 2024-02-29
+activities:
+  - "networking events\x02"
+---
+Text.
+EOF
+out=$("$GEN" build --cases "$I/ctl" --out "$I/ctl-site" --base-url https://example.org/ 2>&1); rc=$?
+check "13-input: control characters in text warn and the build succeeds" \
+    '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "ctl.md:2:8: warning: title: control character U+0001 and 2 more are left out"'
+check "13-input: no forbidden character in any output file" \
+    '[ -f "$I/ctl-site/feed.xml" ] && [ "$(bad_bytes $(find "$I/ctl-site" -type f))" -eq 0 ] &&
+     [ "$(nonchar $(find "$I/ctl-site" -type f))" -eq 0 ]'
+check "13-input: the feed keeps the rest of the title" \
+    'grep -q "<title>Fjord \[2J Cluster </title>" "$I/ctl-site/feed.xml"'
+if command -v xmllint >/dev/null 2>&1; then
+    check "13-input: feed.xml with control characters in the case is well-formed" \
+        'xmllint --noout "$I/ctl-site/feed.xml" 2>/dev/null'
+    check "13-input: sitemap.xml is well-formed" 'xmllint --noout "$I/ctl-site/sitemap.xml" 2>/dev/null'
+fi
+check "13-input: no raw control character reaches the terminal from a build" \
+    '[ "$(printf "%s" "$out" | bad_bytes)" -eq 0 ]'
+
+# defence in depth: text that never went through the case check (a
+# --base-url, render data) loses them in the escaper too
+"$GEN" build --out "$I/bu-site" -q --base-url "$(printf 'https://example.org/\033x/')" >/dev/null 2>&1
+check "13-input: a control character in --base-url stays out of feed and sitemap" \
+    '[ -f "$I/bu-site/feed.xml" ] && [ "$(bad_bytes "$I/bu-site/feed.xml" "$I/bu-site/sitemap.xml")" -eq 0 ]'
+if command -v xmllint >/dev/null 2>&1; then
+    check "13-input: feed.xml and sitemap.xml stay well-formed with it" \
+        'xmllint --noout "$I/bu-site/feed.xml" 2>/dev/null && xmllint --noout "$I/bu-site/sitemap.xml" 2>/dev/null'
+fi
+printf '{"t": "a\\u0001b\\uFFFEc\\u001bd\\u00e9"}' > "$I/d.json"
+printf '<t>{{t}}</t>' > "$I/t.mustache"
+check "13-input: the escaper drops what XML forbids and keeps UTF-8" \
+    '[ "$("$GEN" render "$I/t.mustache" --data "$I/d.json")" = "<t>abcdé</t>" ]'
