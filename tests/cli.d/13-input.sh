@@ -57,3 +57,34 @@ printf '{"t": "a\\u0001b\\uFFFEc\\u001bd\\u00e9"}' > "$I/d.json"
 printf '<t>{{t}}</t>' > "$I/t.mustache"
 check "13-input: the escaper drops what XML forbids and keeps UTF-8" \
     '[ "$("$GEN" render "$I/t.mustache" --data "$I/d.json")" = "<t>abcdé</t>" ]'
+
+# ---- terminal escape sequences in keys, values and file names are shown
+# escaped, never raw ----
+mkdir -p "$I/term"
+cat > "$I/term/$(printf 'x\033[2Jy').md" <<'EOF'
+---
+title: x
+country: DK
+sector: x
+"\e]0;pwned\a\e[2J": 1
+draft: "\e[31mred\x9b"
+størrelse: 1
+---
+EOF
+out=$("$GEN" check "$I/term" 2>&1); rc=$?
+check "13-input: check prints no raw control character" \
+    '[ $rc -eq 1 ] && [ "$(printf "%s" "$out" | bad_bytes)" -eq 0 ] &&
+     ! printf "%s" "$out" | LC_ALL=C grep -q "$(printf "\302\233")"'
+check "13-input: check shows them as \\x1b, in the message and the file name" \
+    'printf "%s\n" "$out" | grep -qF "unknown key '"'"'\x1b]0;pwned\x07\x1b[2J'"'"'" &&
+     printf "%s\n" "$out" | grep -qF "got \"\x1b[31mred\u009b\"" &&
+     printf "%s\n" "$out" | grep -qF "x\x1b[2Jy.md:5:1: warning"'
+check "13-input: UTF-8 in a message is kept" \
+    'printf "%s\n" "$out" | grep -qF "unknown key '"'"'størrelse'"'"'"'
+out=$("$GEN" build --cases "$I/term" --out "$I/term-site" 2>&1)
+check "13-input: build prints no raw control character" \
+    '[ -n "$out" ] && [ "$(printf "%s" "$out" | bad_bytes)" -eq 0 ]'
+out=$("$GEN" check --format json "$I/term" 2>/dev/null)
+check "13-input: JSON diagnostics escape once, as JSON" \
+    'printf "%s" "$out" | grep -qF "\\u001b]0;pwned\\u0007" && ! printf "%s" "$out" | grep -qF "\\\\x1b" &&
+     [ "$(printf "%s" "$out" | bad_bytes)" -eq 0 ]'
