@@ -284,20 +284,28 @@ static void S_url(chk *k, const char *key, const sg_value *v, const char *u)
         "%s: link scheme '%.*s' is not allowed", key, (int)n, u);
 }
 
-static bool S_date(const char *s)
+/* YYYY-MM-DD, digits only: NULL when it names a day of the (Gregorian)
+ * calendar, else the hint to give. */
+static const char *S_date(chk *k, const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-        return false;
-    if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1)
-        return false;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d > days[m - 1])
-        return false;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return false;
-    return true;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return "write the date as YYYY-MM-DD, e.g. 2024-03-01";
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+            return "write the date as YYYY-MM-DD, digits only, e.g. "
+                   "2024-03-01";
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1)
+        return "years start at 0001";
+    if (m < 1 || m > 12)
+        return "months are 01 to 12";
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int last = days[m - 1] +
+        (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (d < 1 || d > last)
+        return sg_printf(k->a, "month %02d of %04d has days 01 to %d", m, y,
+                         last);
+    return NULL;
 }
 
 /* A stage term in any framework; the hint names the nearest term. */
@@ -758,9 +766,9 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
             S_sources(k, x);
         } else if (strcmp(key, "date") == 0) {
             const char *s = x->text ? sg_strdup(a, x->text) : S_text(k, key, x);
-            if (s && !S_date(s))
-                ERR(k, x, "write the date as YYYY-MM-DD, e.g. 2024-03-01",
-                    "date: '%s' is not a date", s);
+            const char *why = s ? S_date(k, s) : NULL;
+            if (why)
+                ERR(k, x, why, "date: '%s' is not a date", s);
             else if (s)
                 c->date = s;
         } else if (strcmp(key, "authors") == 0) {

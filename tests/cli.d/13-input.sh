@@ -88,3 +88,20 @@ out=$("$GEN" check --format json "$I/term" 2>/dev/null)
 check "13-input: JSON diagnostics escape once, as JSON" \
     'printf "%s" "$out" | grep -qF "\\u001b]0;pwned\\u0007" && ! printf "%s" "$out" | grep -qF "\\\\x1b" &&
      [ "$(printf "%s" "$out" | bad_bytes)" -eq 0 ]'
+
+# ---- dates: YYYY-MM-DD digits naming a real day ----
+mkdir -p "$I/date"
+for pair in 2024-02-29:ok 2000-02-29:ok 1999-12-31:ok 2024-01-+1:bad \
+    -001-01-01:bad +024-01-01:bad 0000-01-01:bad 2100-02-29:bad \
+    2023-02-29:bad 2024-04-31:bad 2024-00-10:bad 2024-1-010:bad \
+    '" 024-01-01"':bad 2024-01-1x:bad; do
+    d=${pair%:*} want=${pair##*:}
+    printf -- '---\ntitle: x\ncountry: DK\nsector: x\ndate: %s\n---\n' "$d" > "$I/date/d.md"
+    out=$("$GEN" check "$I/date/d.md" 2>&1); rc=$?
+    if [ "$want" = ok ]; then
+        check "13-input: date $d is accepted" '[ $rc -eq 0 ]'
+    else
+        check "13-input: date $d is an error at its place" \
+            '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "d.md:5:7: error: date: "'
+    fi
+done
