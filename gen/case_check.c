@@ -360,6 +360,43 @@ static void S_known(chk *k, const char *where, const sg_value *m,
     }
 }
 
+/* The activity type a name of one activity has exactly (its key or a
+ * synonym, as sg_normalise_name compares them), or -1. */
+static int S_exact_activity(chk *k, const char *name)
+{
+    const char *norm, *words;
+    sg_normalise_name(k->a, name, &norm, &words);
+    for (size_t i = 0; *norm && i < k->v->naliases; i++)
+        if (strcmp(k->v->aliases[i].norm, norm) == 0)
+            return k->v->aliases[i].type;
+    return -1;
+}
+
+/* One space too many before '- seminars' makes YAML read it as more of
+ * the item above: "networking events - seminars - trade fairs". A plain
+ * name looks like such a swallowed list when a part after " - " is an
+ * activity type's name, or two of its parts match activity types.
+ * Returns the first swallowed part, or NULL. */
+static const char *S_swallowed(chk *k, const sg_value *at, const char *name)
+{
+    if (at->type != SG_STR || at->quoted || !strstr(name, " - "))
+        return NULL;
+    const char *first = NULL;
+    int matched = 0;
+    for (const char *p = name, *e; p && !first; p = e ? e + 3 : NULL) {
+        e = strstr(p, " - ");
+        const char *part = e ? sg_strndup(k->a, p, (size_t)(e - p))
+                             : sg_strdup(k->a, p);
+        const char *how;
+        if (p != name && !first && S_exact_activity(k, part) >= 0)
+            first = part;
+        if (sg_vocab_match_activity(k->v, k->a, part, &how) >= 0 &&
+            ++matched == 2 && !first && p != name)
+            first = part;
+    }
+    return first;
+}
+
 static void S_activities(chk *k, const sg_value *list)
 {
     if (!S_is_list(k, "activities", list))
@@ -379,7 +416,7 @@ static void S_activities(chk *k, const sg_value *list)
     static const char *const akeys[] = { "name", "type", "as", "connects",
                                          "gaps", "note" };
     for (size_t i = 0; i < list->u.list.n; i++) {
-        const sg_value *it = list->u.list.items[i];
+        const sg_value *it = list->u.list.items[i], *nv = it;
         sg_activity *ac = &c->acts[c->nacts];
         ac->type = -1;
         ac->as = -1;
@@ -393,6 +430,7 @@ static void S_activities(chk *k, const sg_value *list)
                 continue;
             }
             ac->name = S_text(k, "activities: name", x);
+            nv = x;
             if ((x = sg_map_get(it, "type"))) {
                 ac->type = S_word(k, "activities: type", x, sg_vocab_activity,
                                   acts_keys, v->nacts, "activity type");
@@ -425,8 +463,24 @@ static void S_activities(chk *k, const sg_value *list)
         } else {
             ac->name = S_text(k, "activities", it);
         }
-        if (!ac->name || !*ac->name)
+        /* S_text has reported a name that is not text; an empty one
+         * would be a nameless row on the page */
+        if (nv->type == SG_NULL || (ac->name && !ac->name[strspn(ac->name,
+                                                               " \t\r\n")]))
+            ERR(k, nv, nv == it ? "write the activity's name after '- ', or "
+                                  "remove the empty item"
+                                : "write the activity's name after 'name:'",
+                "activities: an activity's name is empty");
+        if (!ac->name || !ac->name[strspn(ac->name, " \t\r\n")])
             continue;
+        const char *part = S_swallowed(k, nv, ac->name);
+        if (part)
+            WARN(k, nv, sg_printf(k->a, "if '%s' is an activity of its own, "
+                                  "indent its '- ' exactly like the other "
+                                  "items; if this is one activity, quote the "
+                                  "name", part),
+                 "activities: '%s' looks like several activities run "
+                 "together", ac->name);
         if (ac->type < 0 && !ac->type_given)
             ac->type = sg_vocab_match_activity(v, k->a, ac->name,
                                                &ac->type_how);

@@ -105,3 +105,14 @@ for pair in 2024-02-29:ok 2000-02-29:ok 1999-12-31:ok 2024-01-+1:bad \
             '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "d.md:5:7: error: date: "'
     fi
 done
+
+# ---- the swallowed list item: its gap is flagged, not silently lost ----
+mkdir -p "$I/swallow"
+printf -- '---\ntitle: x\ncountry: DK\nsector: x\nactivities:\n  - networking events\n   - seminars\n   - trade fairs\n---\n' > "$I/swallow/s.md"
+out=$("$GEN" check "$I/swallow" 2>&1); rc=$?
+check "13-input: a list item indented one space too far is a warning at its line" \
+    '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "s.md:6:5: warning: activities: .networking events - seminars - trade fairs. looks like several activities"'
+sed -i 's/^   - /  - /' "$I/swallow/s.md"
+out=$("$GEN" check "$I/swallow" 2>&1)
+check "13-input: indented like its siblings, no warning" \
+    'printf "%s" "$out" | grep -q "0 errors, 0 warnings"'
