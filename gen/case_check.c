@@ -500,8 +500,9 @@ static void S_activities(chk *k, const sg_value *list)
     }
 }
 
-static void S_funding(chk *k, const sg_value *list)
+static void S_funding(chk *k, const sg_pair *key)
 {
+    const sg_value *list = key->val;
     if (!S_is_list(k, "funding", list))
         return;
     sg_case *c = k->c;
@@ -558,6 +559,21 @@ static void S_funding(chk *k, const sg_value *list)
             }
         }
         c->nfunding++;
+    }
+    /* shares are parts of one whole: together at most 1, give or take
+     * rounding to whole percents (0.34 + 0.34 + 0.33 for .335, .335,
+     * .33); the 1e-9 absorbs binary fractions */
+    double sum = 0;
+    for (size_t i = 0; i < c->nfunding; i++)
+        if (c->funding[i].has_share)
+            sum += c->funding[i].share;
+    if (sum > 1.01 + 1e-9) {
+        sg_error(k->d, c->file, key->key_mark,
+                 "a share is the part of all funding a source gives (0.3 is "
+                 "30%); correct them so that together they are at most 1",
+                 "funding: the shares add up to %g, more than the whole (1)",
+                 sum);
+        k->errors++;
     }
 }
 
@@ -799,7 +815,7 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
         } else if (strcmp(key, "owners") == 0) {
             c->owners = S_strings(k, key, x, &c->nowners);
         } else if (strcmp(key, "funding") == 0) {
-            S_funding(k, x);
+            S_funding(k, p);
         } else if (strcmp(key, "activities") == 0) {
             S_activities(k, x);
         } else if (strcmp(key, "obstacles") == 0) {

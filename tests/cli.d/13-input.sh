@@ -106,6 +106,17 @@ for pair in 2024-02-29:ok 2000-02-29:ok 1999-12-31:ok 2024-01-+1:bad \
     fi
 done
 
+# ---- funding shares: rounding to whole percents is tolerated ----
+mkdir -p "$I/shares"
+printf -- '---\ntitle: x\ncountry: DK\nsector: x\nfunding:\n  - {source: a, share: 0.34}\n  - {source: b, share: 0.34}\n  - {source: c, share: 0.33}\n---\n' > "$I/shares/round.md"
+out=$("$GEN" check "$I/shares" 2>&1); rc=$?
+check "13-input: shares that add up to 1.01 by rounding pass" \
+    '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "0 errors, 0 warnings"'
+printf -- '---\ntitle: x\ncountry: DK\nsector: x\nfunding:\n  - {source: a, share: 0.5}\n  - {source: b, share: 0.52}\n---\n' > "$I/shares/round.md"
+out=$("$GEN" build --cases "$I/shares" --out "$I/shares-site" 2>&1); rc=$?
+check "13-input: shares over 1 fail the build at the funding key" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "round.md:5:1: error: funding: the shares add up to 1.02"'
+
 # ---- the swallowed list item: its gap is flagged, not silently lost ----
 mkdir -p "$I/swallow"
 printf -- '---\ntitle: x\ncountry: DK\nsector: x\nactivities:\n  - networking events\n   - seminars\n   - trade fairs\n---\n' > "$I/swallow/s.md"
