@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "suggest.h"
 
 const char *const sg_case_keys[] = {
@@ -85,13 +86,48 @@ static const char *S_got(chk *k, const sg_value *v)
     return sg_type_name(v->type);
 }
 
+/* A copy of a string value without the characters no page or feed may
+ * carry (YAML lets "\x01", "\e" or "\uFFFE" through a quoted string);
+ * one warning names the first. */
+static const char *S_clean(chk *k, const char *key, const sg_value *v)
+{
+    const char *s = v->u.str.s;
+    size_t len = v->u.str.len, n = 0, skip, i = 0;
+    unsigned cp, first = 0;
+    while (i < len && !sg_char_unsafe(s + i, len - i, &cp))
+        i++;
+    if (i == len)
+        return sg_strndup(k->a, s, len);   /* the usual case */
+    sg_buf b = SG_BUF_INIT;
+    sg_buf_put(&b, s, i);
+    for (; i < len; i += skip) {
+        skip = sg_char_unsafe(s + i, len - i, &cp);
+        if (!skip) {
+            sg_buf_putc(&b, s[i]);
+            skip = 1;
+        } else if (n++ == 0) {
+            first = cp;
+        }
+    }
+    const char *r = sg_strndup(k->a, b.ptr ? b.ptr : "", b.len);
+    sg_buf_free(&b);
+    WARN(k, v, sg_printf(k->a, "delete %s from the file (pasted text can "
+                         "bring such characters along)",
+                         n > 1 ? "them" : "it"),
+         "%s: %s U+%04X%s left out: no page or feed can carry %s", key,
+         first >= 0xFDD0 ? "noncharacter" : "control character", first,
+         n > 1 ? sg_printf(k->a, " and %zu more are", n - 1) : " is",
+         n > 1 ? "them" : "it");
+    return r;
+}
+
 /* Text of a scalar; a number or true/false written plainly counts as its
  * source text (a title may be "1984"). */
 static const char *S_text(chk *k, const char *key, const sg_value *v)
 {
     /* copied: the tree is dropped after the check */
     if (v->type == SG_STR)
-        return sg_strndup(k->a, v->u.str.s, v->u.str.len);
+        return S_clean(k, key, v);
     if (v->type == SG_NULL)
         return NULL;
     if ((v->type == SG_NUM || v->type == SG_BOOL) && v->text)
@@ -248,20 +284,28 @@ static void S_url(chk *k, const char *key, const sg_value *v, const char *u)
         "%s: link scheme '%.*s' is not allowed", key, (int)n, u);
 }
 
-static bool S_date(const char *s)
+/* YYYY-MM-DD, digits only: NULL when it names a day of the (Gregorian)
+ * calendar, else the hint to give. */
+static const char *S_date(chk *k, const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-        return false;
-    if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1)
-        return false;
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d > days[m - 1])
-        return false;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return false;
-    return true;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return "write the date as YYYY-MM-DD, e.g. 2024-03-01";
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+            return "write the date as YYYY-MM-DD, digits only, e.g. "
+                   "2024-03-01";
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1)
+        return "years start at 0001";
+    if (m < 1 || m > 12)
+        return "months are 01 to 12";
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int last = days[m - 1] +
+        (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (d < 1 || d > last)
+        return sg_printf(k->a, "month %02d of %04d has days 01 to %d", m, y,
+                         last);
+    return NULL;
 }
 
 /* A stage term in any framework; the hint names the nearest term. */
@@ -316,6 +360,43 @@ static void S_known(chk *k, const char *where, const sg_value *m,
     }
 }
 
+/* The activity type a name of one activity has exactly (its key or a
+ * synonym, as sg_normalise_name compares them), or -1. */
+static int S_exact_activity(chk *k, const char *name)
+{
+    const char *norm, *words;
+    sg_normalise_name(k->a, name, &norm, &words);
+    for (size_t i = 0; *norm && i < k->v->naliases; i++)
+        if (strcmp(k->v->aliases[i].norm, norm) == 0)
+            return k->v->aliases[i].type;
+    return -1;
+}
+
+/* One space too many before '- seminars' makes YAML read it as more of
+ * the item above: "networking events - seminars - trade fairs". A plain
+ * name looks like such a swallowed list when a part after " - " is an
+ * activity type's name, or two of its parts match activity types.
+ * Returns the first swallowed part, or NULL. */
+static const char *S_swallowed(chk *k, const sg_value *at, const char *name)
+{
+    if (at->type != SG_STR || at->quoted || !strstr(name, " - "))
+        return NULL;
+    const char *first = NULL;
+    int matched = 0;
+    for (const char *p = name, *e; p && !first; p = e ? e + 3 : NULL) {
+        e = strstr(p, " - ");
+        const char *part = e ? sg_strndup(k->a, p, (size_t)(e - p))
+                             : sg_strdup(k->a, p);
+        const char *how;
+        if (p != name && !first && S_exact_activity(k, part) >= 0)
+            first = part;
+        if (sg_vocab_match_activity(k->v, k->a, part, &how) >= 0 &&
+            ++matched == 2 && !first && p != name)
+            first = part;
+    }
+    return first;
+}
+
 static void S_activities(chk *k, const sg_value *list)
 {
     if (!S_is_list(k, "activities", list))
@@ -335,7 +416,7 @@ static void S_activities(chk *k, const sg_value *list)
     static const char *const akeys[] = { "name", "type", "as", "connects",
                                          "gaps", "note" };
     for (size_t i = 0; i < list->u.list.n; i++) {
-        const sg_value *it = list->u.list.items[i];
+        const sg_value *it = list->u.list.items[i], *nv = it;
         sg_activity *ac = &c->acts[c->nacts];
         ac->type = -1;
         ac->as = -1;
@@ -349,6 +430,7 @@ static void S_activities(chk *k, const sg_value *list)
                 continue;
             }
             ac->name = S_text(k, "activities: name", x);
+            nv = x;
             if ((x = sg_map_get(it, "type"))) {
                 ac->type = S_word(k, "activities: type", x, sg_vocab_activity,
                                   acts_keys, v->nacts, "activity type");
@@ -381,8 +463,24 @@ static void S_activities(chk *k, const sg_value *list)
         } else {
             ac->name = S_text(k, "activities", it);
         }
-        if (!ac->name || !*ac->name)
+        /* S_text has reported a name that is not text; an empty one
+         * would be a nameless row on the page */
+        if (nv->type == SG_NULL || (ac->name && !ac->name[strspn(ac->name,
+                                                               " \t\r\n")]))
+            ERR(k, nv, nv == it ? "write the activity's name after '- ', or "
+                                  "remove the empty item"
+                                : "write the activity's name after 'name:'",
+                "activities: an activity's name is empty");
+        if (!ac->name || !ac->name[strspn(ac->name, " \t\r\n")])
             continue;
+        const char *part = S_swallowed(k, nv, ac->name);
+        if (part)
+            WARN(k, nv, sg_printf(k->a, "if '%s' is an activity of its own, "
+                                  "indent its '- ' exactly like the other "
+                                  "items; if this is one activity, quote the "
+                                  "name", part),
+                 "activities: '%s' looks like several activities run "
+                 "together", ac->name);
         if (ac->type < 0 && !ac->type_given)
             ac->type = sg_vocab_match_activity(v, k->a, ac->name,
                                                &ac->type_how);
@@ -402,8 +500,9 @@ static void S_activities(chk *k, const sg_value *list)
     }
 }
 
-static void S_funding(chk *k, const sg_value *list)
+static void S_funding(chk *k, const sg_pair *key)
 {
+    const sg_value *list = key->val;
     if (!S_is_list(k, "funding", list))
         return;
     sg_case *c = k->c;
@@ -460,6 +559,21 @@ static void S_funding(chk *k, const sg_value *list)
             }
         }
         c->nfunding++;
+    }
+    /* shares are parts of one whole: together at most 1, give or take
+     * rounding to whole percents (0.34 + 0.34 + 0.33 for .335, .335,
+     * .33); the 1e-9 absorbs binary fractions */
+    double sum = 0;
+    for (size_t i = 0; i < c->nfunding; i++)
+        if (c->funding[i].has_share)
+            sum += c->funding[i].share;
+    if (sum > 1.01 + 1e-9) {
+        sg_error(k->d, c->file, key->key_mark,
+                 "a share is the part of all funding a source gives (0.3 is "
+                 "30%); correct them so that together they are at most 1",
+                 "funding: the shares add up to %g, more than the whole (1)",
+                 sum);
+        k->errors++;
     }
 }
 
@@ -701,7 +815,7 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
         } else if (strcmp(key, "owners") == 0) {
             c->owners = S_strings(k, key, x, &c->nowners);
         } else if (strcmp(key, "funding") == 0) {
-            S_funding(k, x);
+            S_funding(k, p);
         } else if (strcmp(key, "activities") == 0) {
             S_activities(k, x);
         } else if (strcmp(key, "obstacles") == 0) {
@@ -722,9 +836,9 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
             S_sources(k, x);
         } else if (strcmp(key, "date") == 0) {
             const char *s = x->text ? sg_strdup(a, x->text) : S_text(k, key, x);
-            if (s && !S_date(s))
-                ERR(k, x, "write the date as YYYY-MM-DD, e.g. 2024-03-01",
-                    "date: '%s' is not a date", s);
+            const char *why = s ? S_date(k, s) : NULL;
+            if (why)
+                ERR(k, x, why, "date: '%s' is not a date", s);
             else if (s)
                 c->date = s;
         } else if (strcmp(key, "authors") == 0) {

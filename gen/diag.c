@@ -80,12 +80,57 @@ static const char *S_sev(sg_severity s)
     return s == SG_ERROR ? "error" : s == SG_WARNING ? "warning" : "note";
 }
 
+/* Length of the valid UTF-8 sequence of 2 to 4 bytes at p, else 0. */
+static size_t S_utf8_len(const unsigned char *p, size_t len)
+{
+    unsigned c = p[0];
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!n || n > len)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) ||
+        (c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+        return 0;                       /* overlong, surrogate, too large */
+    return n;
+}
+
+/* Text from a case (a value, a key, a file name) may hold control
+ * characters; written raw they would drive the terminal. They are shown
+ * as \x1b (C1 controls as \u009b), as are bytes that are not UTF-8;
+ * everything else, backslashes too, is written as it is. */
+static void S_put_safe(sg_buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s), start = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned c = p[i];
+        size_t n = c < 0x80 ? 1 : S_utf8_len(p + i, len - i);
+        bool ctl = c < 0x20 || c == 0x7F || n == 0 ||
+                   (c == 0xC2 && p[i + 1] <= 0x9F);
+        if (!ctl) {
+            i += n;
+            continue;
+        }
+        sg_buf_put(out, s + start, i - start);
+        if (c == 0xC2 && n == 2)
+            sg_buf_printf(out, "\\u%04x", p[i + 1]);
+        else
+            sg_buf_printf(out, "\\x%02x", c);
+        i += n ? n : 1;
+        start = i;
+    }
+    sg_buf_put(out, s + start, len - start);
+}
+
 void sg_diags_print_text(const sg_diags *d, sg_buf *out, bool color)
 {
     for (size_t i = 0; i < d->n; i++) {
         const sg_diag *g = &d->items[i];
         if (g->file) {
-            sg_buf_puts(out, g->file);
+            S_put_safe(out, g->file);
             if (g->line)
                 sg_buf_printf(out, ":%u:%u", g->line, g->col ? g->col : 1);
             sg_buf_puts(out, ": ");
@@ -99,9 +144,14 @@ void sg_diags_print_text(const sg_diags *d, sg_buf *out, bool color)
         sg_buf_puts(out, S_sev(g->sev));
         if (color)
             sg_buf_puts(out, "\033[0m");
-        sg_buf_printf(out, ": %s\n", g->msg);
-        if (g->hint)
-            sg_buf_printf(out, "    hint: %s\n", g->hint);
+        sg_buf_puts(out, ": ");
+        S_put_safe(out, g->msg);
+        sg_buf_putc(out, '\n');
+        if (g->hint) {
+            sg_buf_puts(out, "    hint: ");
+            S_put_safe(out, g->hint);
+            sg_buf_putc(out, '\n');
+        }
     }
 }
 

@@ -53,8 +53,24 @@ static void test_escape(void)
     sg_html_escape(&b, "plain text, no change", 21);
     STR_EQ(b.ptr, "plain text, no change");
     sg_buf_reset(&b);
-    sg_html_escape(&b, "x\0<", 3);          /* length, not NUL, bounds it */
-    OK(b.len == 6 && memcmp(b.ptr, "x\0&lt;", 6) == 0);
+    sg_html_escape(&b, "x\0<", 3);   /* length, not NUL, bounds it; NUL is dropped */
+    OK(b.len == 5 && memcmp(b.ptr, "x&lt;", 5) == 0);
+    /* what XML forbids or discourages is dropped: C0 but tab, LF, CR;
+     * DEL and C1; U+FDD0-FDEF; U+xFFFE/xFFFF. Neighbours stay. */
+    sg_buf_reset(&b);
+    static const char drop[] = "a\x01\x1b\x0c\x7f\xc2\x80\xc2\x9f"
+        "\xef\xb7\x90\xef\xb7\xaf\xef\xbf\xbe\xef\xbf\xbf"
+        "\xf0\x9f\xbf\xbe\xf4\x8f\xbf\xbfz";
+    sg_html_escape(&b, drop, sizeof drop - 1);
+    STR_EQ(b.ptr, "az");
+    sg_buf_reset(&b);
+    static const char keep[] = "\t\n\r~\xc2\xa0\xef\xb7\x8f\xef\xb7\xb0"
+        "\xef\xbf\xbd\xf0\x9f\xbf\xbd\xf4\x8f\xbf\xbd\xf0\x9f\x98\x80";
+    sg_html_escape(&b, keep, sizeof keep - 1);
+    STR_EQ(b.ptr, keep);
+    sg_buf_reset(&b);
+    sg_html_escape(&b, "x\xc2", 2);   /* a cut sequence is not read past */
+    OK(b.len == 2);
     sg_buf_free(&b);
 }
 
