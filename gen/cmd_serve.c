@@ -6,6 +6,16 @@
  * templates and the vocabulary with inotify and rebuilds in-process. When
  * a build fails, pages show its diagnostics until the next good build;
  * the site on disk stays the last good one (gen build never damages it).
+ *
+ * What the server may read and who may ask:
+ * - an output folder the build would refuse (/, the home folder...)
+ *   stops `gen serve` before it listens;
+ * - until a build has succeeded, every page is the diagnostics page;
+ *   after, only files under the output folder as resolved then are read;
+ * - a request whose Host is not this machine's (localhost, a loopback
+ *   address, the address listened on) is refused, so that a web page
+ *   cannot reach the server by pointing its own name at 127.0.0.1 (DNS
+ *   rebinding).
  */
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -13,12 +23,14 @@
 #include <getopt.h>
 #include <limits.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -38,10 +50,13 @@ static const char *const help =
     "whenever a case, a template or the vocabulary changes; the open page\n"
     "reloads by itself. While a change breaks the build, pages show the\n"
     "problems instead, and the site comes back once they are fixed.\n"
+    "Requests must name this machine (Host localhost, 127.0.0.1, [::1] or\n"
+    "the address listened on); others get 403.\n"
     "\n"
     "  --port N            port (default 8000; 0 picks a free one)\n"
     "  --host ADDR         address to listen on (default 127.0.0.1: this\n"
-    "                      machine only); 0.0.0.0 serves your network\n"
+    "                      machine only); 0.0.0.0 serves your network,\n"
+    "                      reached by this machine's IP address\n"
     "  --cases, --templates, --out, --drafts, --vocabulary: as for build\n";
 
 static const char reload_js[] =
@@ -59,12 +74,15 @@ static const char reload_js[] =
     "})();\n";
 
 typedef struct server {
-    const char *out;
-    char out_real[PATH_MAX];
-    pthread_mutex_t lock;
+    pthread_mutex_t lock;     /* guards the fields up to problems_html */
     unsigned version;
-    bool ok;
+    bool ok;                  /* the last build succeeded */
+    bool have_site;           /* some build succeeded: root is set */
+    char root[PATH_MAX];      /* the output folder, resolved after it */
     char *problems_html;      /* the failed build's diagnostics */
+    /* set before listening, read-only after */
+    const char *out;
+    struct in_addr bound;     /* the address listened on */
 } server;
 
 static volatile sig_atomic_t S_stop;
@@ -110,24 +128,82 @@ static enum MHD_Result S_send(struct MHD_Connection *conn, unsigned status,
     return ret;
 }
 
-/* A file inside the output folder for a URL path, or false. */
-static bool S_resolve(server *sv, sg_arena *a, const char *url, char **file)
+static enum MHD_Result S_send_text(struct MHD_Connection *conn,
+                                   unsigned status, const char *text)
 {
+    return S_send(conn, status, "text/plain; charset=utf-8", text,
+                  strlen(text));
+}
+
+/* "" or ":" and a port number. */
+static bool S_port_ok(const char *p)
+{
+    if (!*p)
+        return true;
+    if (*p++ != ':')
+        return false;
+    size_t n = strspn(p, "0123456789");
+    return n >= 1 && n <= 5 && !p[n];
+}
+
+/* Whether a Host header names this server as a browser on this machine
+ * would: localhost, a loopback address, or the address listened on (any
+ * address when listening on all of them: a page can only rebind a name,
+ * never an address). */
+static bool S_host_ok(const server *sv, const char *host)
+{
+    char name[256];
+    const char *end;
+    if (host[0] == '[') {                  /* [::1]:8000 */
+        end = strchr(host, ']');
+        size_t n = end ? (size_t)(end - host - 1) : sizeof name;
+        if (n >= sizeof name || !S_port_ok(end + 1))
+            return false;
+        memcpy(name, host + 1, n);
+        name[n] = '\0';
+        struct in6_addr a6;
+        return inet_pton(AF_INET6, name, &a6) == 1 && IN6_IS_ADDR_LOOPBACK(&a6);
+    }
+    end = strchr(host, ':');
+    if (!end)
+        end = host + strlen(host);
+    size_t n = (size_t)(end - host);
+    if (n == 0 || n >= sizeof name || !S_port_ok(end))
+        return false;
+    memcpy(name, host, n);
+    name[n] = '\0';
+    if (strcasecmp(name, "localhost") == 0 ||
+        strcasecmp(name, "localhost.") == 0)
+        return true;
+    struct in_addr a4;
+    if (inet_pton(AF_INET, name, &a4) != 1)
+        return false;
+    return (ntohl(a4.s_addr) >> 24) == 127 ||
+           sv->bound.s_addr == htonl(INADDR_ANY) ||
+           a4.s_addr == sv->bound.s_addr;
+}
+
+/* A file inside the site at `root` (resolved) for a URL path, or false. */
+static bool S_resolve(const char *root, sg_arena *a, const char *url,
+                      char **file)
+{
+    size_t rl = strlen(root);
+    if (rl < 2 || root[0] != '/')       /* never "/" itself, never unset */
+        return false;
     const char *rel = url[0] == '/' ? url + 1 : url;
     size_t len = strlen(rel);
     char *path = (len == 0 || rel[len - 1] == '/')
         ? sg_printf(a, "%sindex.html", rel) : sg_strdup(a, rel);
     if (!sg_publish_path_ok(path))
         return false;
-    char *full = sg_path_join(a, sv->out, path);
+    char *full = sg_path_join(a, root, path);
     if (sg_is_dir(full))
         full = sg_path_join(a, full, "index.html");
     char real[PATH_MAX];
     if (!realpath(full, real))
         return false;
-    size_t ol = strlen(sv->out_real);
     /* symbolic links must not lead out of the site */
-    if (strncmp(real, sv->out_real, ol) != 0 || real[ol] != '/')
+    if (strncmp(real, root, rl) != 0 || real[rl] != '/')
         return false;
     *file = sg_strdup(a, real);
     return true;
@@ -138,17 +214,32 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
                                 const char *version, const char *upload,
                                 size_t *upload_size, void **con_cls)
 {
-    (void)version; (void)upload; (void)upload_size; (void)con_cls;
+    (void)upload; (void)upload_size; (void)con_cls;
     server *sv = cls;
+    const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                   MHD_HTTP_HEADER_HOST);
+    /* Browsers always send Host, and the check is against pages in a
+     * browser; a program that leaves it out could connect directly with
+     * any Host it likes, so HTTP/1.0 without one (which the protocol
+     * allows) is let through. HTTP/1.1 requires it. */
+    if (!host && strcmp(version, MHD_HTTP_VERSION_1_0) != 0)
+        return S_send_text(conn, 400, "a Host header is required\n");
+    if (host && !S_host_ok(sv, host))
+        return S_send_text(conn, 403, "gen serve answers only requests for "
+                           "localhost, a loopback address or the address it "
+                           "listens on\n");
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return S_send(conn, 405, "text/plain", "GET only\n", 9);
+        return S_send_text(conn, 405, "GET only\n");
     if (strcmp(url, "/__gen/reload.js") == 0)
         return S_send(conn, 200, "text/javascript", reload_js,
                       sizeof reload_js - 1);
     pthread_mutex_lock(&sv->lock);
     unsigned ver = sv->version;
-    bool ok = sv->ok;
-    char *problems = ok ? NULL : strdup(sv->problems_html);
+    bool ok = sv->ok, have_site = sv->have_site;
+    char root[PATH_MAX];
+    memcpy(root, sv->root, sizeof root);
+    bool serve_files = ok && have_site;
+    char *problems = serve_files ? NULL : strdup(sv->problems_html);
     pthread_mutex_unlock(&sv->lock);
     if (strcmp(url, "/__gen/state") == 0) {
         char js[64];
@@ -157,19 +248,22 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
         free(problems);
         return S_send(conn, 200, "application/json", js, (size_t)n);
     }
+    if (!serve_files && !problems)
+        return S_send_text(conn, 500, "out of memory\n");
     sg_arena a = SG_ARENA_INIT;
     char *file = NULL;
-    bool found = S_resolve(sv, &a, url, &file);
+    /* no good build yet: there is no site to read from, only problems */
+    bool found = have_site && S_resolve(root, &a, url, &file);
     const char *type = found ? S_type(file) : "text/html; charset=utf-8";
     enum MHD_Result ret;
-    if (!ok && strncmp(type, "text/html", 9) == 0) {
+    if (!have_site || (!ok && strncmp(type, "text/html", 9) == 0)) {
         ret = S_send(conn, 500, "text/html; charset=utf-8", problems,
                      strlen(problems));
     } else {
         unsigned status = 200;
         if (!found) {
             status = 404;
-            found = S_resolve(sv, &a, "/404.html", &file);
+            found = S_resolve(root, &a, "/404.html", &file);
         }
         sg_buf body = SG_BUF_INIT;
         sg_diags quiet;
@@ -234,17 +328,43 @@ static void S_build(server *sv, const sg_build_opts *o)
     sg_html_escape(&html, text.ptr, text.len);
     sg_buf_puts(&html, "</pre><script src=\"/__gen/reload.js\"></script>"
                 "</body></html>\n");
+    /* files are read only under the folder this build published */
+    char root[PATH_MAX];
+    bool resolved = rc == 0 && realpath(sv->out, root) && strlen(root) > 1;
     pthread_mutex_lock(&sv->lock);
     sv->version++;
     sv->ok = rc == 0;
     free(sv->problems_html);
     sv->problems_html = sg_buf_detach(&html);
-    if (rc == 0 && !realpath(sv->out, sv->out_real))
-        sv->out_real[0] = '\0';
+    if (resolved) {
+        memcpy(sv->root, root, sizeof root);
+        sv->have_site = true;
+    }
     pthread_mutex_unlock(&sv->lock);
     sg_buf_free(&text);
     sg_buf_free(&html);
     sg_arena_free(&a);
+}
+
+/* Refuses, before anything is served, an output folder the build would
+ * refuse (/, the home folder, the cases, a folder gen did not make): the
+ * build's own check, by starting a publish and dropping it. */
+static int S_check_out(const sg_build_opts *o)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_publish p;
+    const char *protect[] = { o->cases, o->templates };  /* as sg_build */
+    int rc = sg_publish_begin(&p, &a, o->out, protect, 2, &d);
+    sg_publish_abort(&p);
+    if (rc != 0) {
+        sg_print_diags(&d, false);
+        fprintf(stderr, "gen serve: not serving: the output folder %s cannot "
+                "be used\n", o->out);
+    }
+    sg_arena_free(&a);
+    return rc;
 }
 
 /* Watches `dir` and every folder below it. */
@@ -325,11 +445,13 @@ int sg_cmd_serve(int argc, char **argv)
                 "127.0.0.1\n");
         return 2;
     }
+    if (S_check_out(&o) != 0)
+        return 1;
     if (strncmp(host, "127.", 4) != 0)
         fprintf(stderr, "gen serve: listening on %s: other machines can read "
                 "the site\n", host);
 
-    server sv = { .out = o.out };
+    server sv = { .out = o.out, .bound = addr.sin_addr };
     pthread_mutex_init(&sv.lock, NULL);
     sv.problems_html = strdup("");
     S_build(&sv, &o);

@@ -1,0 +1,72 @@
+# 13-serve.sh - gen serve: what it may read and who may ask.
+# Sourced by tests/cli.sh (GEN, T, check). Loopback only; every wait is
+# bounded and every server started here is stopped here.
+if command -v curl >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+S13=$T/serve13
+mkdir -p "$S13"
+
+# s13_start DIR [ARGS]: gen serve in DIR on a free port; sets s13_pid and
+# s13_url (empty when it did not listen within 5 s)
+s13_start() {
+    s13_dir=$1; shift
+    (cd "$s13_dir" && exec "$GEN" serve --port 0 "$@" >serve.out 2>serve.err) &
+    s13_pid=$!
+    s13_url=""
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+        s13_port=$(grep -o '127.0.0.1:[0-9]*' "$s13_dir/serve.out" 2>/dev/null | cut -d: -f2)
+        [ -n "$s13_port" ] && { s13_url=http://127.0.0.1:$s13_port; return 0; }
+        sleep 0.25
+    done
+    return 1
+}
+s13_stop() { kill "$s13_pid" 2>/dev/null; wait "$s13_pid" 2>/dev/null; }
+s13_get() { curl -s --max-time 2 --path-as-is "$s13_url$1"; }
+s13_code() { curl -s --max-time 2 -o /dev/null -w '%{http_code}' --path-as-is "$s13_url$1"; }
+# s13_host HOST PATH: the status for a request with that Host header
+s13_host() { curl -s --max-time 2 -o /dev/null -w '%{http_code}' -H "Host: $1" "$s13_url$2"; }
+# s13_wait PATH TEXT: up to 8 s for the page at PATH to contain TEXT
+s13_wait() {
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+        s13_get "$1" | grep -q "$2" && return 0
+        sleep 0.5
+    done
+    return 1
+}
+
+# ---- an output folder the build refuses: no serving at all ----
+mkdir -p "$S13/refuse/mine" && cp -r cases templates "$S13/refuse/"
+echo "not a site" >"$S13/refuse/mine/notes.txt"
+out=$(cd "$S13/refuse" && timeout 3 "$GEN" serve --port 0 --out / 2>&1); rc=$?
+check "serve: --out / exits with an error before listening" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "refusing to write the site into this folder" && ! printf "%s" "$out" | grep -q "^serving"'
+out=$(cd "$S13/refuse" && timeout 3 "$GEN" serve --port 0 --out mine 2>&1); rc=$?
+check "serve: a folder gen did not make is refused before listening" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "refusing to replace a folder" && ! printf "%s" "$out" | grep -q "^serving" && [ -f "$S13/refuse/mine/notes.txt" ]'
+
+# ---- a first build that fails: only the diagnostics, never files ----
+mkdir -p "$S13/broken" && cp -r cases templates "$S13/broken/"
+(cd "$S13/broken" && "$GEN" build -q)
+ln -s /etc/passwd "$S13/broken/site/leak.txt"
+sed -i 's/^country: DK$/country: Denmark/' "$S13/broken/cases/medicon-valley.md"
+if s13_start "$S13/broken"; then
+    check "serve: a failed first build shows its diagnostics on every page" \
+        '[ "$(s13_code /index.html)" = 500 ] && s13_get /static/style.css | grep -q "medicon-valley.md:4:10: error" && s13_get /no/such/page | grep -q "medicon-valley.md:4:10: error"'
+    check "serve: no file is read before a good build" \
+        '! s13_get /leak.txt | grep -q "^root:" && ! s13_get /etc/passwd | grep -q "^root:" && ! s13_get /../../../../etc/passwd | grep -q "^root:" && [ "$(s13_code /leak.txt)" = 500 ]'
+    sed -i 's/^country: Denmark$/country: DK/' "$S13/broken/cases/medicon-valley.md"
+    check "serve: the site once the first good build is done" \
+        's13_wait /__gen/state "\"ok\": true" && [ "$(s13_code /index.html)" = 200 ] && [ "$(s13_code /leak.txt)" = 404 ]'
+
+    # ---- the Host header: this machine's names only (DNS rebinding) ----
+    p=$s13_port
+    check "serve: Host localhost, 127.0.0.1 and [::1] are answered" \
+        '[ "$(s13_host "localhost:$p" /)" = 200 ] && [ "$(s13_host localhost /)" = 200 ] && [ "$(s13_host "127.0.0.1:$p" /)" = 200 ] && [ "$(s13_host "[::1]:$p" /)" = 200 ]'
+    check "serve: another Host is refused (DNS rebinding)" \
+        '[ "$(s13_host evil.example /)" = 403 ] && [ "$(s13_host "evil.example:$p" /index.html)" = 403 ] && [ "$(s13_host "localhost.evil.example:$p" /)" = 403 ] && [ "$(s13_host "evil.example:$p" /__gen/state)" = 403 ] && ! curl -s --max-time 2 -H "Host: evil.example" "$s13_url/" | grep -q "<html"'
+    check "serve: HTTP/1.1 without Host is refused" \
+        '[ "$(curl -s --max-time 2 -o /dev/null -w "%{http_code}" -H "Host:" "$s13_url/")" = 400 ]'
+else
+    bad "serve: did not start after a failed first build"
+fi
+s13_stop
+fi
