@@ -367,13 +367,47 @@ static int S_check_out(const sg_build_opts *o)
     return rc;
 }
 
-/* Watches `dir` and every folder below it. */
-static void S_watch_tree(int fd, const char *dir, int depth)
+#define WATCH_MASK (IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | \
+                    IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
+
+/* What is watched: the cases and templates folders and every folder below
+ * them; and the folder each of them and the vocabulary is in, for that
+ * one name. Editors and `git checkout` remove a folder and make it again,
+ * or move it away and put another in its place; the parent sees that,
+ * and the watches are then made again on what is there now. */
+typedef struct watch {
+    int fd;
+    size_t n;
+    struct {
+        const char *dir, *name;
+        int wd;
+        bool whole;           /* the parent is watched as a tree too */
+    } named[3];
+} watch;
+
+static void S_watch_name(watch *w, sg_arena *a, const char *path)
 {
-    if (depth > 16 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_CREATE |
-                                        IN_DELETE | IN_MOVED_FROM |
-                                        IN_MOVED_TO | IN_DELETE_SELF) < 0)
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    char *p = sg_strndup(a, path, len);
+    char *name = sg_basename(a, p, NULL);
+    if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
         return;
+    w->named[w->n].dir = sg_dirname(a, p);
+    w->named[w->n].name = name;
+    w->n++;
+}
+
+/* Watches `dir` and every folder below it. */
+static void S_watch_tree(watch *w, const char *dir, int depth)
+{
+    int wd;
+    if (depth > 16 || (wd = inotify_add_watch(w->fd, dir, WATCH_MASK)) < 0)
+        return;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->named[i].wd == wd)
+            w->named[i].whole = true;
     sg_arena a = SG_ARENA_INIT;
     DIR *dp = opendir(dir);
     struct dirent *de;
@@ -383,11 +417,66 @@ static void S_watch_tree(int fd, const char *dir, int depth)
         char *sub = sg_path_join(&a, dir, de->d_name);
         struct stat st;
         if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            S_watch_tree(fd, sub, depth + 1);
+            S_watch_tree(w, sub, depth + 1);
     }
     if (dp)
         closedir(dp);
     sg_arena_free(&a);
+}
+
+/* (Re)makes every watch on a fresh inotify instance: the old one's
+ * watches may follow a folder that was moved away. */
+static int S_watch_open(watch *w, const sg_build_opts *o)
+{
+    if (w->fd >= 0)
+        close(w->fd);
+    w->fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (w->fd < 0)
+        return -1;
+    for (size_t i = 0; i < w->n; i++) {
+        w->named[i].wd = inotify_add_watch(w->fd, w->named[i].dir,
+                                           WATCH_MASK | IN_ONLYDIR);
+        w->named[i].whole = false;
+    }
+    S_watch_tree(w, o->cases, 0);
+    S_watch_tree(w, o->templates, 0);
+    return 0;
+}
+
+/* Reads the waiting events; true when one concerns the sources. Sets
+ * *rewatch when folders came or went. */
+static bool S_watch_read(watch *w, char *buf, size_t size, bool *rewatch)
+{
+    bool any = false;
+    ssize_t n;
+    while ((n = read(w->fd, buf, size)) > 0) {
+        for (char *p = buf; p < buf + n;) {
+            struct inotify_event *ev = (struct inotify_event *)p;
+            p += sizeof *ev + ev->len;
+            if (ev->mask & IN_Q_OVERFLOW) {
+                any = *rewatch = true;
+                continue;
+            }
+            if (ev->mask & IN_IGNORED)
+                continue;
+            bool ours = true, parent = false;
+            for (size_t i = 0; i < w->n; i++) {
+                if (w->named[i].wd != ev->wd || w->named[i].whole)
+                    continue;
+                if (!parent)
+                    ours = false;
+                parent = true;
+                if (ev->len && strcmp(ev->name, w->named[i].name) == 0)
+                    ours = *rewatch = true;
+            }
+            if (!ours)
+                continue;
+            any = true;
+            if (ev->mask & (IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF))
+                *rewatch = true;
+        }
+    }
+    return any;
 }
 
 int sg_cmd_serve(int argc, char **argv)
@@ -472,20 +561,15 @@ int sg_cmd_serve(int argc, char **argv)
            info ? info->port : (unsigned)port);
     fflush(stdout);
 
-    int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    if (fd >= 0) {
-        S_watch_tree(fd, o.cases, 0);
-        S_watch_tree(fd, o.templates, 0);
-        if (o.vocabulary) {
-            sg_arena a = SG_ARENA_INIT;
-            inotify_add_watch(fd, sg_dirname(&a, o.vocabulary),
-                              IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE);
-            sg_arena_free(&a);
-        }
-    } else {
+    sg_arena wa = SG_ARENA_INIT;
+    watch w = { .fd = -1 };
+    S_watch_name(&w, &wa, o.cases);
+    S_watch_name(&w, &wa, o.templates);
+    if (o.vocabulary)
+        S_watch_name(&w, &wa, o.vocabulary);
+    if (S_watch_open(&w, &o) != 0)
         fprintf(stderr, "gen serve: cannot watch for changes (%s); serving "
                 "without rebuilding\n", strerror(errno));
-    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = S_on_signal;
@@ -493,38 +577,30 @@ int sg_cmd_serve(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     char evbuf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
     while (!S_stop) {
-        struct pollfd pfd = { fd, POLLIN, 0 };
-        int r = poll(&pfd, fd >= 0 ? 1 : 0, 500);
-        if (r <= 0)
+        struct pollfd pfd = { w.fd, POLLIN, 0 };
+        if (poll(&pfd, w.fd >= 0 ? 1 : 0, 500) <= 0)
             continue;
-        /* an editor's save is several events: let them settle, then
-         * build once */
-        bool dirs_changed = false;
-        for (;;) {
-            ssize_t n = read(fd, evbuf, sizeof evbuf);
-            if (n <= 0) {
-                struct pollfd again = { fd, POLLIN, 0 };
-                if (poll(&again, 1, 60) <= 0)
-                    break;
-                continue;
-            }
-            for (char *p = evbuf; p < evbuf + n;) {
-                struct inotify_event *ev = (struct inotify_event *)p;
-                if (ev->mask & IN_ISDIR)
-                    dirs_changed = true;
-                p += sizeof *ev + ev->len;
-            }
+        /* an editor's save is several events: let them settle (for up to
+         * two seconds), then build once */
+        bool any = false, rewatch = false;
+        for (int settle = 0; settle < 33; settle++) {
+            any |= S_watch_read(&w, evbuf, sizeof evbuf, &rewatch);
+            if (poll(&pfd, 1, 60) <= 0)
+                break;
         }
-        if (dirs_changed) {
-            S_watch_tree(fd, o.cases, 0);
-            S_watch_tree(fd, o.templates, 0);
-        }
-        S_build(&sv, &o);
+        /* watch what is there now, then build it: a change made before
+         * the new watches exist is in this build, one after wakes us */
+        if (rewatch && S_watch_open(&w, &o) != 0)
+            fprintf(stderr, "gen serve: cannot watch for changes (%s); "
+                    "serving without rebuilding\n", strerror(errno));
+        if (any)
+            S_build(&sv, &o);
     }
     fprintf(stderr, "\nstopped\n");
     MHD_stop_daemon(daemon);
-    if (fd >= 0)
-        close(fd);
+    if (w.fd >= 0)
+        close(w.fd);
+    sg_arena_free(&wa);
     free(sv.problems_html);
     pthread_mutex_destroy(&sv.lock);
     return 0;

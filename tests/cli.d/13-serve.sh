@@ -1,4 +1,5 @@
-# 13-serve.sh - gen serve: what it may read and who may ask.
+# 13-serve.sh - gen serve: what it may read, who may ask, and folders
+# that are replaced under it.
 # Sourced by tests/cli.sh (GEN, T, check). Loopback only; every wait is
 # bounded and every server started here is stopped here.
 if command -v curl >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
@@ -32,6 +33,7 @@ s13_wait() {
     done
     return 1
 }
+s13_version() { s13_get /__gen/state | sed -n 's/.*"version": \([0-9]*\).*/\1/p'; }
 
 # ---- an output folder the build refuses: no serving at all ----
 mkdir -p "$S13/refuse/mine" && cp -r cases templates "$S13/refuse/"
@@ -69,4 +71,47 @@ else
     bad "serve: did not start after a failed first build"
 fi
 s13_stop
+
+# ---- cases/ and templates/ removed or replaced while serving ----
+mkdir -p "$S13/watch" && cp -r cases templates "$S13/watch/"
+W=$S13/watch
+if s13_start "$W" && s13_wait /__gen/state '"ok": true'; then
+    rm -rf "$W/cases" && mkdir "$W/cases" && cp cases/*.md "$W/cases/"
+    sleep 0.3
+    sed -i 's/^title: Medicon Valley$/title: Medicon Valley Again/' "$W/cases/medicon-valley.md"
+    check "serve: cases/ removed and made again is still watched" \
+        's13_wait /cases/medicon-valley/index.html "<h1>Medicon Valley Again</h1>"'
+    mv "$W/cases" "$W/cases.old" && cp -r "$W/cases.old" "$W/cases"
+    sleep 0.3
+    sed -i 's/^title: Medicon Valley Again$/title: Medicon Valley Moved/' "$W/cases/medicon-valley.md"
+    check "serve: cases/ moved away and replaced is still watched" \
+        's13_wait /cases/medicon-valley/index.html "<h1>Medicon Valley Moved</h1>"'
+    v=$(s13_version)
+    sed -i 's/^title: .*$/title: Old Copy/' "$W/cases.old/medicon-valley.md"
+    sleep 1.5
+    check "serve: the folder moved away is no longer watched" \
+        '[ -n "$v" ] && [ "$(s13_version)" = "$v" ]'
+    mv "$W/templates" "$W/templates.old" && cp -r "$W/templates.old" "$W/templates"
+    sleep 0.3
+    echo "/* r13-templates-replaced */" >>"$W/templates/static/style.css"
+    check "serve: templates/ moved away and replaced is still watched" \
+        's13_wait /static/style.css r13-templates-replaced'
+else
+    bad "serve: did not start for the watch tests"
+fi
+s13_stop
+# a vocabulary beside the site: its folder also sees each build's staging
+# folder come and go, which must not start another build
+printf 'countries:\n  XX: Testland\n' >"$W/vocab.yaml"
+if s13_start "$W" --vocabulary vocab.yaml && s13_wait /__gen/state '"ok": true'; then
+    sleep 1.5
+    check "serve: a build does not set off the next one" '[ "$(s13_version)" = 1 ]'
+    printf 'countries:\n  XY: Testland\n' >"$W/vocab.tmp" && mv "$W/vocab.tmp" "$W/vocab.yaml"
+    check "serve: the vocabulary saved by renaming rebuilds" \
+        's13_wait /__gen/state "\"version\": 2"'
+else
+    bad "serve: did not start with a vocabulary"
+fi
+s13_stop
+
 fi
