@@ -15,7 +15,11 @@
  * - a request whose Host is not this machine's (localhost, a loopback
  *   address, the address listened on) is refused, so that a web page
  *   cannot reach the server by pointing its own name at 127.0.0.1 (DNS
- *   rebinding).
+ *   rebinding);
+ * - connections are polled with epoll, not select(), so there is no
+ *   FD_SETSIZE ceiling; their number is bounded by the file descriptors
+ *   the builds leave, one address may hold at most half of them, and
+ *   while many are open new ones that stay idle are dropped quickly.
  */
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -27,11 +31,14 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/inotify.h>
+#include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -73,6 +80,18 @@ static const char reload_js[] =
     "  poll();\n"
     "})();\n";
 
+/* Connections kept with the full idle timeout; past that many open at
+ * once (a browser keeps a handful), a new one that goes idle is dropped
+ * after SHORT_TIMEOUT seconds, so that a flood of half-sent requests
+ * cannot keep a real one waiting for long. */
+#define CALM_CONNECTIONS 64u
+#define IDLE_TIMEOUT 30u
+#define SHORT_TIMEOUT 3u
+/* File descriptors kept for the builds (cases, templates, the staging
+ * folder, inotify) when sizing the connection limit. */
+#define BUILD_FDS 128u
+#define MAX_CONNECTIONS 16384u
+
 typedef struct server {
     pthread_mutex_t lock;     /* guards the fields up to problems_html */
     unsigned version;
@@ -83,6 +102,10 @@ typedef struct server {
     /* set before listening, read-only after */
     const char *out;
     struct in_addr bound;     /* the address listened on */
+    /* the HTTP server's callbacks only (one at a time) */
+    unsigned conns;
+    time_t log_at;
+    bool log_quiet;
 } server;
 
 static volatile sig_atomic_t S_stop;
@@ -292,6 +315,65 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
     free(problems);
     sg_arena_free(&a);
     return ret;
+}
+
+/* Counts the open connections (called on the HTTP thread only). */
+static void S_on_connection(void *cls, struct MHD_Connection *conn,
+                            void **socket_context,
+                            enum MHD_ConnectionNotificationCode code)
+{
+    (void)socket_context;
+    server *sv = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        if (++sv->conns > CALM_CONNECTIONS)
+            MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT,
+                                      SHORT_TIMEOUT);
+    } else if (sv->conns > 0) {
+        sv->conns--;
+    }
+}
+
+/* The HTTP server's own messages, at most one a second: a flood of
+ * refused connections would otherwise bury the build's. */
+static void S_log(void *cls, const char *fmt, va_list ap)
+{
+    server *sv = cls;
+    time_t now = time(NULL);
+    if (now == sv->log_at) {
+        if (!sv->log_quiet)
+            fputs("gen serve: (more messages from the HTTP server left "
+                  "out)\n", stderr);
+        sv->log_quiet = true;
+        return;
+    }
+    sv->log_at = now;
+    sv->log_quiet = false;
+    fputs("gen serve: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+/* How many connections to allow: as many as the file descriptors allow
+ * once the builds have theirs (the soft limit is raised to the hard one
+ * first, up to what is needed), not select()'s FD_SETSIZE. */
+static unsigned S_connection_limit(bool polls)
+{
+    const rlim_t want = MAX_CONNECTIONS + BUILD_FDS;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return 64;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+        struct rlimit up = rl;
+        up.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want
+            ? rl.rlim_max : want;
+        if (setrlimit(RLIMIT_NOFILE, &up) == 0)
+            rl = up;
+    }
+    rlim_t fds = rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want
+        ? want : rl.rlim_cur;
+    rlim_t n = fds > 2 * BUILD_FDS ? fds - BUILD_FDS : fds / 2;
+    if (!polls && n > FD_SETSIZE - 4)
+        n = FD_SETSIZE - 4;
+    return n < 4 ? 4 : (unsigned)n;
 }
 
 /* Builds, prints what happened, and records it for the pages. */
@@ -545,10 +627,17 @@ int sg_cmd_serve(int argc, char **argv)
     sv.problems_html = strdup("");
     S_build(&sv, &o);
 
+    bool polls = MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES ||
+                 MHD_is_feature_supported(MHD_FEATURE_POLL) == MHD_YES;
+    unsigned limit = S_connection_limit(polls);
     struct MHD_Daemon *daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
-        S_handle, &sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        S_handle, &sv, MHD_OPTION_EXTERNAL_LOGGER, S_log, &sv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_CONNECTION_TIMEOUT, IDLE_TIMEOUT,
+        MHD_OPTION_CONNECTION_LIMIT, limit,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, limit / 2,
+        MHD_OPTION_NOTIFY_CONNECTION, S_on_connection, &sv, MHD_OPTION_END);
     if (!daemon) {
         fprintf(stderr, "gen serve: cannot listen on %s:%ld: %s\n", host, port,
                 strerror(errno));
