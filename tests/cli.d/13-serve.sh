@@ -103,15 +103,15 @@ else
     bad "serve: did not start for the watch tests"
 fi
 s13_stop
-# a vocabulary beside the site: its folder also sees each build's staging
-# folder come and go, which must not start another build
+# a vocabulary beside the site: its folder also sees each build swap the
+# site in (from the second build on), which must not start another build
 printf 'countries:\n  XX: Testland\n' >"$W/vocab.yaml"
 if s13_start "$W" --vocabulary vocab.yaml && s13_wait /__gen/state '"ok": true'; then
-    sleep 1.5
-    check "serve: a build does not set off the next one" '[ "$(s13_version)" = 1 ]'
     printf 'countries:\n  XY: Testland\n' >"$W/vocab.tmp" && mv "$W/vocab.tmp" "$W/vocab.yaml"
     check "serve: the vocabulary saved by renaming rebuilds" \
-        's13_wait /__gen/state "\"version\": 2"'
+        's13_wait /__gen/state "\"version\": [2-9]"'
+    sleep 1.5
+    check "serve: a build does not set off the next one" '[ "$(s13_version)" = 2 ]'
 else
     bad "serve: did not start with a vocabulary"
 fi
