@@ -6,6 +6,20 @@
  * templates and the vocabulary with inotify and rebuilds in-process. When
  * a build fails, pages show its diagnostics until the next good build;
  * the site on disk stays the last good one (gen build never damages it).
+ *
+ * What the server may read and who may ask:
+ * - an output folder the build would refuse (/, the home folder...)
+ *   stops `gen serve` before it listens;
+ * - until a build has succeeded, every page is the diagnostics page;
+ *   after, only files under the output folder as resolved then are read;
+ * - a request whose Host is not this machine's (localhost, a loopback
+ *   address, the address listened on) is refused, so that a web page
+ *   cannot reach the server by pointing its own name at 127.0.0.1 (DNS
+ *   rebinding);
+ * - connections are polled with epoll, not select(), so there is no
+ *   FD_SETSIZE ceiling; their number is bounded by the file descriptors
+ *   the builds leave, one address may hold at most half of them, and
+ *   while many are open new ones that stay idle are dropped quickly.
  */
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -13,13 +27,18 @@
 #include <getopt.h>
 #include <limits.h>
 #include <microhttpd.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/inotify.h>
+#include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,10 +57,13 @@ static const char *const help =
     "whenever a case, a template or the vocabulary changes; the open page\n"
     "reloads by itself. While a change breaks the build, pages show the\n"
     "problems instead, and the site comes back once they are fixed.\n"
+    "Requests must name this machine (Host localhost, 127.0.0.1, [::1] or\n"
+    "the address listened on); others get 403.\n"
     "\n"
     "  --port N            port (default 8000; 0 picks a free one)\n"
     "  --host ADDR         address to listen on (default 127.0.0.1: this\n"
-    "                      machine only); 0.0.0.0 serves your network\n"
+    "                      machine only); 0.0.0.0 serves your network,\n"
+    "                      reached by this machine's IP address\n"
     "  --cases, --templates, --out, --drafts, --vocabulary: as for build\n";
 
 static const char reload_js[] =
@@ -58,13 +80,32 @@ static const char reload_js[] =
     "  poll();\n"
     "})();\n";
 
+/* Connections kept with the full idle timeout; past that many open at
+ * once (a browser keeps a handful), a new one that goes idle is dropped
+ * after SHORT_TIMEOUT seconds, so that a flood of half-sent requests
+ * cannot keep a real one waiting for long. */
+#define CALM_CONNECTIONS 64u
+#define IDLE_TIMEOUT 30u
+#define SHORT_TIMEOUT 3u
+/* File descriptors kept for the builds (cases, templates, the staging
+ * folder, inotify) when sizing the connection limit. */
+#define BUILD_FDS 128u
+#define MAX_CONNECTIONS 16384u
+
 typedef struct server {
-    const char *out;
-    char out_real[PATH_MAX];
-    pthread_mutex_t lock;
+    pthread_mutex_t lock;     /* guards the fields up to problems_html */
     unsigned version;
-    bool ok;
+    bool ok;                  /* the last build succeeded */
+    bool have_site;           /* some build succeeded: root is set */
+    char root[PATH_MAX];      /* the output folder, resolved after it */
     char *problems_html;      /* the failed build's diagnostics */
+    /* set before listening, read-only after */
+    const char *out;
+    struct in_addr bound;     /* the address listened on */
+    /* the HTTP server's callbacks only (one at a time) */
+    unsigned conns;
+    time_t log_at;
+    bool log_quiet;
 } server;
 
 static volatile sig_atomic_t S_stop;
@@ -110,24 +151,82 @@ static enum MHD_Result S_send(struct MHD_Connection *conn, unsigned status,
     return ret;
 }
 
-/* A file inside the output folder for a URL path, or false. */
-static bool S_resolve(server *sv, sg_arena *a, const char *url, char **file)
+static enum MHD_Result S_send_text(struct MHD_Connection *conn,
+                                   unsigned status, const char *text)
 {
+    return S_send(conn, status, "text/plain; charset=utf-8", text,
+                  strlen(text));
+}
+
+/* "" or ":" and a port number. */
+static bool S_port_ok(const char *p)
+{
+    if (!*p)
+        return true;
+    if (*p++ != ':')
+        return false;
+    size_t n = strspn(p, "0123456789");
+    return n >= 1 && n <= 5 && !p[n];
+}
+
+/* Whether a Host header names this server as a browser on this machine
+ * would: localhost, a loopback address, or the address listened on (any
+ * address when listening on all of them: a page can only rebind a name,
+ * never an address). */
+static bool S_host_ok(const server *sv, const char *host)
+{
+    char name[256];
+    const char *end;
+    if (host[0] == '[') {                  /* [::1]:8000 */
+        end = strchr(host, ']');
+        size_t n = end ? (size_t)(end - host - 1) : sizeof name;
+        if (n >= sizeof name || !S_port_ok(end + 1))
+            return false;
+        memcpy(name, host + 1, n);
+        name[n] = '\0';
+        struct in6_addr a6;
+        return inet_pton(AF_INET6, name, &a6) == 1 && IN6_IS_ADDR_LOOPBACK(&a6);
+    }
+    end = strchr(host, ':');
+    if (!end)
+        end = host + strlen(host);
+    size_t n = (size_t)(end - host);
+    if (n == 0 || n >= sizeof name || !S_port_ok(end))
+        return false;
+    memcpy(name, host, n);
+    name[n] = '\0';
+    if (strcasecmp(name, "localhost") == 0 ||
+        strcasecmp(name, "localhost.") == 0)
+        return true;
+    struct in_addr a4;
+    if (inet_pton(AF_INET, name, &a4) != 1)
+        return false;
+    return (ntohl(a4.s_addr) >> 24) == 127 ||
+           sv->bound.s_addr == htonl(INADDR_ANY) ||
+           a4.s_addr == sv->bound.s_addr;
+}
+
+/* A file inside the site at `root` (resolved) for a URL path, or false. */
+static bool S_resolve(const char *root, sg_arena *a, const char *url,
+                      char **file)
+{
+    size_t rl = strlen(root);
+    if (rl < 2 || root[0] != '/')       /* never "/" itself, never unset */
+        return false;
     const char *rel = url[0] == '/' ? url + 1 : url;
     size_t len = strlen(rel);
     char *path = (len == 0 || rel[len - 1] == '/')
         ? sg_printf(a, "%sindex.html", rel) : sg_strdup(a, rel);
     if (!sg_publish_path_ok(path))
         return false;
-    char *full = sg_path_join(a, sv->out, path);
+    char *full = sg_path_join(a, root, path);
     if (sg_is_dir(full))
         full = sg_path_join(a, full, "index.html");
     char real[PATH_MAX];
     if (!realpath(full, real))
         return false;
-    size_t ol = strlen(sv->out_real);
     /* symbolic links must not lead out of the site */
-    if (strncmp(real, sv->out_real, ol) != 0 || real[ol] != '/')
+    if (strncmp(real, root, rl) != 0 || real[rl] != '/')
         return false;
     *file = sg_strdup(a, real);
     return true;
@@ -138,17 +237,32 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
                                 const char *version, const char *upload,
                                 size_t *upload_size, void **con_cls)
 {
-    (void)version; (void)upload; (void)upload_size; (void)con_cls;
+    (void)upload; (void)upload_size; (void)con_cls;
     server *sv = cls;
+    const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                   MHD_HTTP_HEADER_HOST);
+    /* Browsers always send Host, and the check is against pages in a
+     * browser; a program that leaves it out could connect directly with
+     * any Host it likes, so HTTP/1.0 without one (which the protocol
+     * allows) is let through. HTTP/1.1 requires it. */
+    if (!host && strcmp(version, MHD_HTTP_VERSION_1_0) != 0)
+        return S_send_text(conn, 400, "a Host header is required\n");
+    if (host && !S_host_ok(sv, host))
+        return S_send_text(conn, 403, "gen serve answers only requests for "
+                           "localhost, a loopback address or the address it "
+                           "listens on\n");
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return S_send(conn, 405, "text/plain", "GET only\n", 9);
+        return S_send_text(conn, 405, "GET only\n");
     if (strcmp(url, "/__gen/reload.js") == 0)
         return S_send(conn, 200, "text/javascript", reload_js,
                       sizeof reload_js - 1);
     pthread_mutex_lock(&sv->lock);
     unsigned ver = sv->version;
-    bool ok = sv->ok;
-    char *problems = ok ? NULL : strdup(sv->problems_html);
+    bool ok = sv->ok, have_site = sv->have_site;
+    char root[PATH_MAX];
+    memcpy(root, sv->root, sizeof root);
+    bool serve_files = ok && have_site;
+    char *problems = serve_files ? NULL : strdup(sv->problems_html);
     pthread_mutex_unlock(&sv->lock);
     if (strcmp(url, "/__gen/state") == 0) {
         char js[64];
@@ -157,19 +271,22 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
         free(problems);
         return S_send(conn, 200, "application/json", js, (size_t)n);
     }
+    if (!serve_files && !problems)
+        return S_send_text(conn, 500, "out of memory\n");
     sg_arena a = SG_ARENA_INIT;
     char *file = NULL;
-    bool found = S_resolve(sv, &a, url, &file);
+    /* no good build yet: there is no site to read from, only problems */
+    bool found = have_site && S_resolve(root, &a, url, &file);
     const char *type = found ? S_type(file) : "text/html; charset=utf-8";
     enum MHD_Result ret;
-    if (!ok && strncmp(type, "text/html", 9) == 0) {
+    if (!have_site || (!ok && strncmp(type, "text/html", 9) == 0)) {
         ret = S_send(conn, 500, "text/html; charset=utf-8", problems,
                      strlen(problems));
     } else {
         unsigned status = 200;
         if (!found) {
             status = 404;
-            found = S_resolve(sv, &a, "/404.html", &file);
+            found = S_resolve(root, &a, "/404.html", &file);
         }
         sg_buf body = SG_BUF_INIT;
         sg_diags quiet;
@@ -198,6 +315,65 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
     free(problems);
     sg_arena_free(&a);
     return ret;
+}
+
+/* Counts the open connections (called on the HTTP thread only). */
+static void S_on_connection(void *cls, struct MHD_Connection *conn,
+                            void **socket_context,
+                            enum MHD_ConnectionNotificationCode code)
+{
+    (void)socket_context;
+    server *sv = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        if (++sv->conns > CALM_CONNECTIONS)
+            MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT,
+                                      SHORT_TIMEOUT);
+    } else if (sv->conns > 0) {
+        sv->conns--;
+    }
+}
+
+/* The HTTP server's own messages, at most one a second: a flood of
+ * refused connections would otherwise bury the build's. */
+static void S_log(void *cls, const char *fmt, va_list ap)
+{
+    server *sv = cls;
+    time_t now = time(NULL);
+    if (now == sv->log_at) {
+        if (!sv->log_quiet)
+            fputs("gen serve: (more messages from the HTTP server left "
+                  "out)\n", stderr);
+        sv->log_quiet = true;
+        return;
+    }
+    sv->log_at = now;
+    sv->log_quiet = false;
+    fputs("gen serve: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+/* How many connections to allow: as many as the file descriptors allow
+ * once the builds have theirs (the soft limit is raised to the hard one
+ * first, up to what is needed), not select()'s FD_SETSIZE. */
+static unsigned S_connection_limit(bool polls)
+{
+    const rlim_t want = MAX_CONNECTIONS + BUILD_FDS;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return 64;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+        struct rlimit up = rl;
+        up.rlim_cur = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want
+            ? rl.rlim_max : want;
+        if (setrlimit(RLIMIT_NOFILE, &up) == 0)
+            rl = up;
+    }
+    rlim_t fds = rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > want
+        ? want : rl.rlim_cur;
+    rlim_t n = fds > 2 * BUILD_FDS ? fds - BUILD_FDS : fds / 2;
+    if (!polls && n > FD_SETSIZE - 4)
+        n = FD_SETSIZE - 4;
+    return n < 4 ? 4 : (unsigned)n;
 }
 
 /* Builds, prints what happened, and records it for the pages. */
@@ -234,26 +410,86 @@ static void S_build(server *sv, const sg_build_opts *o)
     sg_html_escape(&html, text.ptr, text.len);
     sg_buf_puts(&html, "</pre><script src=\"/__gen/reload.js\"></script>"
                 "</body></html>\n");
+    /* files are read only under the folder this build published */
+    char root[PATH_MAX];
+    bool resolved = rc == 0 && realpath(sv->out, root) && strlen(root) > 1;
     pthread_mutex_lock(&sv->lock);
     sv->version++;
     sv->ok = rc == 0;
     free(sv->problems_html);
     sv->problems_html = sg_buf_detach(&html);
-    if (rc == 0 && !realpath(sv->out, sv->out_real))
-        sv->out_real[0] = '\0';
+    if (resolved) {
+        memcpy(sv->root, root, sizeof root);
+        sv->have_site = true;
+    }
     pthread_mutex_unlock(&sv->lock);
     sg_buf_free(&text);
     sg_buf_free(&html);
     sg_arena_free(&a);
 }
 
-/* Watches `dir` and every folder below it. */
-static void S_watch_tree(int fd, const char *dir, int depth)
+/* Refuses, before anything is served, an output folder the build would
+ * refuse (/, the home folder, the cases, a folder gen did not make): the
+ * build's own check, by starting a publish and dropping it. */
+static int S_check_out(const sg_build_opts *o)
 {
-    if (depth > 16 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_CREATE |
-                                        IN_DELETE | IN_MOVED_FROM |
-                                        IN_MOVED_TO | IN_DELETE_SELF) < 0)
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_publish p;
+    const char *protect[] = { o->cases, o->templates };  /* as sg_build */
+    int rc = sg_publish_begin(&p, &a, o->out, protect, 2, &d);
+    sg_publish_abort(&p);
+    if (rc != 0) {
+        sg_print_diags(&d, false);
+        fprintf(stderr, "gen serve: not serving: the output folder %s cannot "
+                "be used\n", o->out);
+    }
+    sg_arena_free(&a);
+    return rc;
+}
+
+#define WATCH_MASK (IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | \
+                    IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
+
+/* What is watched: the cases and templates folders and every folder below
+ * them; and the folder each of them and the vocabulary is in, for that
+ * one name. Editors and `git checkout` remove a folder and make it again,
+ * or move it away and put another in its place; the parent sees that,
+ * and the watches are then made again on what is there now. */
+typedef struct watch {
+    int fd;
+    size_t n;
+    struct {
+        const char *dir, *name;
+        int wd;
+        bool whole;           /* the parent is watched as a tree too */
+    } named[3];
+} watch;
+
+static void S_watch_name(watch *w, sg_arena *a, const char *path)
+{
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/')
+        len--;
+    char *p = sg_strndup(a, path, len);
+    char *name = sg_basename(a, p, NULL);
+    if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
         return;
+    w->named[w->n].dir = sg_dirname(a, p);
+    w->named[w->n].name = name;
+    w->n++;
+}
+
+/* Watches `dir` and every folder below it. */
+static void S_watch_tree(watch *w, const char *dir, int depth)
+{
+    int wd;
+    if (depth > 16 || (wd = inotify_add_watch(w->fd, dir, WATCH_MASK)) < 0)
+        return;
+    for (size_t i = 0; i < w->n; i++)
+        if (w->named[i].wd == wd)
+            w->named[i].whole = true;
     sg_arena a = SG_ARENA_INIT;
     DIR *dp = opendir(dir);
     struct dirent *de;
@@ -263,11 +499,66 @@ static void S_watch_tree(int fd, const char *dir, int depth)
         char *sub = sg_path_join(&a, dir, de->d_name);
         struct stat st;
         if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-            S_watch_tree(fd, sub, depth + 1);
+            S_watch_tree(w, sub, depth + 1);
     }
     if (dp)
         closedir(dp);
     sg_arena_free(&a);
+}
+
+/* (Re)makes every watch on a fresh inotify instance: the old one's
+ * watches may follow a folder that was moved away. */
+static int S_watch_open(watch *w, const sg_build_opts *o)
+{
+    if (w->fd >= 0)
+        close(w->fd);
+    w->fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (w->fd < 0)
+        return -1;
+    for (size_t i = 0; i < w->n; i++) {
+        w->named[i].wd = inotify_add_watch(w->fd, w->named[i].dir,
+                                           WATCH_MASK | IN_ONLYDIR);
+        w->named[i].whole = false;
+    }
+    S_watch_tree(w, o->cases, 0);
+    S_watch_tree(w, o->templates, 0);
+    return 0;
+}
+
+/* Reads the waiting events; true when one concerns the sources. Sets
+ * *rewatch when folders came or went. */
+static bool S_watch_read(watch *w, char *buf, size_t size, bool *rewatch)
+{
+    bool any = false;
+    ssize_t n;
+    while ((n = read(w->fd, buf, size)) > 0) {
+        for (char *p = buf; p < buf + n;) {
+            struct inotify_event *ev = (struct inotify_event *)p;
+            p += sizeof *ev + ev->len;
+            if (ev->mask & IN_Q_OVERFLOW) {
+                any = *rewatch = true;
+                continue;
+            }
+            if (ev->mask & IN_IGNORED)
+                continue;
+            bool ours = true, parent = false;
+            for (size_t i = 0; i < w->n; i++) {
+                if (w->named[i].wd != ev->wd || w->named[i].whole)
+                    continue;
+                if (!parent)
+                    ours = false;
+                parent = true;
+                if (ev->len && strcmp(ev->name, w->named[i].name) == 0)
+                    ours = *rewatch = true;
+            }
+            if (!ours)
+                continue;
+            any = true;
+            if (ev->mask & (IN_ISDIR | IN_DELETE_SELF | IN_MOVE_SELF))
+                *rewatch = true;
+        }
+    }
+    return any;
 }
 
 int sg_cmd_serve(int argc, char **argv)
@@ -325,19 +616,28 @@ int sg_cmd_serve(int argc, char **argv)
                 "127.0.0.1\n");
         return 2;
     }
+    if (S_check_out(&o) != 0)
+        return 1;
     if (strncmp(host, "127.", 4) != 0)
         fprintf(stderr, "gen serve: listening on %s: other machines can read "
                 "the site\n", host);
 
-    server sv = { .out = o.out };
+    server sv = { .out = o.out, .bound = addr.sin_addr };
     pthread_mutex_init(&sv.lock, NULL);
     sv.problems_html = strdup("");
     S_build(&sv, &o);
 
+    bool polls = MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES ||
+                 MHD_is_feature_supported(MHD_FEATURE_POLL) == MHD_YES;
+    unsigned limit = S_connection_limit(polls);
     struct MHD_Daemon *daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
-        S_handle, &sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        S_handle, &sv, MHD_OPTION_EXTERNAL_LOGGER, S_log, &sv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_CONNECTION_TIMEOUT, IDLE_TIMEOUT,
+        MHD_OPTION_CONNECTION_LIMIT, limit,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, limit / 2,
+        MHD_OPTION_NOTIFY_CONNECTION, S_on_connection, &sv, MHD_OPTION_END);
     if (!daemon) {
         fprintf(stderr, "gen serve: cannot listen on %s:%ld: %s\n", host, port,
                 strerror(errno));
@@ -350,20 +650,15 @@ int sg_cmd_serve(int argc, char **argv)
            info ? info->port : (unsigned)port);
     fflush(stdout);
 
-    int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    if (fd >= 0) {
-        S_watch_tree(fd, o.cases, 0);
-        S_watch_tree(fd, o.templates, 0);
-        if (o.vocabulary) {
-            sg_arena a = SG_ARENA_INIT;
-            inotify_add_watch(fd, sg_dirname(&a, o.vocabulary),
-                              IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE);
-            sg_arena_free(&a);
-        }
-    } else {
+    sg_arena wa = SG_ARENA_INIT;
+    watch w = { .fd = -1 };
+    S_watch_name(&w, &wa, o.cases);
+    S_watch_name(&w, &wa, o.templates);
+    if (o.vocabulary)
+        S_watch_name(&w, &wa, o.vocabulary);
+    if (S_watch_open(&w, &o) != 0)
         fprintf(stderr, "gen serve: cannot watch for changes (%s); serving "
                 "without rebuilding\n", strerror(errno));
-    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = S_on_signal;
@@ -371,38 +666,30 @@ int sg_cmd_serve(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     char evbuf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
     while (!S_stop) {
-        struct pollfd pfd = { fd, POLLIN, 0 };
-        int r = poll(&pfd, fd >= 0 ? 1 : 0, 500);
-        if (r <= 0)
+        struct pollfd pfd = { w.fd, POLLIN, 0 };
+        if (poll(&pfd, w.fd >= 0 ? 1 : 0, 500) <= 0)
             continue;
-        /* an editor's save is several events: let them settle, then
-         * build once */
-        bool dirs_changed = false;
-        for (;;) {
-            ssize_t n = read(fd, evbuf, sizeof evbuf);
-            if (n <= 0) {
-                struct pollfd again = { fd, POLLIN, 0 };
-                if (poll(&again, 1, 60) <= 0)
-                    break;
-                continue;
-            }
-            for (char *p = evbuf; p < evbuf + n;) {
-                struct inotify_event *ev = (struct inotify_event *)p;
-                if (ev->mask & IN_ISDIR)
-                    dirs_changed = true;
-                p += sizeof *ev + ev->len;
-            }
+        /* an editor's save is several events: let them settle (for up to
+         * two seconds), then build once */
+        bool any = false, rewatch = false;
+        for (int settle = 0; settle < 33; settle++) {
+            any |= S_watch_read(&w, evbuf, sizeof evbuf, &rewatch);
+            if (poll(&pfd, 1, 60) <= 0)
+                break;
         }
-        if (dirs_changed) {
-            S_watch_tree(fd, o.cases, 0);
-            S_watch_tree(fd, o.templates, 0);
-        }
-        S_build(&sv, &o);
+        /* watch what is there now, then build it: a change made before
+         * the new watches exist is in this build, one after wakes us */
+        if (rewatch && S_watch_open(&w, &o) != 0)
+            fprintf(stderr, "gen serve: cannot watch for changes (%s); "
+                    "serving without rebuilding\n", strerror(errno));
+        if (any)
+            S_build(&sv, &o);
     }
     fprintf(stderr, "\nstopped\n");
     MHD_stop_daemon(daemon);
-    if (fd >= 0)
-        close(fd);
+    if (w.fd >= 0)
+        close(w.fd);
+    sg_arena_free(&wa);
     free(sv.problems_html);
     pthread_mutex_destroy(&sv.lock);
     return 0;
