@@ -643,7 +643,7 @@ static void test_publish_stream(void)
         sg_write_file(sg_path_join(&a, out, old[i][0]), old[i][1],
                       strlen(old[i][1]), NULL, &d);
     sg_publish p;
-    OK(sg_publish_begin(&p, &a, out, NULL, 0, &d) == 0);
+    OK(sg_publish_begin(&p, &a, out, NULL, 0, NULL, &d) == 0);
     sg_publish_stats st = {0, 0, 0};
     const char *now = "0123456789abcdefghij";
     S_stream(&p, &a, "same", now, 3, &st, &d);
@@ -667,7 +667,7 @@ static void test_publish_stream(void)
     sg_publish_out o;
     OK(sg_publish_open(&p, &a, "../escape", &o, &d) != 0);
     sg_publish_close(&o, &st);
-    sg_publish_abort(&p);
+    sg_publish_end(&p);
     sg_remove_tree(tmpl);
     sg_arena_free(&a);
 }
