@@ -55,6 +55,29 @@ static bool S_empty_dir(const char *path)
     return empty;
 }
 
+/* A mount point cannot be renamed, and the swap renames the folder. */
+static bool S_mount_point(const char *path, const char *parent)
+{
+#ifdef STATX_ATTR_MOUNT_ROOT
+    struct statx sx;
+    if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, 0, &sx) == 0 &&
+        (sx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT))
+        return (sx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+#endif
+    struct stat a, b;     /* older kernels: another file system at least */
+    return stat(path, &a) == 0 && stat(parent, &b) == 0 && a.st_dev != b.st_dev;
+}
+
+static int S_mount_error(sg_arena *a, const char *out, sg_diags *d)
+{
+    return sg_error(d, out, NOWHERE,
+                    sg_printf(a, "give a folder inside it, such as --out "
+                              "%s/site, and serve that folder", out),
+                    "is a mount point: gen builds the site beside the output "
+                    "folder and swaps it in by renaming, which a mount point "
+                    "cannot take");
+}
+
 /* The process id the lock's holder wrote into it; 0 when unknown. */
 static long S_holder(int fd)
 {
@@ -147,6 +170,24 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
     while (len > 1 && out[len - 1] == '/')
         len--;
     p->out = sg_strndup(a, out, len);
+    struct stat st;
+    /* a symbolic link to a folder is taken as that folder: the site is
+     * built beside the folder and swapped in there, and the link keeps
+     * leading to it (swapping the link itself would leave the folder as
+     * it was) */
+    if (lstat(p->out, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *real = realpath(p->out, NULL);
+        struct stat target;
+        if (!real || stat(real, &target) != 0 || !S_ISDIR(target.st_mode)) {
+            free(real);
+            return sg_error(d, p->out, NOWHERE, "point the link at a folder "
+                            "(create it first), or give --out a folder",
+                            "is a symbolic link that does not lead to a "
+                            "folder");
+        }
+        p->out = sg_strdup(a, real);
+        free(real);
+    }
     const char *home = getenv("HOME");
     if (S_same_dir(p->out, "/") || (home && S_same_dir(p->out, home)) ||
         strcmp(p->out, ".") == 0 || S_same_dir(p->out, "."))
@@ -158,7 +199,6 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
             return sg_error(d, p->out, NOWHERE,
                             "give a separate folder, such as site/",
                             "refusing to write the site over %s", protect[i]);
-    struct stat st;
     char *parent = sg_dirname(a, p->out);
     if (sg_mkdirs(parent) != 0)
         return sg_error(d, parent, NOWHERE, NULL, "cannot create: %s",
@@ -174,6 +214,8 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
         if (!S_ISDIR(st.st_mode))
             return sg_error(d, p->out, NOWHERE, "remove it or choose another "
                             "--out", "exists and is not a folder");
+        if (S_mount_point(p->out, parent))
+            return S_mount_error(a, p->out, d);
         char *marker = sg_path_join(a, p->out, SG_SITE_MARKER);
         if (!sg_exists(marker) && !S_empty_dir(p->out))
             return sg_error(d, p->out, NOWHERE,
@@ -519,10 +561,13 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
         p->staging = NULL;
         return 0;
     }
+    if (errno == EBUSY)
+        return S_mount_error(p->a, p->out, d);
 #endif
     char *old = sg_printf(p->a, "%s.old-%ld", p->staging, (long)getpid());
     if (rename(p->out, old) != 0)
-        return sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
+        return errno == EBUSY ? S_mount_error(p->a, p->out, d)
+             : sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
                         strerror(errno));
     if (rename(p->staging, p->out) != 0) {
         int e = errno;

@@ -25,7 +25,8 @@
 
 typedef struct sg_publish {
     sg_arena *a;
-    const char *out;          /* the published folder */
+    const char *out;          /* the published folder (a symbolic link to
+                               * a folder is followed: this is the folder) */
     const char *staging;      /* where this build writes */
     int root;                 /* the staging folder, open: files are made
                                * relative to it, so a staging folder
@@ -45,7 +46,7 @@ typedef struct sg_publish_wait {
 } sg_publish_wait;
 
 /* Refuses dangerous output folders (/, the home folder, the cases or
- * templates folder, or a non-empty folder gen did not make),
+ * templates folder, a non-empty folder gen did not make, a mount point),
  * takes the output folder's lock (waiting for another build unless
  * `w->no_wait`; `w` may be NULL: wait quietly), removes staging folders
  * of builds that died, and creates this build's. Returns 0 or -1 with a

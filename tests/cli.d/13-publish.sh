@@ -1,6 +1,6 @@
 # 13-publish.sh - builds into one output folder take turns (a lock the
-# kernel releases when its holder dies), and a case edited during a
-# build fails it.
+# kernel releases when its holder dies), a case edited during a build
+# fails it, and --out on a mount point or a symbolic link.
 # Sourced by tests/cli.sh: uses $GEN, $T, check/ok/bad.
 
 P="$T/13-publish"
@@ -137,3 +137,41 @@ check "a case changed during the build fails it, naming the file" \
 check "... and nothing of it is published" \
     '[ "$before" = "$(p13_sum "$P/editsite")" ] && ! grep -rq SECRET "$P/editsite" &&
      [ -z "$(ls -A "$P" | grep "^\.editsite\.")" ]'
+
+# ---- --out a symbolic link to a folder: the folder is published ----
+mkdir -p "$P/target"
+ln -s target "$P/link"
+"$GEN" build --out "$P/link" -q 2> "$P/link.err"; rc=$?
+check "--out a symbolic link to a folder publishes into the folder, keeping the link" \
+    '[ $rc -eq 0 ] && [ -L "$P/link" ] && diff -r "$P/fresh" "$P/target" >/dev/null'
+out=$("$GEN" build --out "$P/link" 2>&1); rc=$?
+check "... and a rebuild through the link keeps unchanged files" \
+    '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "(0 written, " && [ -L "$P/link" ]'
+ln -s nowhere "$P/dangling"
+out=$("$GEN" build --out "$P/dangling" 2>&1); rc=$?
+check "--out a symbolic link to nothing says so" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "dangling: error: is a symbolic link that does not lead to a folder" &&
+     [ -L "$P/dangling" ] && [ ! -e "$P/nowhere" ]'
+
+# ---- --out a mount point: a clear refusal, with what to do ----
+mkdir -p "$P/mnt" "$P/bind" "$P/bindsrc"
+if unshare -m sh -c 'mount -t tmpfs none "$1" && umount "$1"' _ "$P/mnt" 2>/dev/null; then
+    unshare -m sh -c '
+        mount -t tmpfs none "$1/mnt"
+        "$2" build --out "$1/mnt" > "$1/mnt.err" 2>&1; echo $? > "$1/mnt.rc"
+        "$2" build --out "$1/mnt/site" -q > "$1/in.err" 2>&1; echo $? > "$1/in.rc"
+        mount --bind "$1/bindsrc" "$1/bind"
+        "$2" build --out "$1/bind" > "$1/bind.err" 2>&1; echo $? > "$1/bind.rc"
+    ' _ "$P" "$GEN"
+    check "--out a mount point is refused before building, saying why and what to do" \
+        '[ "$(cat "$P/mnt.rc")" = 1 ] && grep -q "mnt: error: is a mount point" "$P/mnt.err" &&
+         grep -q "hint: give a folder inside it, such as --out .*/mnt/site" "$P/mnt.err"' ||
+        cat "$P/mnt.err"
+    check "... also a bind mount on the same file system" \
+        '[ "$(cat "$P/bind.rc")" = 1 ] && grep -q "bind: error: is a mount point" "$P/bind.err"'
+    check "... and a folder inside the mount point works" '[ "$(cat "$P/in.rc")" = 0 ]'
+    check "... leaving nothing beside the mount points" \
+        '[ -z "$(ls -A "$P" | grep -E "^\.(mnt|bind)\.")" ]'
+else
+    echo "13-publish: skipped the mount-point checks: cannot mount in a new namespace here (needs root and unshare -m)"
+fi
