@@ -72,7 +72,9 @@ typedef struct sg_case {
     const char *body;            /* Markdown after the front matter, or
                                   * NULL: read at body_offset in `file`
                                   * when needed (sg_case_body) */
-    size_t body_len, body_offset;
+    size_t body_len, body_offset;   /* the file ends with the body */
+    unsigned long long body_hash;   /* of the body as checked, to know
+                                     * the bytes read again are those */
     unsigned body_line;          /* file line where the body starts */
     bool *given;                 /* per vocabulary completeness key */
     sg_mark slug_mark;           /* where `slug:` was, for a clash */

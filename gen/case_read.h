@@ -17,8 +17,10 @@ int sg_case_read(sg_arena *a, const sg_vocab *v, const char *path,
 
 /* The case's Markdown body: kept in memory by sg_case_parse, read back
  * from the file for cases read by sg_case_read (a large collection does
- * not hold every body for the whole build). NULL after a diagnostic if
- * the file can no longer be read as it was. Arena string. */
+ * not hold every body for the whole build). Only the very bytes that
+ * were checked are returned: if the file's size or the body's hash
+ * differ from then, NULL after a diagnostic (the file changed during the
+ * build), as when the file can no longer be read. Arena string. */
 const char *sg_case_body(sg_arena *a, const sg_case *c, sg_diags *d);
 
 /* The same from bytes already in memory (tests, fuzzing); the body is

@@ -14,7 +14,7 @@
 static const char *const build_help =
     "usage: gen build [--cases DIR] [--templates DIR] [--out DIR] [--drafts]\n"
     "                 [--base-url URL] [--title TEXT] [--vocabulary FILE]\n"
-    "                 [--jobs N] [--quiet] [--verbose]\n"
+    "                 [--jobs N] [--no-wait] [--quiet] [--verbose]\n"
     "\n"
     "Checks every case, classifies them and writes the static site. If any\n"
     "case, template or internal link has an error, nothing is written and\n"
@@ -31,6 +31,8 @@ static const char *const build_help =
     "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n"
     "  -j, --jobs N        read and render with N threads (default: the number of\n"
     "                      processors); the output is the same for any N\n"
+    "  --no-wait           if another build (or gen serve) is writing the same\n"
+    "                      output folder, fail at once instead of waiting for it\n"
     "  -q, --quiet         print only problems\n"
     "  -v, --verbose       print more detail\n";
 
@@ -39,6 +41,15 @@ static double S_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void sg_build_waiting(const char *out, long pid)
+{
+    if (pid)
+        fprintf(stderr, "waiting for another build of %s (process %ld) to "
+                "finish...\n", out, pid);
+    else
+        fprintf(stderr, "waiting for another build of %s to finish...\n", out);
 }
 
 int sg_cmd_build(int argc, char **argv)
@@ -52,6 +63,7 @@ int sg_cmd_build(int argc, char **argv)
         { "title", required_argument, NULL, 'T' },
         { "vocabulary", required_argument, NULL, 'V' },
         { "jobs", required_argument, NULL, 'j' },
+        { "no-wait", no_argument, NULL, 'W' },
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
@@ -59,7 +71,8 @@ int sg_cmd_build(int argc, char **argv)
     };
     sg_build_opts o = { .cases = "cases", .templates = "templates",
                         .out = "site", .base_url = "",
-                        .jobs = sg_default_jobs() };
+                        .jobs = sg_default_jobs(),
+                        .waiting = sg_build_waiting };
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "hqvj:", opts, NULL)) != -1) {
@@ -81,6 +94,7 @@ int sg_cmd_build(int argc, char **argv)
         case 'b': o.base_url = optarg; break;
         case 'T': o.title = optarg; break;
         case 'V': o.vocabulary = optarg; break;
+        case 'W': o.no_wait = true; break;
         case 'q': o.quiet = true; break;
         case 'v': o.verbose = true; break;
         case 'h': fputs(build_help, stdout); return 0;

@@ -576,7 +576,7 @@ int sg_cmd_serve(int argc, char **argv)
     };
     sg_build_opts o = { .cases = "cases", .templates = "templates",
                         .out = "site", .base_url = "", .quiet = true,
-                        .jobs = 2 };
+                        .jobs = 2, .waiting = sg_build_waiting };
     const char *host = "127.0.0.1";
     long port = 8000;
     int ch;

@@ -34,6 +34,10 @@ const char *sg_templates_dir(const char *given);
 /* Threads to use when not told: the number of processors (1 to 64). */
 int sg_default_jobs(void);
 
+/* Says on stderr that the build waits for another build of `out`
+ * (sg_build_opts.waiting); `pid` 0 when unknown. */
+void sg_build_waiting(const char *out, long pid);
+
 /* Prints the diagnostics (sorted) to stderr, text or JSON. */
 void sg_print_diags(sg_diags *d, bool json);
 

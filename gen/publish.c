@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "fs.h"
@@ -55,16 +55,139 @@ static bool S_empty_dir(const char *path)
     return empty;
 }
 
+/* A mount point cannot be renamed, and the swap renames the folder. */
+static bool S_mount_point(const char *path, const char *parent)
+{
+#ifdef STATX_ATTR_MOUNT_ROOT
+    struct statx sx;
+    if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, 0, &sx) == 0 &&
+        (sx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT))
+        return (sx.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+#endif
+    struct stat a, b;     /* older kernels: another file system at least */
+    return stat(path, &a) == 0 && stat(parent, &b) == 0 && a.st_dev != b.st_dev;
+}
+
+static int S_mount_error(sg_arena *a, const char *out, sg_diags *d)
+{
+    return sg_error(d, out, NOWHERE,
+                    sg_printf(a, "give a folder inside it, such as --out "
+                              "%s/site, and serve that folder", out),
+                    "is a mount point: gen builds the site beside the output "
+                    "folder and swaps it in by renaming, which a mount point "
+                    "cannot take");
+}
+
+/* The process id the lock's holder wrote into it; 0 when unknown. */
+static long S_holder(int fd)
+{
+    char buf[32];
+    ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    long pid = strtol(buf, NULL, 10);
+    return pid > 0 ? pid : 0;
+}
+
+/* Takes the lock file `path` of the output folder. A finishing build
+ * removes the file while it still holds it, so a build that was waiting
+ * on it may find it has locked a file no one else will open: then it
+ * starts again with the file now at `path`. */
+static int S_lock(sg_publish *p, const char *path, const sg_publish_wait *w,
+                  sg_diags *d)
+{
+    bool told = false;
+    for (int tries = 0; tries < 1000; tries++) {
+        int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+        struct stat held, now;
+        if (fd < 0 || fstat(fd, &held) != 0 || !S_ISREG(held.st_mode)) {
+            int e = fd < 0 ? errno : EINVAL;
+            if (fd >= 0)
+                close(fd);
+            return sg_error(d, path, NOWHERE, "it keeps two builds of one "
+                            "folder apart; remove whatever is in its place",
+                            "cannot use as the build's lock file: %s",
+                            strerror(e));
+        }
+        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            int e = errno;
+            if (e != EWOULDBLOCK) {
+                close(fd);
+                return sg_error(d, path, NOWHERE, "build into a folder on a "
+                                "local file system", "cannot lock: %s",
+                                strerror(e));
+            }
+            long pid = S_holder(fd);
+            if (w && w->no_wait) {
+                close(fd);
+                const char *hint = "let it finish, or build without "
+                                   "--no-wait to wait for it";
+                if (pid)
+                    return sg_error(d, p->out, NOWHERE, hint, "another build "
+                                    "of this folder is running (process "
+                                    "%ld)", pid);
+                return sg_error(d, p->out, NOWHERE, hint, "another build of "
+                                "this folder is running");
+            }
+            if (!told && w && w->waiting)
+                w->waiting(p->out, pid);
+            told = true;
+            if (flock(fd, LOCK_EX) != 0) {
+                e = errno;
+                close(fd);
+                return sg_error(d, p->out, NOWHERE, NULL, "%s while waiting "
+                                "for another build of this folder",
+                                e == EINTR ? "interrupted" : strerror(e));
+            }
+        }
+        if (stat(path, &now) == 0 && now.st_dev == held.st_dev &&
+            now.st_ino == held.st_ino) {
+            char pid[32];
+            int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+            /* only for the message of a build that waits: no error */
+            bool noted = ftruncate(fd, 0) == 0 &&
+                         pwrite(fd, pid, (size_t)n, 0) == n;
+            (void)noted;
+            p->lock = path;
+            p->lock_fd = fd;
+            return 0;
+        }
+        close(fd);
+    }
+    return sg_error(d, path, NOWHERE, NULL, "cannot take the build's lock: "
+                    "the file keeps changing");
+}
+
 int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
-                     sg_diags *d)
+                     const sg_publish_wait *w, sg_diags *d)
 {
     memset(p, 0, sizeof *p);
     p->a = a;
+    p->root = p->lock_fd = -1;
     size_t len = strlen(out);
     while (len > 1 && out[len - 1] == '/')
         len--;
     p->out = sg_strndup(a, out, len);
+    struct stat st;
+    /* a symbolic link to a folder is taken as that folder: the site is
+     * built beside the folder and swapped in there, and the link keeps
+     * leading to it (swapping the link itself would leave the folder as
+     * it was) */
+    if (lstat(p->out, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char *real = realpath(p->out, NULL);
+        struct stat target;
+        if (!real || stat(real, &target) != 0 || !S_ISDIR(target.st_mode)) {
+            free(real);
+            return sg_error(d, p->out, NOWHERE, "point the link at a folder "
+                            "(create it first), or give --out a folder",
+                            "is a symbolic link that does not lead to a "
+                            "folder");
+        }
+        p->out = sg_strdup(a, real);
+        free(real);
+    }
     const char *home = getenv("HOME");
     if (S_same_dir(p->out, "/") || (home && S_same_dir(p->out, home)) ||
         strcmp(p->out, ".") == 0 || S_same_dir(p->out, "."))
@@ -76,12 +199,23 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
             return sg_error(d, p->out, NOWHERE,
                             "give a separate folder, such as site/",
                             "refusing to write the site over %s", protect[i]);
-    struct stat st;
+    char *parent = sg_dirname(a, p->out);
+    if (sg_mkdirs(parent) != 0)
+        return sg_error(d, parent, NOWHERE, NULL, "cannot create: %s",
+                        strerror(errno));
+    char *base = sg_basename(a, p->out, NULL);
+    /* beside the output folder, like the staging folder: never inside
+     * the site, and one file for every path that leads to the folder */
+    if (S_lock(p, sg_printf(a, "%s/.%s.gen-lock", parent, base), w, d) != 0)
+        return -1;
+    /* what the folder is, looked at now that no other build changes it */
     p->has_old = lstat(p->out, &st) == 0;
     if (p->has_old) {
         if (!S_ISDIR(st.st_mode))
             return sg_error(d, p->out, NOWHERE, "remove it or choose another "
                             "--out", "exists and is not a folder");
+        if (S_mount_point(p->out, parent))
+            return S_mount_error(a, p->out, d);
         char *marker = sg_path_join(a, p->out, SG_SITE_MARKER);
         if (!sg_exists(marker) && !S_empty_dir(p->out))
             return sg_error(d, p->out, NOWHERE,
@@ -90,25 +224,17 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                             "refusing to replace a folder that gen did not "
                             "create (no %s in it)", SG_SITE_MARKER);
     }
-    char *parent = sg_dirname(a, p->out);
-    if (sg_mkdirs(parent) != 0)
-        return sg_error(d, parent, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
-    char *base = sg_basename(a, p->out, NULL);
-    /* a build killed before it finished leaves its staging folder behind:
-     * only this generator names folders so, and a live build's is in
-     * use for seconds, so remove those not touched for a minute */
+    /* only this generator names folders so, and only the holder of the
+     * lock writes one: any found now is left by a build that died */
     char *prefix = sg_printf(a, ".%s.staging-", base);
     DIR *dp = opendir(parent);
     struct dirent *de;
-    time_t now = time(NULL);
     while (dp && (de = readdir(dp))) {
         if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
             continue;
         char *stale = sg_path_join(a, parent, de->d_name);
         struct stat sst;
-        if (lstat(stale, &sst) == 0 && S_ISDIR(sst.st_mode) &&
-            now - sst.st_mtime > 60)
+        if (lstat(stale, &sst) == 0 && S_ISDIR(sst.st_mode))
             sg_remove_tree(stale);
     }
     if (dp)
@@ -117,9 +243,63 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
     if (!mkdtemp(tmpl))
         return sg_error(d, tmpl, NOWHERE, NULL, "cannot create: %s",
                         strerror(errno));
-    chmod(tmpl, 0755);
     p->staging = tmpl;
+    p->root = open(tmpl, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (p->root < 0)
+        return sg_error(d, tmpl, NOWHERE, NULL, "cannot open: %s",
+                        strerror(errno));
+    fchmod(p->root, 0755);
     return 0;
+}
+
+/* Whether the staging folder is gone (or another took its place). */
+static bool S_root_gone(const sg_publish *p)
+{
+    struct stat a, b;
+    return fstat(p->root, &a) != 0 || a.st_nlink == 0 ||
+           lstat(p->staging, &b) != 0 || a.st_dev != b.st_dev ||
+           a.st_ino != b.st_ino;
+}
+
+/* The error for a file or folder of the staging folder that could not
+ * be made, `e` being errno: plain words when the folder itself is gone. */
+static int S_make_error(const char *staging, int root, const char *path,
+                        int e, sg_diags *d)
+{
+    struct stat st;
+    if (e == ENOENT && fstat(root, &st) == 0 && st.st_nlink == 0)
+        return sg_error(d, staging, NOWHERE, "build again, and leave gen's "
+                        "staging folders alone while it builds",
+                        "the staging folder was removed during the build");
+    return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
+                    strerror(e));
+}
+
+/* mkdir -p of `rel` inside the staging folder, never the staging folder
+ * itself: a build that lost it fails rather than publish what is left.
+ * 0, or -1 with errno. */
+static int S_mkdirs_at(int root, const char *rel)
+{
+    if (mkdirat(root, rel, 0777) == 0 || errno == EEXIST)
+        return 0;
+    if (errno != ENOENT)
+        return -1;
+    char tmp[PATH_MAX];
+    size_t len = strlen(rel);
+    if (len >= sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(tmp, rel, len + 1);
+    for (char *q = tmp; *q; q++) {
+        if (*q != '/')
+            continue;
+        *q = '\0';
+        if (mkdirat(root, tmp, 0777) != 0 && errno != EEXIST)
+            return -1;
+        *q = '/';
+    }
+    return mkdirat(root, tmp, 0777) != 0 && errno != EEXIST ? -1 : 0;
 }
 
 /* Whether the file at `path` holds exactly `data` (its size is already
@@ -144,14 +324,19 @@ static bool S_same_bytes(const char *path, const char *data, size_t len)
     return same;
 }
 
-/* Makes the folder `path` goes into; 0, or -1 with a diagnostic. */
-static int S_parent(sg_arena *scratch, const char *path, sg_diags *d)
+/* Makes the folder `rel` (a file inside the site) goes into; 0, or -1
+ * with a diagnostic. The staging folder itself is never made again. */
+static int S_parent(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    sg_diags *d)
 {
-    char *dir = sg_dirname(scratch, path);
-    if (sg_mkdirs(dir) == 0)
+    const char *slash = strrchr(rel, '/');
+    char *dir = slash ? sg_strndup(scratch, rel, (size_t)(slash - rel)) : NULL;
+    errno = ENOENT;
+    if (dir && S_mkdirs_at(p->root, dir) == 0)
         return 0;
-    return sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
-                    strerror(errno));
+    return S_make_error(p->staging, p->root,
+                        sg_path_join(scratch, p->staging, dir ? dir : ""),
+                        errno, d);
 }
 
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
@@ -162,7 +347,6 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
         return sg_error(d, rel, NOWHERE, NULL,
                         "unsafe output path; nothing is written outside the "
                         "site folder");
-    char *dst = sg_path_join(scratch, p->staging, rel);
     stats->bytes += len;
     /* unchanged: link the old file, keeping its time */
     char *old = sg_path_join(scratch, p->out, rel);
@@ -170,26 +354,30 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     if (p->has_old && lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
         (size_t)st.st_size == len && S_same_bytes(old, data, len)) {
         for (int tries = 0; tries < 2; tries++) {
-            if (link(old, dst) == 0) {
+            if (linkat(AT_FDCWD, old, p->root, rel, 0) == 0) {
                 stats->unchanged++;
                 return 0;
             }
-            if (errno != ENOENT || S_parent(scratch, dst, d) != 0)
+            if (errno != ENOENT)
                 break;
+            if (S_parent(p, scratch, rel, d) != 0)
+                return -1;
         }
     }
     /* the staging folder is private until it is swapped in whole, so a
      * plain write is as safe as a temporary file and a rename. Its folder
      * usually exists (sg_publish_dirs made it): make it only if not. */
-    int fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    int fd = openat(p->root, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                    0644);
     if (fd < 0 && errno == ENOENT) {
-        if (S_parent(scratch, dst, d) != 0)
+        if (S_parent(p, scratch, rel, d) != 0)
             return -1;
-        fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        fd = openat(p->root, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                    0644);
     }
+    char *dst = sg_path_join(scratch, p->staging, rel);
     if (fd < 0)
-        return sg_error(d, dst, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
+        return S_make_error(p->staging, p->root, dst, errno, d);
     bool ok = sg_write_all(fd, data, len) == 0;
     int e = errno;
     if (close(fd) != 0 && ok) {
@@ -212,29 +400,29 @@ void sg_publish_dirs(const sg_publish *p, sg_arena *scratch,
                      "is written outside the site folder");
             break;
         }
-        char *dir = sg_path_join(scratch, p->staging, rels[i]);
-        if (sg_mkdirs(dir) != 0)
-            sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
-                     strerror(errno));
+        if (S_mkdirs_at(p->root, rels[i]) != 0)
+            S_make_error(p->staging, p->root,
+                         sg_path_join(scratch, p->staging, rels[i]), errno,
+                         d);
     }
 }
 
 int sg_publish_open(const sg_publish *p, sg_arena *scratch, const char *rel,
                     sg_publish_out *o, sg_diags *d)
 {
-    *o = (sg_publish_out){ .fd = -1, .old_fd = -1, .same = true, .d = d };
+    *o = (sg_publish_out){ .fd = -1, .old_fd = -1, .same = true, .d = d,
+                           .root = p->root };
     if (!sg_publish_path_ok(rel)) {
         o->failed = true;
         return sg_error(d, rel, NOWHERE, NULL,
                         "unsafe output path; nothing is written outside the "
                         "site folder");
     }
+    o->rel = rel;
     o->dst = sg_path_join(scratch, p->staging, rel);
-    char *dir = sg_dirname(scratch, o->dst);
-    if (sg_mkdirs(dir) != 0) {
+    if (strchr(rel, '/') && S_parent(p, scratch, rel, d) != 0) {
         o->failed = true;
-        return sg_error(d, dir, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
+        return -1;
     }
     o->old = sg_path_join(scratch, p->out, rel);
     struct stat st;
@@ -271,9 +459,12 @@ static void S_fail(sg_publish_out *o, const char *path, const char *what)
 static void S_diverge(sg_publish_out *o)
 {
     o->same = false;
-    o->fd = open(o->dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    o->fd = openat(o->root, o->rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                   0644);
     if (o->fd < 0) {
-        S_fail(o, o->dst, "cannot create");
+        if (!o->failed)
+            S_make_error(o->dst, o->root, o->dst, errno, o->d);
+        o->failed = true;
         return;
     }
     char buf[1 << 16];
@@ -316,7 +507,7 @@ int sg_publish_close(sg_publish_out *o, sg_publish_stats *st)
 {
     char one;
     if (o->same && !o->failed && !S_read_old(o, &one, 1) &&
-        link(o->old, o->dst) == 0) {
+        linkat(AT_FDCWD, o->old, o->root, o->rel, 0) == 0) {
         st->unchanged++;    /* every byte matched and the old file ended */
     } else if (!o->failed) {
         if (o->same || o->fd < 0)
@@ -337,12 +528,23 @@ int sg_publish_close(sg_publish_out *o, sg_publish_stats *st)
 
 int sg_publish_commit(sg_publish *p, sg_diags *d)
 {
-    char *marker = sg_path_join(p->a, p->staging, SG_SITE_MARKER);
     static const char note[] =
         "This folder is written by gen build and replaced whole by the next\n"
         "build. Do not keep files of your own here.\n";
-    if (sg_write_file(marker, note, sizeof note - 1, NULL, d) != 0)
-        return -1;
+    int fd = openat(p->root, SG_SITE_MARKER,
+                    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    char *marker = sg_path_join(p->a, p->staging, SG_SITE_MARKER);
+    if (fd < 0)
+        return S_make_error(p->staging, p->root, marker, errno, d);
+    bool ok = sg_write_all(fd, note, sizeof note - 1) == 0;
+    if (close(fd) != 0 || !ok)
+        return sg_error(d, marker, NOWHERE, NULL, "cannot write: %s",
+                        strerror(errno));
+    /* publish only the folder this build wrote, whole */
+    if (S_root_gone(p))
+        return sg_error(d, p->staging, NOWHERE, "build again, and leave "
+                        "gen's staging folders alone while it builds",
+                        "the staging folder was removed during the build");
     struct stat st;
     if (lstat(p->out, &st) != 0) {
         if (rename(p->staging, p->out) != 0)
@@ -359,10 +561,13 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
         p->staging = NULL;
         return 0;
     }
+    if (errno == EBUSY)
+        return S_mount_error(p->a, p->out, d);
 #endif
     char *old = sg_printf(p->a, "%s.old-%ld", p->staging, (long)getpid());
     if (rename(p->out, old) != 0)
-        return sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
+        return errno == EBUSY ? S_mount_error(p->a, p->out, d)
+             : sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
                         strerror(errno));
     if (rename(p->staging, p->out) != 0) {
         int e = errno;
@@ -375,9 +580,21 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
     return 0;
 }
 
-void sg_publish_abort(sg_publish *p)
+void sg_publish_end(sg_publish *p)
 {
-    if (p->staging)
+    if (!p->a)
+        return;             /* sg_publish_begin was never called */
+    /* not a folder that took the place of the one this build lost */
+    if (p->staging && (p->root < 0 || !S_root_gone(p)))
         sg_remove_tree(p->staging);
     p->staging = NULL;
+    if (p->root >= 0)
+        close(p->root);
+    p->root = -1;
+    /* removed while still held: see S_lock */
+    if (p->lock_fd >= 0) {
+        unlink(p->lock);
+        close(p->lock_fd);
+    }
+    p->lock_fd = -1;
 }

@@ -7,6 +7,12 @@
  * Only when the whole build succeeded is the staging folder swapped in
  * (atomically where the kernel offers it); on failure it is removed and
  * the old site stays exactly as it was.
+ *
+ * Builds into one folder exclude each other: each holds a lock on a
+ * file beside the output (".<name>.gen-lock", next to the staging
+ * folder) from sg_publish_begin to sg_publish_end. It is an flock(2)
+ * lock, so the kernel releases it when its holder dies: a staging folder
+ * found while holding it belongs to a build that is gone, and is removed.
  */
 #ifndef SG_PUBLISH_H
 #define SG_PUBLISH_H
@@ -19,17 +25,35 @@
 
 typedef struct sg_publish {
     sg_arena *a;
-    const char *out;          /* the published folder */
+    const char *out;          /* the published folder (a symbolic link to
+                               * a folder is followed: this is the folder) */
     const char *staging;      /* where this build writes */
+    int root;                 /* the staging folder, open: files are made
+                               * relative to it, so a staging folder
+                               * removed under the build is never made
+                               * again (-1: none) */
+    const char *lock;         /* the lock file, held while lock_fd >= 0 */
+    int lock_fd;
     bool has_old;             /* `out` exists: files may be unchanged */
 } sg_publish;
 
+/* How to take the lock when another build holds it. */
+typedef struct sg_publish_wait {
+    bool no_wait;             /* fail at once instead of waiting */
+    /* called once before waiting, with the other build's process id
+     * (0 when unknown), so that the command can say why it waits */
+    void (*waiting)(const char *out, long pid);
+} sg_publish_wait;
+
 /* Refuses dangerous output folders (/, the home folder, the cases or
- * templates folder, or a non-empty folder gen did not make) and creates
- * the staging folder. Returns 0 or -1 with a diagnostic. */
+ * templates folder, a non-empty folder gen did not make, a mount point),
+ * takes the output folder's lock (waiting for another build unless
+ * `w->no_wait`; `w` may be NULL: wait quietly), removes staging folders
+ * of builds that died, and creates this build's. Returns 0 or -1 with a
+ * diagnostic; call sg_publish_end either way. */
 int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
-                     sg_diags *d);
+                     const sg_publish_wait *w, sg_diags *d);
 /* What writing some files did; one per thread, added up at the end. */
 typedef struct sg_publish_stats {
     size_t written, unchanged, bytes;
@@ -54,6 +78,8 @@ void sg_publish_dirs(const sg_publish *p, sg_arena *scratch,
  * they match, so an unchanged export is hard-linked like any file. */
 typedef struct sg_publish_out {
     const char *dst, *old;    /* in the staging folder; in the old site */
+    const char *rel;          /* inside the site */
+    int root;                 /* the staging folder */
     int fd, old_fd;           /* -1 when not open */
     size_t len;               /* bytes given so far */
     bool same;                /* they all match the old file so far */
@@ -67,10 +93,12 @@ void sg_publish_write(sg_publish_out *o, const char *data, size_t len);
 /* Finishes the file; 0, or -1 when anything failed (reported). */
 int sg_publish_close(sg_publish_out *o, sg_publish_stats *st);
 
-/* Swaps the staging folder in. */
+/* Swaps the staging folder in; fails if it is no longer the folder this
+ * build made. */
 int sg_publish_commit(sg_publish *p, sg_diags *d);
-/* Removes the staging folder; the old site is untouched. */
-void sg_publish_abort(sg_publish *p);
+/* Removes the staging folder if it was not swapped in (the old site is
+ * then untouched) and releases the lock. */
+void sg_publish_end(sg_publish *p);
 /* True for a relative path with no empty, "." or ".." parts. */
 bool sg_publish_path_ok(const char *rel);
 

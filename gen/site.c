@@ -541,8 +541,10 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (d->errors)
         goto out;
 
+    /* from here to the end this build holds the output folder's lock */
     const char *protect[] = { o->cases, o->templates };
-    if (sg_publish_begin(&pub, a, o->out, protect, 2, d) != 0)
+    sg_publish_wait wait = { o->no_wait, o->waiting };
+    if (sg_publish_begin(&pub, a, o->out, protect, 2, &wait, d) != 0)
         goto out;
 
     /* render: pages are independent, so workers take every jobs-th one;
@@ -612,7 +614,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     st->links = links.checked;
     rc = 0;
 out:
-    sg_publish_abort(&pub);
+    sg_publish_end(&pub);
     sg_arena_free(a);
     return rc;
 }

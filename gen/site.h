@@ -2,7 +2,9 @@
  *
  * read -> validate -> classify -> build the view -> render -> check the
  * links -> publish atomically. Nothing is written unless every case,
- * template and link is right.
+ * template and link is right. Two builds into one folder take turns
+ * (see publish.h); a case file changed between its check and its page
+ * fails the build (sg_case_body).
  */
 #ifndef SG_SITE_H
 #define SG_SITE_H
@@ -22,6 +24,10 @@ typedef struct sg_build_opts {
     bool quiet, verbose;
     int jobs;                 /* rendering threads; output does not depend on it */
     bool progress;            /* print a progress line (a terminal) */
+    /* another build of the same output folder is running: fail at once
+     * (no_wait), or wait for it, calling `waiting` (when set) first */
+    bool no_wait;
+    void (*waiting)(const char *out, long pid);
 } sg_build_opts;
 
 typedef struct sg_build_stats {
