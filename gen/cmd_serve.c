@@ -430,16 +430,14 @@ static void S_build(server *sv, const sg_build_opts *o)
 
 /* Refuses, before anything is served, an output folder the build would
  * refuse (/, the home folder, the cases, a folder gen did not make): the
- * build's own check, by starting a publish and dropping it. */
+ * build's own check, without its lock. */
 static int S_check_out(const sg_build_opts *o)
 {
     sg_arena a = SG_ARENA_INIT;
     sg_diags d;
     sg_diags_init(&d, &a);
-    sg_publish p;
     const char *protect[] = { o->cases, o->templates };  /* as sg_build */
-    int rc = sg_publish_begin(&p, &a, o->out, protect, 2, &d);
-    sg_publish_abort(&p);
+    int rc = sg_publish_check(&a, o->out, protect, 2, &d);
     if (rc != 0) {
         sg_print_diags(&d, false);
         fprintf(stderr, "gen serve: not serving: the output folder %s cannot "

@@ -159,9 +159,13 @@ static int S_lock(sg_publish *p, const char *path, const sg_publish_wait *w,
                     "the file keeps changing");
 }
 
-int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
+/* Resolves `out` into p->out (a symbolic link to a folder is taken as
+ * that folder: the site is built beside the folder and swapped in there,
+ * and the link keeps leading to it; swapping the link itself would leave
+ * the folder as it was) and refuses the folders no build may replace. */
+static int S_resolve(sg_publish *p, sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
-                     const sg_publish_wait *w, sg_diags *d)
+                     sg_diags *d)
 {
     memset(p, 0, sizeof *p);
     p->a = a;
@@ -171,10 +175,6 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
         len--;
     p->out = sg_strndup(a, out, len);
     struct stat st;
-    /* a symbolic link to a folder is taken as that folder: the site is
-     * built beside the folder and swapped in there, and the link keeps
-     * leading to it (swapping the link itself would leave the folder as
-     * it was) */
     if (lstat(p->out, &st) == 0 && S_ISLNK(st.st_mode)) {
         char *real = realpath(p->out, NULL);
         struct stat target;
@@ -199,6 +199,48 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
             return sg_error(d, p->out, NOWHERE,
                             "give a separate folder, such as site/",
                             "refusing to write the site over %s", protect[i]);
+    return 0;
+}
+
+/* What the existing output folder is: only a folder an earlier build
+ * wrote (or an empty one), and not a mount point. */
+static int S_existing(sg_publish *p, const char *parent, sg_diags *d)
+{
+    struct stat st;
+    p->has_old = lstat(p->out, &st) == 0;
+    if (!p->has_old)
+        return 0;
+    if (!S_ISDIR(st.st_mode))
+        return sg_error(d, p->out, NOWHERE, "remove it or choose another "
+                        "--out", "exists and is not a folder");
+    if (S_mount_point(p->out, parent))
+        return S_mount_error(p->a, p->out, d);
+    char *marker = sg_path_join(p->a, p->out, SG_SITE_MARKER);
+    if (!sg_exists(marker) && !S_empty_dir(p->out))
+        return sg_error(d, p->out, NOWHERE,
+                        "gen replaces the whole folder; choose an empty "
+                        "or new folder, or one an earlier build wrote",
+                        "refusing to replace a folder that gen did not "
+                        "create (no %s in it)", SG_SITE_MARKER);
+    return 0;
+}
+
+int sg_publish_check(sg_arena *a, const char *out,
+                     const char *const *protect, size_t nprotect,
+                     sg_diags *d)
+{
+    sg_publish p;
+    if (S_resolve(&p, a, out, protect, nprotect, d) != 0)
+        return -1;
+    return S_existing(&p, sg_dirname(a, p.out), d);
+}
+
+int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
+                     const char *const *protect, size_t nprotect,
+                     const sg_publish_wait *w, sg_diags *d)
+{
+    if (S_resolve(p, a, out, protect, nprotect, d) != 0)
+        return -1;
     char *parent = sg_dirname(a, p->out);
     if (sg_mkdirs(parent) != 0)
         return sg_error(d, parent, NOWHERE, NULL, "cannot create: %s",
@@ -208,22 +250,9 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
      * the site, and one file for every path that leads to the folder */
     if (S_lock(p, sg_printf(a, "%s/.%s.gen-lock", parent, base), w, d) != 0)
         return -1;
-    /* what the folder is, looked at now that no other build changes it */
-    p->has_old = lstat(p->out, &st) == 0;
-    if (p->has_old) {
-        if (!S_ISDIR(st.st_mode))
-            return sg_error(d, p->out, NOWHERE, "remove it or choose another "
-                            "--out", "exists and is not a folder");
-        if (S_mount_point(p->out, parent))
-            return S_mount_error(a, p->out, d);
-        char *marker = sg_path_join(a, p->out, SG_SITE_MARKER);
-        if (!sg_exists(marker) && !S_empty_dir(p->out))
-            return sg_error(d, p->out, NOWHERE,
-                            "gen replaces the whole folder; choose an empty "
-                            "or new folder, or one an earlier build wrote",
-                            "refusing to replace a folder that gen did not "
-                            "create (no %s in it)", SG_SITE_MARKER);
-    }
+    /* looked at now that no other build changes it */
+    if (S_existing(p, parent, d) != 0)
+        return -1;
     /* only this generator names folders so, and only the holder of the
      * lock writes one: any found now is left by a build that died */
     char *prefix = sg_printf(a, ".%s.staging-", base);

@@ -54,6 +54,12 @@ typedef struct sg_publish_wait {
 int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      const sg_publish_wait *w, sg_diags *d);
+/* The same refusals as sg_publish_begin, without taking the lock or
+ * creating anything: for `gen serve`, before it listens. 0 or -1 with a
+ * diagnostic. */
+int sg_publish_check(sg_arena *a, const char *out,
+                     const char *const *protect, size_t nprotect,
+                     sg_diags *d);
 /* What writing some files did; one per thread, added up at the end. */
 typedef struct sg_publish_stats {
     size_t written, unchanged, bytes;
