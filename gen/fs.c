@@ -202,7 +202,8 @@ int sg_find_files(sg_arena *a, const char *path, const char *ext,
     }
     int rc = S_walk(&w, path);
     free(w.root_real);
-    qsort(*list + first, *n - first, sizeof(char *), S_cmp);
+    if (*n > first)   /* an empty folder leaves *list NULL */
+        qsort(*list + first, *n - first, sizeof(char *), S_cmp);
     return rc;
 }
 
