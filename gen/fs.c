@@ -13,17 +13,38 @@
 
 static const sg_mark NOWHERE = {0, 0};
 
+/* What a file that is not a regular one is, for a message. */
+static const char *S_kind(mode_t m)
+{
+    return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a named pipe (FIFO)"
+         : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
+         : S_ISBLK(m) ? "a block device" : "a special file";
+}
+
 int sg_read_file(const char *path, size_t limit, sg_buf *out, sg_diags *d)
 {
-    int fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+     * writer forever; the type is checked before anything is read */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return sg_error(d, path, NOWHERE, NULL, "cannot open: %s",
                         strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
         close(fd);
-        return sg_error(d, path, NOWHERE, NULL, "not a regular file");
+        return sg_error(d, path, NOWHERE, NULL, "cannot read: %s",
+                        strerror(e));
     }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return sg_error(d, path, NOWHERE, "name a regular file",
+                        "cannot read %s: only regular files are read",
+                        S_kind(st.st_mode));
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     size_t start = out->len;
     char tmp[65536];
     for (;;) {

@@ -10,6 +10,21 @@ mkcase() {
         "$(basename "$1" .md)" "$2" "${3:-}" > "$1"
 }
 
+# ---- special files are refused, not waited on ----
+mkfifo "$L/fifo.md" 2>/dev/null
+if [ -p "$L/fifo.md" ]; then
+    out=$(timeout 10 "$GEN" check "$L/fifo.md" 2>&1); rc=$?
+    check "check on a FIFO: an error at once, not a hang" \
+        '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "fifo.md: error: cannot read a named pipe (FIFO): only regular files are read"'
+    out=$(timeout 10 "$GEN" check --vocabulary "$L/fifo.md" "$L/wu" 2>&1); rc=$?
+    check "--vocabulary FIFO: an error at once" '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "named pipe"'
+    out=$(timeout 10 "$GEN" render "$L/fifo.md" 2>&1); rc=$?
+    check "render of a FIFO template: an error at once" '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "named pipe"'
+    out=$(timeout 10 "$GEN" render templates/404.mustache --data "$L/fifo.md" 2>&1); rc=$?
+    check "render --data FIFO: an error at once" '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "named pipe"'
+    rm -f "$L/fifo.md"
+fi
+
 # ---- empty folders (qsort of nothing; run under gen/gen-asan too) ----
 mkdir -p "$L/empty" "$L/dir.md"
 out=$("$GEN" check "$L/empty" 2>&1); rc=$?
