@@ -140,16 +140,58 @@ static void S_push(walker *w, const char *p)
     (*w->list)[(*w->n)++] = p;
 }
 
-static bool S_inside(walker *w, const char *path)
+/* Whether the resolved path `real` is `root` or under it. */
+static bool S_under(const char *real, const char *root)
 {
-    char *real = realpath(path, NULL);
-    if (!real)
+    size_t rl = strlen(root);
+    return strncmp(real, root, rl) == 0 &&
+           (real[rl] == '/' || real[rl] == '\0' || (rl == 1 && *root == '/'));
+}
+
+/* A symbolic link found by the walk: true when it is to be followed
+ * (it resolves inside the root and does not lead back to a folder the
+ * walk is already in); else says why not. */
+static bool S_follow(walker *w, const char *dir, const char *p)
+{
+    char *real = realpath(p, NULL);
+    if (!real) {
+        int e = errno;
+        char to[PATH_MAX];
+        ssize_t tl = readlink(p, to, sizeof to - 1);
+        to[tl > 0 ? tl : 0] = '\0';
+        if (e == ENOENT)
+            sg_warn(w->d, p, NOWHERE, "fix the link's target or remove it",
+                    "symbolic link to '%s' is dangling: nothing is there; "
+                    "not followed", to);
+        else if (e == ELOOP)
+            sg_warn(w->d, p, NOWHERE, "point the link at a file, or remove "
+                    "it", "symbolic link to '%s' loops: it leads back to "
+                    "itself; not followed", to);
+        else
+            sg_warn(w->d, p, NOWHERE, "fix the link's target or remove it",
+                    "cannot follow symbolic link to '%s': %s", to,
+                    strerror(e));
         return false;
-    size_t rl = strlen(w->root_real);
-    bool in = strncmp(real, w->root_real, rl) == 0 &&
-              (real[rl] == '/' || real[rl] == '\0');
+    }
+    bool ok = S_under(real, w->root_real);
+    if (!ok) {
+        sg_warn(w->d, p, NOWHERE,
+                "copy the file into the folder instead of linking it",
+                "symbolic link points outside %s; not followed",
+                w->root_real);
+    } else {
+        /* a link to the folder it is in, or one above: a cycle */
+        char *here = realpath(dir, NULL);
+        if (here && sg_is_dir(real) && S_under(here, real)) {
+            sg_warn(w->d, p, NOWHERE, "remove the link",
+                    "symbolic link leads back to %s, a folder it is in; "
+                    "not followed", real);
+            ok = false;
+        }
+        free(here);
+    }
     free(real);
-    return in;
+    return ok;
 }
 
 static int S_walk(walker *w, const char *dir)
@@ -171,14 +213,7 @@ static int S_walk(walker *w, const char *dir)
         if (lstat(p, &st) != 0)
             continue;
         if (S_ISLNK(st.st_mode)) {
-            if (!S_inside(w, p)) {
-                sg_warn(w->d, p, NOWHERE,
-                        "copy the file into the folder instead of linking it",
-                        "symbolic link points outside %s; not followed",
-                        w->root_real);
-                continue;
-            }
-            if (stat(p, &st) != 0)
+            if (!S_follow(w, dir, p) || stat(p, &st) != 0)
                 continue;
         }
         if (S_ISDIR(st.st_mode)) {

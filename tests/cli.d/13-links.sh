@@ -35,3 +35,19 @@ check "check of a folder named x.md" \
     '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "^checked 0 cases" && ! printf "%s" "$out" | grep -q "runtime error"'
 out=$("$GEN" build --cases "$L/empty" --out "$L/empty-site" -q 2>&1); rc=$?
 check "build of an empty folder" '[ $rc -eq 0 ] && ! printf "%s" "$out" | grep -q "runtime error"'
+
+# ---- symbolic links in cases/ that lead nowhere or back ----
+mkdir -p "$L/sym"
+cp cases/medicon-valley.md "$L/sym/"
+ln -s nowhere.md "$L/sym/dangling.md"
+ln -s self.md "$L/sym/self.md"
+ln -s . "$L/sym/again"
+out=$(timeout 20 "$GEN" check "$L/sym" 2>&1); rc=$?
+check "a dangling link is called dangling" \
+    'printf "%s" "$out" | grep -q "dangling.md: warning: symbolic link to .nowhere.md. is dangling"'
+check "a link to itself is called a loop" \
+    'printf "%s" "$out" | grep -q "self.md: warning: symbolic link to .self.md. loops"'
+check "a link to a folder it is in is not followed" \
+    '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "again: warning: symbolic link leads back to" &&
+     printf "%s" "$out" | grep -q "^checked 1 case:"'
+check "none of them is said to point outside" '! printf "%s" "$out" | grep -q "points outside"'
