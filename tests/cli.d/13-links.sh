@@ -10,6 +10,32 @@ mkcase() {
         "$(basename "$1" .md)" "$2" "${3:-}" > "$1"
 }
 
+# ---- listing folders: ASCII, the same after URL decoding ----
+mkdir -p "$L/uni"
+mkcase "$L/uni/a-energie.md" 'Énergie'
+mkcase "$L/uni/b-energie.md" 'Energie'
+mkcase "$L/uni/c-strasse.md" 'Straße & Ærø'
+mkcase "$L/uni/d-life.md" 'Life science'
+out=$("$GEN" build --cases "$L/uni" --out "$L/uni-site" 2>&1); rc=$?
+check "non-ASCII sectors: the build succeeds" '[ $rc -eq 0 ]' || printf '%s\n' "$out"
+S="$L/uni-site"
+check "non-ASCII sectors: every folder and file name is ASCII" \
+    '[ -z "$(cd "$S" && find . | LC_ALL=C grep "[^ -~]\|%")" ]'
+check "Énergie is transliterated: sectors/energie-2/ (Energie keeps energie/)" \
+    'grep -q "<h1>Énergie" "$S/sectors/energie-2/index.html" 2>/dev/null &&
+     grep -q "<h1>Energie" "$S/sectors/energie/index.html"'
+check "ß and Æ, ø: sectors/strasse-aero/" \
+    'grep -q "<h1>Straße &amp; Ærø" "$S/sectors/strasse-aero/index.html" 2>/dev/null'
+check "ASCII sector folders keep their names" '[ -f "$S/sectors/life-science/index.html" ]'
+# what a browser does with the case page's link to its sector
+href=$(grep -o 'href="[^"]*sectors/[^"/]*/index.html"' "$S/cases/a-energie/index.html" | head -1 |
+       sed 's/^href="//; s/"$//')
+file=$(node -e 'console.log(decodeURIComponent(process.argv[1]))' "$href")
+check "a case's sector link, URL-decoded, names the folder written" \
+    '[ -n "$href" ] && [ -n "$file" ] && [ -f "$S/cases/a-energie/$file" ]'
+"$GEN" build --cases "$L/uni" --out "$L/uni-site2" -q --jobs 3
+check "transliterated folders are deterministic" 'diff -r "$S" "$L/uni-site2" >/dev/null'
+
 # ---- special files are refused, not waited on ----
 mkfifo "$L/fifo.md" 2>/dev/null
 if [ -p "$L/fifo.md" ]; then
