@@ -45,10 +45,36 @@ void sg_links_merge(sg_links *into, sg_links *from)
     into->broken += from->broken;
 }
 
-/* Resolves `href` against the folder of `page` into `out`. Returns 1 for
- * a link into the site, 0 for one elsewhere (a scheme, "//", "/..."),
- * -1 for a relative link that climbs above the site's root. */
-static int S_resolve(const char *page, const char *href, size_t hl,
+static int S_hex(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Appends `s` (n bytes) percent-decoded, as a browser asks for it and a
+ * server looks it up: "%C3%89" is the file name's "É". "%2F" and "%00"
+ * stay as they are: no file name holds them decoded. */
+static void S_decode(sg_buf *out, const char *s, size_t n)
+{
+    if (!memchr(s, '%', n)) {      /* the usual case */
+        sg_buf_put(out, s, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int hi, lo;
+        if (s[i] == '%' && i + 2 < n && (hi = S_hex(s[i + 1])) >= 0 &&
+            (lo = S_hex(s[i + 2])) >= 0 && (hi || lo) &&
+            !(hi == 2 && lo == 15)) {
+            sg_buf_putc(out, hi * 16 + lo);
+            i += 2;
+        } else {
+            sg_buf_putc(out, s[i]);
+        }
+    }
+}
+
+int sg_links_resolve(const char *page, const char *href, size_t hl,
                      sg_buf *out)
 {
     sg_buf_reset(out);
@@ -70,18 +96,23 @@ static int S_resolve(const char *page, const char *href, size_t hl,
         size_t j = i;
         while (j < hl && href[j] != '/' && href[j] != '?' && href[j] != '#')
             j++;
-        size_t seg = j - i;
-        if (seg == 2 && href[i] == '.' && href[i + 1] == '.') {
+        /* decoded in place at the end of `out`: "%2e%2e" is ".." too */
+        size_t at = out->len;
+        S_decode(out, href + i, j - i);
+        size_t seg = out->len - at;
+        const char *sp = out->ptr + at;
+        if (seg == 2 && sp[0] == '.' && sp[1] == '.') {
+            sg_buf_truncate(out, at);
             if (!out->len)
                 return -1;              /* above the site's root */
             size_t k = out->len - 1;
             while (k > 0 && out->ptr[k - 1] != '/')
                 k--;
             sg_buf_truncate(out, k);
-        } else if (!(seg == 1 && href[i] == '.') && seg) {
-            sg_buf_put(out, href + i, seg);
-            if (j < hl && href[j] == '/')
-                sg_buf_putc(out, '/');
+        } else if ((seg == 1 && sp[0] == '.') || !seg) {
+            sg_buf_truncate(out, at);
+        } else if (j < hl && href[j] == '/') {
+            sg_buf_putc(out, '/');
         }
         i = j < hl && href[j] == '/' ? j + 1 : j;
     }
@@ -149,7 +180,7 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
         if (!is_link)
             continue;
         S_unescape(&val, vs, (size_t)(ve - vs));
-        int where = S_resolve(path, val.ptr, val.len, &res);
+        int where = sg_links_resolve(path, val.ptr, val.len, &res);
         if (where == 0)
             continue;
         l->checked++;

@@ -36,6 +36,21 @@ check "a case's sector link, URL-decoded, names the folder written" \
 "$GEN" build --cases "$L/uni" --out "$L/uni-site2" -q --jobs 3
 check "transliterated folders are deterministic" 'diff -r "$S" "$L/uni-site2" >/dev/null'
 
+# the link check compares paths as a browser asks for them: decoded
+mkdir -p "$L/tpl"
+cp -r templates/* "$L/tpl/"
+printf 'x' > "$L/tpl/static/a%20b.css"
+sed -i 's#{{root}}index.html">list#{{root}}static/a%20b.css">list#' "$L/tpl/404.mustache"
+out=$("$GEN" build --cases "$L/uni" --templates "$L/tpl" --out "$L/dec" 2>&1); rc=$?
+check "link check: '%20' in a link is a space, not the file named 'a%20b.css'" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "points to static/a b.css, which the build does not write"'
+rm "$L/tpl/static/a%20b.css"
+cp templates/404.mustache "$L/tpl/"
+sed -i 's#{{root}}index.html">list#{{root}}%73ectors/%69ndex.html">list#' "$L/tpl/404.mustache"
+out=$("$GEN" build --cases "$L/uni" --templates "$L/tpl" --out "$L/dec" 2>&1); rc=$?
+check "link check: a percent-encoded link to a page that exists is fine" '[ $rc -eq 0 ]' ||
+    printf '%s\n' "$out"
+
 # ---- special files are refused, not waited on ----
 mkfifo "$L/fifo.md" 2>/dev/null
 if [ -p "$L/fifo.md" ]; then
