@@ -92,3 +92,32 @@ check "a link to a folder it is in is not followed" \
     '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "again: warning: symbolic link leads back to" &&
      printf "%s" "$out" | grep -q "^checked 1 case:"'
 check "none of them is said to point outside" '! printf "%s" "$out" | grep -q "points outside"'
+
+# ---- one page's output is bounded ----
+printf '{"l": [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]}' > "$L/l.json"
+printf '{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}<p>{{.}}</p>\n{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}' \
+    > "$L/blow.mustache"
+case $GEN in
+*asan*|*tsan*) lim=: ;;               # sanitizers reserve huge address space
+*) lim='ulimit -v 1000000' ;;         # 1 GB
+esac
+(eval "$lim"; exec timeout 60 "$GEN" render "$L/blow.mustache" --data "$L/l.json" \
+    --max-output 1000000 > "$L/blow.out" 2> "$L/blow.err"); rc=$?
+check "nested sections over a list: an error naming the template and the limit" \
+    '[ $rc -eq 1 ] && grep -q "blow.mustache:1:[0-9]*: error: output larger than the limit of 1000000 bytes" "$L/blow.err"'
+check "a failed render writes nothing" '[ -f "$L/blow.out" ] && [ ! -s "$L/blow.out" ]'
+# sections that write nothing still count their steps
+printf '{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}' \
+    > "$L/quiet.mustache"
+out=$(timeout 60 "$GEN" render "$L/quiet.mustache" --data "$L/l.json" --max-output 1000 2>&1); rc=$?
+check "nested sections that write nothing: stopped by the step limit" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "quiet.mustache:1:[0-9]*: error: more than the limit of 1048576 steps"'
+out=$("$GEN" render "$L/blow.mustache" --data "$L/l.json" --max-output 0 2>&1); rc=$?
+check "--max-output 0 is a usage error" '[ $rc -eq 2 ]'
+printf 'ok {{#l}}{{.}}{{/l}}' > "$L/small.mustache"
+out=$("$GEN" render "$L/small.mustache" --data "$L/l.json" --max-output 100)
+check "a render within the limit is written" '[ "$out" = "ok 1234567891011121314151617181920" ]'
+# a render that fails for another reason writes nothing either
+printf 'before {{> self}}' > "$L/self.mustache"
+out=$("$GEN" render "$L/self.mustache" 2>/dev/null); rc=$?
+check "a partial that includes itself: exit 1 and nothing written" '[ $rc -eq 1 ] && [ -z "$out" ]'
