@@ -51,6 +51,57 @@ out=$("$GEN" build --cases "$L/uni" --templates "$L/tpl" --out "$L/dec" 2>&1); r
 check "link check: a percent-encoded link to a page that exists is fine" '[ $rc -eq 0 ]' ||
     printf '%s\n' "$out"
 
+# ---- links and images in write-ups ----
+mkdir -p "$L/wu"
+cp cases/medicon-valley.md cases/oresund-it.md "$L/wu/"
+W="$L/wu/medicon-valley.md"
+n=$(wc -l < "$W")
+{
+    echo
+    echo 'Like [Øresund IT](../oresund-it/) and [its gaps](../oresund-it/#gaps), see [the web](https://example.org/x) or [mail](mailto:a@example.org).'
+    echo
+    echo 'A dead one: [Nowhere](../nowhere/), then ![a figure](map.png).'
+    echo
+    echo 'A typo: é [Oresund](../oresund-itt/).'
+} >> "$W"
+dead=$((n + 4)) typo=$((n + 6))
+out=$("$GEN" check "$L/wu" 2>&1); rc=$?
+check "check: a dead link in a write-up is an error at its line and column" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "^$W:$dead:13: error: link .\.\./nowhere/. leads to a case .nowhere., which is not among the cases checked"'
+check "check: a relative image is an error at its place, with a hint" \
+    'printf "%s" "$out" | grep -q "^$W:$dead:42: error: image .map.png. .*figures are not copied" &&
+     printf "%s" "$out" | grep -q "hint: put the figure online"'
+check "check: columns count characters; a near slug is suggested" \
+    'printf "%s" "$out" | grep -q "^$W:$typo:11: error: link .\.\./oresund-itt/." &&
+     printf "%s" "$out" | grep -q "hint: did you mean \.\./oresund-it/ ?"'
+check "check: links to cases, anchors and the web are fine" \
+    '[ "$(printf "%s" "$out" | grep -c ": error: ")" -eq 3 ]'
+out=$("$GEN" build --cases "$L/wu" --out "$L/wu-site" 2>&1); rc=$?
+check "build: the write-up's dead link is reported at the case, not the template" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "^$W:$dead:13: error: link .\.\./nowhere/." &&
+     ! printf "%s" "$out" | grep -q "case.mustache"'
+# fixed: the same links build, and the case link works in the site
+sed -i -e "${dead}d" -e "${typo}d" "$W"
+out=$("$GEN" check "$L/wu" 2>&1); rc=$?
+check "check: the documented link form ../slug/ passes" '[ $rc -eq 0 ]' || printf '%s\n' "$out"
+"$GEN" build --cases "$L/wu" --out "$L/wu-site" -q; rc=$?
+check "build: a write-up's link to another case works" \
+    '[ $rc -eq 0 ] && grep -q "<a href=\"../oresund-it/\">Øresund IT</a>" "$L/wu-site/cases/medicon-valley/index.html"'
+# one file checked alone: a case file next to it is not a dead link
+out=$("$GEN" check "$W" 2>&1); rc=$?
+check "check of one file: a link to the case file next to it is not an error" '[ $rc -eq 0 ]' ||
+    printf '%s\n' "$out"
+# other relative links, and a draft
+printf '\n[About](../../about/) [root](/about/) [bare](../oresund-it)\n' >> "$W"
+sed -i 's/^title: .*/&\ndraft: true/' "$L/wu/oresund-it.md"
+out=$("$GEN" check "$L/wu" 2>&1); rc=$?
+check "check: other relative links are errors" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "link .\.\./\.\./about/. points to about/index.html, which is not the page of a case" &&
+     printf "%s" "$out" | grep -q "link ./about/. starts with ./." &&
+     printf "%s" "$out" | grep -q "hint: end it with ./.: \.\./oresund-it/"'
+check "check: a link to a draft is a warning" \
+    'printf "%s" "$out" | grep -q "warning: link .\.\./oresund-it/. leads to a draft"'
+
 # ---- special files are refused, not waited on ----
 mkfifo "$L/fifo.md" 2>/dev/null
 if [ -p "$L/fifo.md" ]; then
