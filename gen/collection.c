@@ -5,6 +5,7 @@
 
 #include "case_read.h"
 #include "fs.h"
+#include "links.h"
 #include "parallel.h"
 
 sg_progress_fn sg_collection_progress;
@@ -51,5 +52,7 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
         sg_collection_progress("cases read", nfiles, nfiles);
     col->n = col->files = nfiles;
     sg_cases_unique(col->cases, col->n, d);
+    /* the write-ups' links need every slug: after all are read */
+    sg_links_writeups(a, col->cases, col->n, jobs, d);
     return d->errors == errors ? 0 : -1;
 }

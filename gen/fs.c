@@ -13,17 +13,38 @@
 
 static const sg_mark NOWHERE = {0, 0};
 
+/* What a file that is not a regular one is, for a message. */
+static const char *S_kind(mode_t m)
+{
+    return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a named pipe (FIFO)"
+         : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
+         : S_ISBLK(m) ? "a block device" : "a special file";
+}
+
 int sg_read_file(const char *path, size_t limit, sg_buf *out, sg_diags *d)
 {
-    int fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+     * writer forever; the type is checked before anything is read */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return sg_error(d, path, NOWHERE, NULL, "cannot open: %s",
                         strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
         close(fd);
-        return sg_error(d, path, NOWHERE, NULL, "not a regular file");
+        return sg_error(d, path, NOWHERE, NULL, "cannot read: %s",
+                        strerror(e));
     }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return sg_error(d, path, NOWHERE, "name a regular file",
+                        "cannot read %s: only regular files are read",
+                        S_kind(st.st_mode));
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     size_t start = out->len;
     char tmp[65536];
     for (;;) {
@@ -119,16 +140,58 @@ static void S_push(walker *w, const char *p)
     (*w->list)[(*w->n)++] = p;
 }
 
-static bool S_inside(walker *w, const char *path)
+/* Whether the resolved path `real` is `root` or under it. */
+static bool S_under(const char *real, const char *root)
 {
-    char *real = realpath(path, NULL);
-    if (!real)
+    size_t rl = strlen(root);
+    return strncmp(real, root, rl) == 0 &&
+           (real[rl] == '/' || real[rl] == '\0' || (rl == 1 && *root == '/'));
+}
+
+/* A symbolic link found by the walk: true when it is to be followed
+ * (it resolves inside the root and does not lead back to a folder the
+ * walk is already in); else says why not. */
+static bool S_follow(walker *w, const char *dir, const char *p)
+{
+    char *real = realpath(p, NULL);
+    if (!real) {
+        int e = errno;
+        char to[PATH_MAX];
+        ssize_t tl = readlink(p, to, sizeof to - 1);
+        to[tl > 0 ? tl : 0] = '\0';
+        if (e == ENOENT)
+            sg_warn(w->d, p, NOWHERE, "fix the link's target or remove it",
+                    "symbolic link to '%s' is dangling: nothing is there; "
+                    "not followed", to);
+        else if (e == ELOOP)
+            sg_warn(w->d, p, NOWHERE, "point the link at a file, or remove "
+                    "it", "symbolic link to '%s' loops: it leads back to "
+                    "itself; not followed", to);
+        else
+            sg_warn(w->d, p, NOWHERE, "fix the link's target or remove it",
+                    "cannot follow symbolic link to '%s': %s", to,
+                    strerror(e));
         return false;
-    size_t rl = strlen(w->root_real);
-    bool in = strncmp(real, w->root_real, rl) == 0 &&
-              (real[rl] == '/' || real[rl] == '\0');
+    }
+    bool ok = S_under(real, w->root_real);
+    if (!ok) {
+        sg_warn(w->d, p, NOWHERE,
+                "copy the file into the folder instead of linking it",
+                "symbolic link points outside %s; not followed",
+                w->root_real);
+    } else {
+        /* a link to the folder it is in, or one above: a cycle */
+        char *here = realpath(dir, NULL);
+        if (here && sg_is_dir(real) && S_under(here, real)) {
+            sg_warn(w->d, p, NOWHERE, "remove the link",
+                    "symbolic link leads back to %s, a folder it is in; "
+                    "not followed", real);
+            ok = false;
+        }
+        free(here);
+    }
     free(real);
-    return in;
+    return ok;
 }
 
 static int S_walk(walker *w, const char *dir)
@@ -150,14 +213,7 @@ static int S_walk(walker *w, const char *dir)
         if (lstat(p, &st) != 0)
             continue;
         if (S_ISLNK(st.st_mode)) {
-            if (!S_inside(w, p)) {
-                sg_warn(w->d, p, NOWHERE,
-                        "copy the file into the folder instead of linking it",
-                        "symbolic link points outside %s; not followed",
-                        w->root_real);
-                continue;
-            }
-            if (stat(p, &st) != 0)
+            if (!S_follow(w, dir, p) || stat(p, &st) != 0)
                 continue;
         }
         if (S_ISDIR(st.st_mode)) {
@@ -202,7 +258,8 @@ int sg_find_files(sg_arena *a, const char *path, const char *ext,
     }
     int rc = S_walk(&w, path);
     free(w.root_real);
-    qsort(*list + first, *n - first, sizeof(char *), S_cmp);
+    if (*n > first)   /* an empty folder leaves *list NULL */
+        qsort(*list + first, *n - first, sizeof(char *), S_cmp);
     return rc;
 }
 

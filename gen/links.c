@@ -5,7 +5,14 @@
  */
 #include "links.h"
 
+#include <cmark.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "case_read.h"
+#include "parallel.h"
+#include "suggest.h"
 
 struct sg_pending {
     const char *from, *tpl, *target;   /* target: "path#id" */
@@ -45,10 +52,36 @@ void sg_links_merge(sg_links *into, sg_links *from)
     into->broken += from->broken;
 }
 
-/* Resolves `href` against the folder of `page` into `out`. Returns 1 for
- * a link into the site, 0 for one elsewhere (a scheme, "//", "/..."),
- * -1 for a relative link that climbs above the site's root. */
-static int S_resolve(const char *page, const char *href, size_t hl,
+static int S_hex(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Appends `s` (n bytes) percent-decoded, as a browser asks for it and a
+ * server looks it up: "%C3%89" is the file name's "É". "%2F" and "%00"
+ * stay as they are: no file name holds them decoded. */
+static void S_decode(sg_buf *out, const char *s, size_t n)
+{
+    if (!memchr(s, '%', n)) {      /* the usual case */
+        sg_buf_put(out, s, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int hi, lo;
+        if (s[i] == '%' && i + 2 < n && (hi = S_hex(s[i + 1])) >= 0 &&
+            (lo = S_hex(s[i + 2])) >= 0 && (hi || lo) &&
+            !(hi == 2 && lo == 15)) {
+            sg_buf_putc(out, hi * 16 + lo);
+            i += 2;
+        } else {
+            sg_buf_putc(out, s[i]);
+        }
+    }
+}
+
+int sg_links_resolve(const char *page, const char *href, size_t hl,
                      sg_buf *out)
 {
     sg_buf_reset(out);
@@ -70,24 +103,42 @@ static int S_resolve(const char *page, const char *href, size_t hl,
         size_t j = i;
         while (j < hl && href[j] != '/' && href[j] != '?' && href[j] != '#')
             j++;
-        size_t seg = j - i;
-        if (seg == 2 && href[i] == '.' && href[i + 1] == '.') {
+        /* decoded in place at the end of `out`: "%2e%2e" is ".." too */
+        size_t at = out->len;
+        S_decode(out, href + i, j - i);
+        size_t seg = out->len - at;
+        const char *sp = out->ptr + at;
+        if (seg == 2 && sp[0] == '.' && sp[1] == '.') {
+            sg_buf_truncate(out, at);
             if (!out->len)
                 return -1;              /* above the site's root */
             size_t k = out->len - 1;
             while (k > 0 && out->ptr[k - 1] != '/')
                 k--;
             sg_buf_truncate(out, k);
-        } else if (!(seg == 1 && href[i] == '.') && seg) {
-            sg_buf_put(out, href + i, seg);
-            if (j < hl && href[j] == '/')
-                sg_buf_putc(out, '/');
+        } else if ((seg == 1 && sp[0] == '.') || !seg) {
+            sg_buf_truncate(out, at);
+        } else if (j < hl && href[j] == '/') {
+            sg_buf_putc(out, '/');
         }
         i = j < hl && href[j] == '/' ? j + 1 : j;
     }
     if (!out->len || out->ptr[out->len - 1] == '/')
         sg_buf_puts(out, "index.html");
     return 1;
+}
+
+/* What to fix: a case's page also holds its write-up's links. */
+static const char *S_fix(const char *page, bool anchor)
+{
+    if (strncmp(page, "cases/", 6) == 0)
+        return anchor ? "add the id to the target page, or fix the fragment: "
+                        "in the template, or in the case's write-up"
+                      : "fix the link in the template, or the data it is "
+                        "built from: the case's write-up or front matter";
+    return anchor ? "add the id to the target page, or fix the fragment"
+                  : "fix the link in the template, or the data it is built "
+                    "from";
 }
 
 static void S_unescape(sg_buf *b, const char *s, size_t n)
@@ -149,7 +200,7 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
         if (!is_link)
             continue;
         S_unescape(&val, vs, (size_t)(ve - vs));
-        int where = S_resolve(path, val.ptr, val.len, &res);
+        int where = sg_links_resolve(path, val.ptr, val.len, &res);
         if (where == 0)
             continue;
         l->checked++;
@@ -162,9 +213,8 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
             continue;
         }
         if (!sg_strset_has(l->files, res.ptr, res.len)) {
-            sg_error(d, tpl, ((sg_mark){0, 0}),
-                     "fix the link in the template, or the data it is built "
-                     "from", "%s: link '%s' points to %s, which the build "
+            sg_error(d, tpl, ((sg_mark){0, 0}), S_fix(path, false),
+                     "%s: link '%s' points to %s, which the build "
                      "does not write", path, val.ptr, res.ptr);
             l->broken++;
             continue;
@@ -187,8 +237,7 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
         const char *id = local.ptr + i;
         if (sg_hashset_has(&l->page_ids, id, strlen(id)))
             continue;
-        sg_error(d, tpl, ((sg_mark){0, 0}),
-                 "add the id to the page, or fix the fragment",
+        sg_error(d, tpl, ((sg_mark){0, 0}), S_fix(path, true),
                  "%s: anchor %s#%s does not exist", path, path, id);
         l->broken++;
     }
@@ -202,8 +251,7 @@ size_t sg_links_finish(sg_links *l, sg_diags *d)
     for (sg_pending *pd = l->pending; pd; pd = pd->next) {
         if (sg_hashset_has(&l->anchors, pd->target, strlen(pd->target)))
             continue;
-        sg_error(d, pd->tpl, ((sg_mark){0, 0}),
-                 "add the id to the target page, or fix the fragment",
+        sg_error(d, pd->tpl, ((sg_mark){0, 0}), S_fix(pd->from, true),
                  "%s: anchor %s does not exist", pd->from, pd->target);
         l->broken++;
     }
@@ -211,4 +259,229 @@ size_t sg_links_finish(sg_links *l, sg_diags *d)
     sg_hashset_free(&l->anchors);
     sg_hashset_free(&l->page_ids);
     return l->broken;
+}
+
+/* ---- the links and images of a case's write-up -------------------- */
+
+typedef struct writeups {
+    sg_case *const *cases;     /* sorted by slug */
+    size_t n;
+    sg_strset files;           /* the files of the cases checked */
+    const char **slugs;        /* for "did you mean"; NULL for many cases */
+} writeups;
+
+static int S_cmp_slug_key(const void *key, const void *elem)
+{
+    const sg_case *c = *(sg_case *const *)elem;
+    return strcmp(key, c->slug ? c->slug : "");
+}
+
+static const sg_case *S_case(const writeups *w, const char *slug)
+{
+    sg_case *const *hit = w->n ? bsearch(slug, w->cases, w->n,
+                                         sizeof *w->cases, S_cmp_slug_key)
+                               : NULL;
+    return hit ? *hit : NULL;
+}
+
+/* Whether `body` may hold a link or image that is not an absolute
+ * address: the Markdown parse is skipped for most write-ups, whose links
+ * (if any) all start with a scheme. Errs on the side of parsing: every
+ * inline link has "](" before its destination, every reference
+ * definition "]:". */
+static bool S_may_link(const char *body, size_t len)
+{
+    const char *p = body, *end = body + len;
+    while ((p = memchr(p, ']', (size_t)(end - p))) && p + 1 < end) {
+        p++;
+        if (*p == ':')
+            return true;
+        if (*p != '(')
+            continue;
+        const char *q = p + 1;
+        while (q < end && strchr(" \t\r\n\v\f<", *q) && *q)
+            q++;
+        for (; q < end && !strchr("/?#)> \t\r\n", *q); q++)
+            if (*q == ':')
+                break;
+        if (q >= end || *q != ':')
+            return true;
+    }
+    return false;
+}
+
+/* The place of cmark's (line, byte column) of a link or image, whose
+ * text starts with `first` ('[' or '!'), in the case file: the body
+ * starts at c->body_line, and columns count characters. `at` and
+ * `at_line` remember where the last line found starts: links come in
+ * the order of the text, so each is found from the one before. */
+static sg_mark S_place(const sg_case *c, const char *body, size_t len,
+                       int line, int col, char first, size_t *at,
+                       int *at_line)
+{
+    if (line < *at_line) {
+        *at = 0;
+        *at_line = 1;
+    }
+    size_t i = *at;
+    for (int l = *at_line; l < line && i < len; i++)
+        if (body[i] == '\n' || (body[i] == '\r' && (i + 1 == len ||
+                                                    body[i + 1] != '\n')))
+            if (++l == line) {
+                i++;
+                break;
+            }
+    *at = i;
+    *at_line = line;
+    size_t off = col > 0 ? (size_t)col - 1 : 0;
+    /* cmark leaves out the indentation it strips from a paragraph's
+     * later lines ("   more [x](y)"): add it back when that is where
+     * the link starts */
+    size_t ws = 0;
+    while (i + ws < len && (body[i + ws] == ' ' || body[i + ws] == '\t'))
+        ws++;
+    if (i + off < len && body[i + off] != first && i + off + ws < len &&
+        body[i + off + ws] == first)
+        off += ws;
+    unsigned chars = 1;
+    for (size_t k = i; k < len && k < i + off; k++)
+        chars += ((unsigned char)body[k] & 0xC0) != 0x80;
+    return (sg_mark){ c->body_line + (unsigned)line - 1, chars };
+}
+
+static void S_writeup_link(writeups *w, const sg_case *c, bool image,
+                           const char *url, sg_mark at, sg_arena *a,
+                           sg_buf *res, sg_diags *d)
+{
+    static const char cases_hint[] =
+        "link another case as ../<its slug>/ (the name of its file without "
+        ".md); anything else needs a full address (https://...)";
+    size_t ul = strlen(url);
+    int where = sg_links_resolve(sg_printf(a, "cases/%s/index.html",
+                                           c->slug), url, ul, res);
+    if (where == 0 && url[0] == '/' && url[1] != '/') {
+        sg_error(d, c->file, at, cases_hint, "%s '%s' starts with '/': it "
+                 "works only where the site is at the root of its host",
+                 image ? "image" : "link", url);
+        return;
+    }
+    if (where == 0)
+        return;             /* http:, https:, mailto: ...: not checked */
+    if (image) {
+        sg_error(d, c->file, at, "put the figure online and give its full "
+                 "address (https://...), or leave it out",
+                 "image '%s' is a file next to the case, but figures are "
+                 "not copied into the site yet", url);
+        return;
+    }
+    if (where < 0) {
+        sg_error(d, c->file, at, cases_hint, "link '%s' climbs above the "
+                 "site's root", url);
+        return;
+    }
+    /* a case page is cases/<slug>/index.html */
+    bool in_cases = strncmp(res->ptr, "cases/", 6) == 0;
+    const char *rest = in_cases ? res->ptr + 6 : "";
+    const char *slash = strchr(rest, '/');
+    bool is_case = slash && slash > rest && strcmp(slash, "/index.html") == 0;
+    if (!is_case) {
+        if (in_cases && !slash && *rest && S_case(w, rest))
+            sg_error(d, c->file, at, sg_printf(a, "end it with '/': "
+                     "../%s/", rest), "link '%s' names the case '%s' "
+                     "without the final '/'", url, rest);
+        else
+            sg_error(d, c->file, at, cases_hint, "link '%s' points to %s, "
+                     "which is not the page of a case", url, res->ptr);
+        return;
+    }
+    const char *slug = sg_strndup(a, rest, (size_t)(slash - rest));
+    if (strcmp(slug, c->slug) == 0)
+        return;             /* this page: "#part", "./" */
+    const sg_case *to = S_case(w, slug);
+    if (to) {
+        if (to->draft && !c->draft)
+            sg_warn(d, c->file, at, "publish it (remove `draft: true`), or "
+                    "build with --drafts, or remove the link",
+                    "link '%s' leads to a draft, which gen build publishes "
+                    "only with --drafts", url);
+        return;
+    }
+    /* a case file next to this one that was not checked this time
+     * (gen check cases/one.md): the whole folder's check sees it */
+    const char *dir = strrchr(c->file, '/');
+    const char *sib = dir ? sg_printf(a, "%.*s/%s.md", (int)(dir - c->file),
+                                      c->file, slug)
+                          : sg_printf(a, "%s.md", slug);
+    if (!sg_strset_has(&w->files, sib, strlen(sib)) && access(sib, F_OK) == 0)
+        return;
+    const char *near = NULL;
+    if (w->slugs)
+        near = sg_nearest(slug, w->slugs, w->n);
+    sg_error(d, c->file, at,
+             near ? sg_printf(a, "did you mean ../%s/ ?", near)
+                  : "link another case as ../<its slug>/, the name of its "
+                    "file without .md",
+             "link '%s' leads to a case '%s', which is not among the "
+             "cases checked", url, slug);
+}
+
+static void S_writeup(void *ctx, size_t i, unsigned thread, sg_arena *a,
+                      sg_diags *d)
+{
+    (void)thread;
+    (void)a;
+    writeups *w = ctx;
+    const sg_case *c = w->cases[i];
+    if (!c->body_line || !c->body_len || !c->slug)
+        return;
+    sg_arena tmp = SG_ARENA_INIT;
+    const char *body = sg_case_body(&tmp, c, d);
+    if (!body || !S_may_link(body, c->body_len)) {
+        sg_arena_free(&tmp);
+        return;
+    }
+    cmark_node *doc = cmark_parse_document(body, c->body_len,
+                                           CMARK_OPT_DEFAULT);
+    cmark_iter *it = cmark_iter_new(doc);
+    sg_buf res = SG_BUF_INIT;
+    size_t at = 0;
+    int at_line = 1;
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *nd = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(nd);
+        if (ev != CMARK_EVENT_ENTER ||
+            (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+            continue;
+        const char *url = cmark_node_get_url(nd);
+        if (!url || !*url)
+            continue;       /* an empty destination: this page */
+        sg_mark m = S_place(c, body, c->body_len,
+                            cmark_node_get_start_line(nd),
+                            cmark_node_get_start_column(nd),
+                            t == CMARK_NODE_IMAGE ? '!' : '[', &at, &at_line);
+        S_writeup_link(w, c, t == CMARK_NODE_IMAGE, url, m, &tmp, &res, d);
+    }
+    sg_buf_free(&res);
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    sg_arena_free(&tmp);
+}
+
+size_t sg_links_writeups(sg_arena *a, sg_case *const *cases, size_t n,
+                         int jobs, sg_diags *d)
+{
+    size_t before = d->errors + d->warnings;
+    writeups w = { .cases = cases, .n = n };
+    sg_strset_init(&w.files, a);
+    for (size_t i = 0; i < n; i++)
+        sg_strset_add(&w.files, cases[i]->file, strlen(cases[i]->file));
+    /* slugs for "did you mean": only for collections small enough that
+     * comparing a wrong slug with every other costs nothing */
+    if (n <= 10000) {
+        w.slugs = sg_alloc(a, (n + 1) * sizeof *w.slugs);
+        for (size_t i = 0; i < n; i++)
+            w.slugs[i] = cases[i]->slug ? cases[i]->slug : "";
+    }
+    sg_parallel(a, d, jobs, n, 16, S_writeup, &w);
+    return d->errors + d->warnings - before;
 }

@@ -1,7 +1,8 @@
 /* links.h - checking the links and anchors of the pages a build writes.
  *
  * Every page's href and src values are resolved against the page's own
- * path; a link into the site must name a file the build writes, and a
+ * path and percent-decoded; a link into the site must name a file the
+ * build writes (compared as a browser and a server see them), and a
  * "#fragment" an id on that page. A fragment of the same page is checked
  * with the page; one into another page once every page is known
  * (sg_links_finish), since it may point at a later page.
@@ -9,6 +10,7 @@
 #ifndef SG_LINKS_H
 #define SG_LINKS_H
 
+#include "case.h"
 #include "diag.h"
 #include "strset.h"
 
@@ -35,8 +37,29 @@ void sg_links_file(sg_links *l, const char *path);
  * reports broken ones as errors naming the template. Records its ids. */
 void sg_links_page(sg_links *l, const char *path, const char *tpl,
                    const char *html, size_t len, sg_diags *d);
+/* Resolves `href` (len bytes, &amp; already undone) against the folder
+ * of `page` ("cases/x/index.html") into the path of the file it names,
+ * without query or fragment ("cases/y/index.html": a path ending in '/'
+ * names its index.html). Each segment is percent-decoded as browsers and
+ * servers do, so "%C3%89" matches a file name's "É" and "%2e%2e" climbs.
+ * Returns 1 for a link into the site, 0 for one elsewhere (a scheme,
+ * "//host", "/path"), -1 for one that climbs above the site's root. */
+int sg_links_resolve(const char *page, const char *href, size_t len,
+                     sg_buf *out);
 /* Checks the fragments collected; returns the number of broken links.
  * Releases the memory `l` holds outside its arena. */
 size_t sg_links_finish(sg_links *l, sg_diags *d);
+
+/* Checks the links and images of the write-ups of `cases` (sorted by
+ * slug, as sg_cases_unique leaves them) as they will be on each case's
+ * page, cases/<slug>/index.html: a relative link must lead to one of
+ * these cases, written ../<slug>/ (a case file next to the one linking,
+ * not among `cases`, is not checked this time); a relative image is an
+ * error, since figures are not copied into the site yet. Addresses with
+ * a scheme (https:, mailto:) are not checked. Each problem is reported
+ * at its line and column of the case file. `jobs` threads read the
+ * write-ups. Returns the number of diagnostics. */
+size_t sg_links_writeups(sg_arena *a, sg_case *const *cases, size_t n,
+                         int jobs, sg_diags *d);
 
 #endif

@@ -15,6 +15,7 @@
 #include "escape.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -616,6 +617,11 @@ typedef struct rstate {
     struct memo { const sg_value *lazy, *built; unsigned level; } *memo;
     size_t nmemo, capmemo;
     unsigned level;
+    /* the bound on one render: bytes written since it began, and steps
+     * (tags and list items visited), which sections nested over lists
+     * multiply even when they write nothing */
+    size_t start, max_out;
+    unsigned long long steps, max_steps;
 } rstate;
 
 static const sg_value *S_forced(rstate *st, const sg_value *v)
@@ -717,10 +723,44 @@ static void S_emit_text(rstate *st, const char *p, size_t len)
 
 static int S_render(rstate *st, const node *nd);
 
+/* 256 MiB, 1 GiB, 1000 bytes: a limit as a reader would write it. */
+static void S_size(char *b, size_t n, unsigned long long x)
+{
+    if (x >= 1u << 30 && x % (1u << 30) == 0)
+        snprintf(b, n, "%llu GiB", x >> 30);
+    else if (x >= 1u << 20 && x % (1u << 20) == 0)
+        snprintf(b, n, "%llu MiB", x >> 20);
+    else
+        snprintf(b, n, "%llu bytes", x);
+}
+
+/* -1 once the render has written more than its limit or worked as many
+ * steps; reports it at `nd`, the tag it was rendering. */
+static int S_bound(rstate *st, const node *nd)
+{
+    bool big = st->out->len - st->start > st->max_out;
+    if (!big && st->steps <= st->max_steps)
+        return 0;
+    const char *hint = "a section over a list inside another multiplies "
+                       "the work: check how the sections of the template "
+                       "nest, or make the data smaller";
+    if (big) {
+        char lim[32];
+        S_size(lim, sizeof lim, st->max_out);
+        return sg_error(st->d, st->file, ((sg_mark){nd->line, nd->col}),
+                        hint, "output larger than the limit of %s for one "
+                        "page (reached while rendering this tag)", lim);
+    }
+    return sg_error(st->d, st->file, ((sg_mark){nd->line, nd->col}), hint,
+                    "more than the limit of %llu steps (tags and list "
+                    "items) for one page (reached while rendering this "
+                    "tag)", st->max_steps);
+}
+
 static int S_kids(rstate *st, const node *nd)
 {
     for (size_t i = 0; i < nd->nkids; i++)
-        if (S_render(st, nd->kids[i]) != 0)
+        if (S_render(st, nd->kids[i]) != 0 || S_bound(st, nd->kids[i]) != 0)
             return -1;
     return 0;
 }
@@ -772,6 +812,7 @@ static int S_include(rstate *st, const node *nd, const sg_tpl *t)
 
 static int S_render(rstate *st, const node *nd)
 {
+    st->steps++;
     switch (nd->kind) {
     case T_TEXT:
         S_emit_text(st, nd->text, nd->len);
@@ -802,12 +843,13 @@ static int S_render(rstate *st, const node *nd)
             return 0;
         if (v->type == SG_LIST) {
             for (size_t i = 0; i < v->u.list.n; i++) {
+                st->steps++;
                 sg_arena_mark m = S_enter(st);
                 S_push_ctx(st, S_forced(st, v->u.list.items[i]));
                 int rc = S_kids(st, nd);
                 st->nctx--;
                 S_leave(st, m);
-                if (rc)
+                if (rc || (rc = S_bound(st, nd)) != 0)
                     return rc;
             }
             return 0;
@@ -879,9 +921,19 @@ static int S_render(rstate *st, const node *nd)
 int sg_tpl_render(const sg_tpl *t, const sg_value *data,
                   const sg_tpl_loader *loader, sg_buf *out, sg_diags *d)
 {
+    return sg_tpl_render_max(t, data, loader, SG_TPL_MAX_OUTPUT, out, d);
+}
+
+int sg_tpl_render_max(const sg_tpl *t, const sg_value *data,
+                      const sg_tpl_loader *loader, size_t max_out,
+                      sg_buf *out, sg_diags *d)
+{
     rstate st = { .loader = loader, .out = out, .d = d, .file = t->file,
                   .indent = SG_BUF_INIT, .bol = true,
-                  .arena = SG_ARENA_INIT };
+                  .arena = SG_ARENA_INIT, .start = out->len,
+                  .max_out = max_out,
+                  .max_steps = max_out > SG_TPL_MIN_STEPS ? max_out
+                                                          : SG_TPL_MIN_STEPS };
     if (data)
         S_push_ctx(&st, S_forced(&st, data));
     int rc = S_kids(&st, &t->root);

@@ -21,6 +21,14 @@
 
 #define SG_TPL_MAX_DEPTH 64    /* partials and parents within each other */
 #define SG_TPL_MAX_NESTING 100 /* sections within a template */
+/* What one render may write: sections over lists nested in each other
+ * multiply, and a page must not take all memory. A home page lists
+ * every case (about 900 bytes each), so this allows some 280,000. */
+#define SG_TPL_MAX_OUTPUT ((size_t)256 << 20)
+/* Steps (tags and list items visited) one render may take: as many as
+ * the bytes it may write (pages take about one for five bytes), but at
+ * least this many, for small limits. */
+#define SG_TPL_MIN_STEPS (1u << 20)
 
 typedef struct sg_tpl sg_tpl;
 
@@ -40,9 +48,16 @@ sg_tpl *sg_tpl_compile(sg_arena *a, const char *file, const char *src,
                        size_t len, sg_diags *d);
 
 /* Renders `t` against `data`, appending to `out`. Returns 0, or -1 after
- * a diagnostic (only when partials nest deeper than SG_TPL_MAX_DEPTH). */
+ * a diagnostic: partials nest deeper than SG_TPL_MAX_DEPTH, or the
+ * render writes more than SG_TPL_MAX_OUTPUT bytes or takes as many steps
+ * (`out` then holds a part of the page, to be dropped). */
 int sg_tpl_render(const sg_tpl *t, const sg_value *data,
                   const sg_tpl_loader *loader, sg_buf *out, sg_diags *d);
+/* The same with another bound than SG_TPL_MAX_OUTPUT (bytes written,
+ * and steps: max_out, at least SG_TPL_MIN_STEPS). */
+int sg_tpl_render_max(const sg_tpl *t, const sg_value *data,
+                      const sg_tpl_loader *loader, size_t max_out,
+                      sg_buf *out, sg_diags *d);
 
 /* Warns, with the tag's place, about every {{>name}} and {{<name}} with
  * a fixed name that `loader` cannot find. Returns the number missing. */

@@ -105,7 +105,10 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
  * case view): its facts as short texts. */
 sg_value *sg_view_pick(sg_arena *a, const sg_value *cv);
 
-/* A key made safe for a path segment: "Life science" -> "life-science". */
+/* A key made safe for a path segment, in ASCII: "Life science" ->
+ * "life-science", "Énergie" -> "energie" ("other" when nothing is
+ * left). Sectors' folders also get -2, -3 ... where two names give one
+ * (sg_view_entries). */
 const char *sg_view_slug(sg_arena *a, const char *s);
 
 /* Keys written to cases.json for each case (NULL-terminated). */
