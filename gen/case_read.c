@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "case_check.h"
+#include "escape.h"
 #include "fs.h"
 #include "yaml_read.h"
 
@@ -105,6 +106,41 @@ static size_t S_line(const char *p, const char *end, const char **next)
     return n;
 }
 
+/* Characters no page may carry (see sg_char_unsafe) in the write-up:
+ * the page leaves them out; say where the first one is. */
+static void S_body_chars(const char *path, const char *p, size_t len,
+                         unsigned line, sg_diags *d)
+{
+    unsigned col = 1, cp;
+    size_t skip, n = 0;
+    sg_mark first = {0, 0};
+    unsigned first_cp = 0;
+    for (size_t i = 0; i < len; i += skip) {
+        skip = sg_char_unsafe(p + i, len - i, &cp);
+        if (skip) {
+            if (n++ == 0) {
+                first = (sg_mark){ line, col };
+                first_cp = cp;
+            }
+        } else {
+            skip = 1;
+            if (p[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)p[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+    }
+    if (n)
+        sg_warn(d, path, first, "delete it from the file (pasted text can "
+                "bring such characters along)",
+                "write-up: %s U+%04X%s left out: no page can carry %s",
+                first_cp >= 0xFDD0 ? "noncharacter" : "control character",
+                first_cp,
+                n > 1 ? " and others are" : " is", n > 1 ? "them" : "it");
+}
+
 static bool S_fence(const char *p, size_t n)
 {
     return (n == 3 && memcmp(p, "---", 3) == 0) ||
@@ -170,6 +206,7 @@ static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
     c->body_len = (size_t)(end - next);
     c->body_hash = keep_body ? 0 : S_body_hash(next, c->body_len);
     c->body_line = line + 1;
+    S_body_chars(path, next, (size_t)(end - next), c->body_line, d);
 
     sg_arena tree = SG_ARENA_INIT;
     sg_value *front;

@@ -1,6 +1,8 @@
 /* view.c - building the value trees for pages and exports. */
 #include "view.h"
+
 #include "case_read.h"
+#include "escape.h"
 #include "strset.h"
 #include "view_util.h"
 
@@ -25,7 +27,19 @@ const char *sg_markdown(sg_arena *a, const char *md, size_t len)
 {
     char *html = cmark_markdown_to_html(md, len, CMARK_OPT_DEFAULT |
                                                      CMARK_OPT_SMART);
-    const char *r = sg_strdup(a, html ? html : "");
+    /* characters no page may carry (gen check warns at their place)
+     * pass through cmark untouched: drop them here */
+    size_t n = html ? strlen(html) : 0, skip, j = 0;
+    char *r = sg_alloc(a, n + 1);
+    unsigned cp;
+    for (size_t i = 0; i < n; i += skip) {
+        skip = sg_char_unsafe(html + i, n - i, &cp);
+        if (!skip) {
+            r[j++] = html[i];
+            skip = 1;
+        }
+    }
+    r[j] = '\0';
     free(html);
     return r;
 }

@@ -127,3 +127,14 @@ sed -i 's/^   - /  - /' "$I/swallow/s.md"
 out=$("$GEN" check "$I/swallow" 2>&1)
 check "13-input: indented like its siblings, no warning" \
     'printf "%s" "$out" | grep -q "0 errors, 0 warnings"'
+
+# ---- control characters in the write-up: warned at their place, never
+# in the page ----
+mkdir -p "$I/body"
+printf -- '---\ntitle: x\ncountry: DK\nsector: x\n---\nFirst line.\n\nSecond \001line\033 here.\n' > "$I/body/b.md"
+out=$("$GEN" check "$I/body" 2>&1); rc=$?
+check "13-input: a control character in the write-up is a warning at its line and column" \
+    '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "b.md:8:8: warning: write-up: control character U+0001 and others are left out"'
+"$GEN" build --cases "$I/body" --out "$I/body-site" -q 2>/dev/null
+check "13-input: the write-up's control characters never reach its page" \
+    '[ -f "$I/body-site/cases/b/index.html" ] && grep -q "Second line here." "$I/body-site/cases/b/index.html" && ! LC_ALL=C grep -q "$(printf "[\001\033]")" "$I/body-site/cases/b/index.html"'
