@@ -76,6 +76,15 @@ void *sg_realloc(sg_arena *a, void *old, size_t old_size, size_t new_size)
     return p;
 }
 
+void *sg_grow(sg_arena *a, void *items, size_t *cap, size_t first,
+              size_t size)
+{
+    size_t n = *cap, more = n ? n * 2 : first;
+    void *r = sg_realloc(a, items, n * size, more * size);
+    *cap = more;
+    return r;
+}
+
 char *sg_strndup(sg_arena *a, const char *s, size_t n)
 {
     char *p = S_alloc_raw(a, n + 1, 1);

@@ -30,6 +30,12 @@ typedef struct sg_arena_mark {
 void *sg_alloc(sg_arena *a, size_t size);
 /* Grow an array allocated in the arena (old contents copied). */
 void *sg_realloc(sg_arena *a, void *old, size_t old_size, size_t new_size);
+/* Room for more items in a growable array of `*cap` items of `size`
+ * bytes: returns the array (moved when it grew) with *cap doubled, or
+ * `first` when it was 0. Call it when the count has reached *cap:
+ *     if (n == cap) items = sg_grow(a, items, &cap, 16, sizeof *items); */
+void *sg_grow(sg_arena *a, void *items, size_t *cap, size_t first,
+              size_t size);
 /* Copies of strings, NUL-terminated. */
 char *sg_strndup(sg_arena *a, const char *s, size_t n);
 char *sg_strdup(sg_arena *a, const char *s);

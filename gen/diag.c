@@ -12,20 +12,13 @@ void sg_diags_init(sg_diags *d, sg_arena *a)
     d->arena = a;
 }
 
-int sg_diag_add(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
-                const char *hint, const char *fmt, ...)
+int sg_diag_vadd(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
+                 const char *hint, const char *fmt, va_list ap)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        d->items = sg_realloc(d->arena, d->items, d->n * sizeof *d->items,
-                              cap * sizeof *d->items);
-        d->cap = cap;
-    }
+    if (d->n == d->cap)
+        d->items = sg_grow(d->arena, d->items, &d->cap, 16, sizeof *d->items);
     sg_buf b = SG_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
     sg_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     sg_diag *g = &d->items[d->n];
     g->sev = sev;
     g->file = file ? sg_strdup(d->arena, file) : NULL;
@@ -40,6 +33,30 @@ int sg_diag_add(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
         d->errors++;
     else if (sev == SG_WARNING)
         d->warnings++;
+    return -1;
+}
+
+int sg_diag_add(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
+                const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sg_diag_vadd(d, sev, file, at, hint, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int sg_error_sys(sg_diags *d, const char *file, const char *hint, int errnum,
+                 const char *fmt, ...)
+{
+    sg_buf b = SG_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sg_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    sg_diag_add(d, SG_ERROR, file, (sg_mark){0, 0}, hint, "%s: %s",
+                b.ptr ? b.ptr : "", strerror(errnum));
+    sg_buf_free(&b);
     return -1;
 }
 

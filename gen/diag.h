@@ -9,6 +9,7 @@
 #ifndef SG_DIAG_H
 #define SG_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -39,6 +40,14 @@ void sg_diags_init(sg_diags *d, sg_arena *a);
 int sg_diag_add(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
                 const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* The same with a va_list, for helpers that take a format of their own. */
+int sg_diag_vadd(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
+                 const char *hint, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+/* An error of a failed system call on `file` (no place in it): the
+ * message is fmt's text, ": ", and strerror(errnum). Returns -1. */
+int sg_error_sys(sg_diags *d, const char *file, const char *hint, int errnum,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* sg_error(d, file, at, hint, fmt, ...); variadic throughout so that a
  * compound literal (sg_mark){l, c} can be passed as `at` */
 #define sg_error(d, ...) sg_diag_add((d), SG_ERROR, __VA_ARGS__)

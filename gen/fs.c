@@ -27,14 +27,12 @@ int sg_read_file(const char *path, size_t limit, sg_buf *out, sg_diags *d)
      * writer forever; the type is checked before anything is read */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return sg_error(d, path, NOWHERE, NULL, "cannot open: %s",
-                        strerror(errno));
+        return sg_error_sys(d, path, NULL, errno, "cannot open");
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return sg_error(d, path, NOWHERE, NULL, "cannot read: %s",
-                        strerror(e));
+        return sg_error_sys(d, path, NULL, e, "cannot read");
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
@@ -54,8 +52,7 @@ int sg_read_file(const char *path, size_t limit, sg_buf *out, sg_diags *d)
                 continue;
             int e = errno;
             close(fd);
-            return sg_error(d, path, NOWHERE, NULL, "cannot read: %s",
-                            strerror(e));
+            return sg_error_sys(d, path, NULL, e, "cannot read");
         }
         if (n == 0)
             break;
@@ -131,12 +128,9 @@ typedef struct {
 
 static void S_push(walker *w, const char *p)
 {
-    if (*w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 64;
-        *w->list = sg_realloc(w->a, (void *)*w->list, *w->n * sizeof(char *),
-                              cap * sizeof(char *));
-        w->cap = cap;
-    }
+    if (*w->n == w->cap)
+        *w->list = sg_grow(w->a, (void *)*w->list, &w->cap, 64,
+                           sizeof(char *));
     (*w->list)[(*w->n)++] = p;
 }
 
@@ -201,8 +195,7 @@ static int S_walk(walker *w, const char *dir)
                         "folders nested too deeply (more than 32 levels)");
     DIR *dp = opendir(dir);
     if (!dp)
-        return sg_error(w->d, dir, NOWHERE, NULL, "cannot open folder: %s",
-                        strerror(errno));
+        return sg_error_sys(w->d, dir, NULL, errno, "cannot open folder");
     int rc = 0;
     struct dirent *de;
     while ((de = readdir(dp))) {
@@ -290,28 +283,26 @@ int sg_mkdirs(const char *path)
     return 0;
 }
 
-static bool S_same(const char *path, const char *data, size_t len)
+bool sg_file_holds(const char *path, const char *data, size_t len)
 {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (size_t)st.st_size != len)
-        return false;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    char tmp[65536];
+    bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                (size_t)st.st_size == len;
+    char buf[1 << 16];
     size_t off = 0;
-    bool same = true;
-    while (same) {
-        size_t n = fread(tmp, 1, sizeof tmp, f);
-        if (n == 0)
-            break;
-        if (off + n > len || memcmp(tmp, data + off, n) != 0)
-            same = false;
-        off += n;
+    while (same && off < len) {
+        size_t want = len - off < sizeof buf ? len - off : sizeof buf;
+        ssize_t n = read(fd, buf, want);
+        if (n < 0 && errno == EINTR)
+            continue;
+        same = n > 0 && memcmp(buf, data + off, (size_t)n) == 0;
+        off += n > 0 ? (size_t)n : 0;
     }
-    fclose(f);
-    return same && off == len;
+    close(fd);
+    return same;
 }
 
 /* write(2) until done; -1 with errno on failure. */
@@ -335,28 +326,25 @@ int sg_write_file(const char *path, const char *data, size_t len,
 {
     if (written)
         *written = false;
-    if (S_same(path, data, len))
+    if (sg_file_holds(path, data, len))
         return 0;
     char tmp[PATH_MAX];
     if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
         return sg_error(d, path, NOWHERE, NULL, "path too long");
     int fd = mkstemp(tmp);
     if (fd < 0)
-        return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
+        return sg_error_sys(d, path, NULL, errno, "cannot create");
     if (sg_write_all(fd, data, len) != 0) {
         int e = errno;
         close(fd);
         unlink(tmp);
-        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
-                        strerror(e));
+        return sg_error_sys(d, path, NULL, e, "cannot write");
     }
     fchmod(fd, 0644);
     if (close(fd) != 0 || rename(tmp, path) != 0) {
         int e = errno;
         unlink(tmp);
-        return sg_error(d, path, NOWHERE, NULL, "cannot write: %s",
-                        strerror(e));
+        return sg_error_sys(d, path, NULL, e, "cannot write");
     }
     if (written)
         *written = true;

@@ -33,6 +33,9 @@ int sg_mkdirs(const char *path);
  * Returns 0 or -1 with a diagnostic. */
 int sg_write_file(const char *path, const char *data, size_t len,
                   bool *written, sg_diags *d);
+/* Whether `path` is a regular file holding exactly these bytes; read in
+ * pieces, so a large file costs no copy. */
+bool sg_file_holds(const char *path, const char *data, size_t len);
 /* write(2) until all of `data` is written; 0, or -1 with errno. */
 int sg_write_all(int fd, const char *data, size_t len);
 /* Removes a tree (used only on folders the generator made itself). */

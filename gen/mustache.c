@@ -95,12 +95,8 @@ static void S_where(compiler *c, size_t off, unsigned *line, unsigned *col)
 
 static token *S_tok(compiler *c, tkind k, size_t start, size_t end)
 {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        c->toks = sg_realloc(c->a, c->toks, c->n * sizeof *c->toks,
-                             cap * sizeof *c->toks);
-        c->cap = cap;
-    }
+    if (c->n == c->cap)
+        c->toks = sg_grow(c->a, c->toks, &c->cap, 64, sizeof *c->toks);
     token *t = &c->toks[c->n++];
     memset(t, 0, sizeof *t);
     t->kind = k;

@@ -105,18 +105,16 @@ static int S_lock(sg_publish *p, const char *path, const sg_publish_wait *w,
             int e = fd < 0 ? errno : EINVAL;
             if (fd >= 0)
                 close(fd);
-            return sg_error(d, path, NOWHERE, "it keeps two builds of one "
-                            "folder apart; remove whatever is in its place",
-                            "cannot use as the build's lock file: %s",
-                            strerror(e));
+            return sg_error_sys(d, path, "it keeps two builds of one folder "
+                                "apart; remove whatever is in its place",
+                                e, "cannot use as the build's lock file");
         }
         if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
             int e = errno;
             if (e != EWOULDBLOCK) {
                 close(fd);
-                return sg_error(d, path, NOWHERE, "build into a folder on a "
-                                "local file system", "cannot lock: %s",
-                                strerror(e));
+                return sg_error_sys(d, path, "build into a folder on a local "
+                                    "file system", e, "cannot lock");
             }
             long pid = S_holder(fd);
             if (w && w->no_wait) {
@@ -243,8 +241,7 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
         return -1;
     char *parent = sg_dirname(a, p->out);
     if (sg_mkdirs(parent) != 0)
-        return sg_error(d, parent, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
+        return sg_error_sys(d, parent, NULL, errno, "cannot create");
     char *base = sg_basename(a, p->out, NULL);
     /* beside the output folder, like the staging folder: never inside
      * the site, and one file for every path that leads to the folder */
@@ -270,13 +267,11 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
         closedir(dp);
     char *tmpl = sg_printf(a, "%s/.%s.staging-XXXXXX", parent, base);
     if (!mkdtemp(tmpl))
-        return sg_error(d, tmpl, NOWHERE, NULL, "cannot create: %s",
-                        strerror(errno));
+        return sg_error_sys(d, tmpl, NULL, errno, "cannot create");
     p->staging = tmpl;
     p->root = open(tmpl, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (p->root < 0)
-        return sg_error(d, tmpl, NOWHERE, NULL, "cannot open: %s",
-                        strerror(errno));
+        return sg_error_sys(d, tmpl, NULL, errno, "cannot open");
     fchmod(p->root, 0755);
     return 0;
 }
@@ -300,8 +295,7 @@ static int S_make_error(const char *staging, int root, const char *path,
         return sg_error(d, staging, NOWHERE, "build again, and leave gen's "
                         "staging folders alone while it builds",
                         "the staging folder was removed during the build");
-    return sg_error(d, path, NOWHERE, NULL, "cannot create: %s",
-                    strerror(e));
+    return sg_error_sys(d, path, NULL, e, "cannot create");
 }
 
 /* mkdir -p of `rel` inside the staging folder, never the staging folder
@@ -329,28 +323,6 @@ static int S_mkdirs_at(int root, const char *rel)
         *q = '/';
     }
     return mkdirat(root, tmp, 0777) != 0 && errno != EEXIST ? -1 : 0;
-}
-
-/* Whether the file at `path` holds exactly `data` (its size is already
- * known to be `len`): read in pieces, so a large page costs no copy. */
-static bool S_same_bytes(const char *path, const char *data, size_t len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    char buf[1 << 16];
-    size_t off = 0;
-    bool same = true;
-    while (same && off < len) {
-        size_t want = len - off < sizeof buf ? len - off : sizeof buf;
-        ssize_t n = read(fd, buf, want);
-        if (n < 0 && errno == EINTR)
-            continue;
-        same = n > 0 && memcmp(buf, data + off, (size_t)n) == 0;
-        off += n > 0 ? (size_t)n : 0;
-    }
-    close(fd);
-    return same;
 }
 
 /* Makes the folder `rel` (a file inside the site) goes into; 0, or -1
@@ -381,7 +353,7 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     char *old = sg_path_join(scratch, p->out, rel);
     struct stat st;
     if (p->has_old && lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
-        (size_t)st.st_size == len && S_same_bytes(old, data, len)) {
+        (size_t)st.st_size == len && sg_file_holds(old, data, len)) {
         for (int tries = 0; tries < 2; tries++) {
             if (linkat(AT_FDCWD, old, p->root, rel, 0) == 0) {
                 stats->unchanged++;
@@ -414,8 +386,7 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
         e = errno;
     }
     if (!ok)
-        return sg_error(d, dst, NOWHERE, NULL, "cannot write: %s",
-                        strerror(e));
+        return sg_error_sys(d, dst, NULL, e, "cannot write");
     stats->written++;
     return 0;
 }
@@ -567,8 +538,7 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
         return S_make_error(p->staging, p->root, marker, errno, d);
     bool ok = sg_write_all(fd, note, sizeof note - 1) == 0;
     if (close(fd) != 0 || !ok)
-        return sg_error(d, marker, NOWHERE, NULL, "cannot write: %s",
-                        strerror(errno));
+        return sg_error_sys(d, marker, NULL, errno, "cannot write");
     /* publish only the folder this build wrote, whole */
     if (S_root_gone(p))
         return sg_error(d, p->staging, NOWHERE, "build again, and leave "
@@ -577,8 +547,7 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
     struct stat st;
     if (lstat(p->out, &st) != 0) {
         if (rename(p->staging, p->out) != 0)
-            return sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
-                            strerror(errno));
+            return sg_error_sys(d, p->out, NULL, errno, "cannot publish");
         p->staging = NULL;
         return 0;
     }
@@ -596,13 +565,11 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
     char *old = sg_printf(p->a, "%s.old-%ld", p->staging, (long)getpid());
     if (rename(p->out, old) != 0)
         return errno == EBUSY ? S_mount_error(p->a, p->out, d)
-             : sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
-                        strerror(errno));
+             : sg_error_sys(d, p->out, NULL, errno, "cannot publish");
     if (rename(p->staging, p->out) != 0) {
         int e = errno;
         rename(old, p->out);   /* put the old site back */
-        return sg_error(d, p->out, NOWHERE, NULL, "cannot publish: %s",
-                        strerror(e));
+        return sg_error_sys(d, p->out, NULL, e, "cannot publish");
     }
     sg_remove_tree(old);
     p->staging = NULL;

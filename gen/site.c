@@ -66,12 +66,9 @@ static sg_value *S_context(sg_arena *a, const page *pg, sg_value *site,
 static page *S_page(plan *pl, const char *path, const char *tpl,
                     const char *title, bool html)
 {
-    if (pl->n == pl->cap) {
-        size_t cap = pl->cap ? pl->cap * 2 : 256;
-        pl->pages = sg_realloc(pl->a, pl->pages, pl->n * sizeof *pl->pages,
-                               cap * sizeof *pl->pages);
-        pl->cap = cap;
-    }
+    if (pl->n == pl->cap)
+        pl->pages = sg_grow(pl->a, pl->pages, &pl->cap, 256,
+                            sizeof *pl->pages);
     page *pg = &pl->pages[pl->n++];
     *pg = (page){ path, tpl, title, NULL, html, -1 };
     return pg;

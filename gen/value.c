@@ -104,13 +104,9 @@ sg_value *sg_map_sized(sg_arena *a, size_t n)
 
 void sg_list_push(sg_arena *a, sg_value *list, sg_value *item)
 {
-    if (list->u.list.n == list->u.list.cap) {
-        size_t cap = list->u.list.cap ? list->u.list.cap * 2 : 4;
-        list->u.list.items = sg_realloc(a, list->u.list.items,
-                                        list->u.list.n * sizeof(sg_value *),
-                                        cap * sizeof(sg_value *));
-        list->u.list.cap = cap;
-    }
+    if (list->u.list.n == list->u.list.cap)
+        list->u.list.items = sg_grow(a, list->u.list.items,
+                                     &list->u.list.cap, 4, sizeof(sg_value *));
     list->u.list.items[list->u.list.n++] = item;
 }
 
@@ -122,13 +118,9 @@ void sg_map_add(sg_arena *a, sg_value *map, const char *key, sg_value *val)
 void sg_map_addn(sg_arena *a, sg_value *map, const char *key, size_t len,
                  sg_value *val)
 {
-    if (map->u.map.n == map->u.map.cap) {
-        size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 8;
-        map->u.map.items = sg_realloc(a, map->u.map.items,
-                                      map->u.map.n * sizeof(sg_pair),
-                                      cap * sizeof(sg_pair));
-        map->u.map.cap = cap;
-    }
+    if (map->u.map.n == map->u.map.cap)
+        map->u.map.items = sg_grow(a, map->u.map.items, &map->u.map.cap, 8,
+                                   sizeof(sg_pair));
     sg_pair *p = &map->u.map.items[map->u.map.n++];
     p->key = key;
     p->key_len = len;

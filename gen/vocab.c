@@ -1,6 +1,7 @@
 /* vocab.c - loading the vocabulary YAML into lookup tables. */
 #include "vocab.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,12 +22,16 @@ typedef struct loader {
     int errors;
 } loader;
 
-static int S_bad(loader *L, const sg_value *at, const char *fmt,
-                 const char *arg)
+static int S_bad(loader *L, const sg_value *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int S_bad(loader *L, const sg_value *at, const char *fmt, ...)
 {
-    sg_error(L->d, L->files[at ? at->origin : 0],
-             at ? at->mark : (sg_mark){0, 0},
-             "see the comments at the top of vocabulary.yaml", fmt, arg);
+    va_list ap;
+    va_start(ap, fmt);
+    sg_diag_vadd(L->d, SG_ERROR, L->files[at ? at->origin : 0],
+                 at ? at->mark : (sg_mark){0, 0},
+                 "see the comments at the top of vocabulary.yaml", fmt, ap);
+    va_end(ap);
     L->errors++;
     return -1;
 }
@@ -94,7 +99,7 @@ static const char **S_strings(loader *L, const sg_value *list, size_t *n)
     if (!list || list->type == SG_NULL)
         return NULL;
     if (list->type != SG_LIST) {
-        S_bad(L, list, "expected a list%s", "");
+        S_bad(L, list, "expected a list");
         return NULL;
     }
     const char **out = sg_alloc(L->a, (list->u.list.n + 1) * sizeof *out);
@@ -102,7 +107,7 @@ static const char **S_strings(loader *L, const sg_value *list, size_t *n)
         const sg_value *it = list->u.list.items[i];
         const char *s = it->type == SG_STR ? it->u.str.s : it->text;
         if (!s) {
-            S_bad(L, it, "expected text in the list%s", "");
+            S_bad(L, it, "expected text in the list");
             continue;
         }
         out[(*n)++] = s;
@@ -120,7 +125,7 @@ static sg_mask S_mask(loader *L, const sg_value *list,
     for (size_t i = 0; i < n; i++) {
         int k = find(v, keys[i]);
         if (k < 0)
-            S_bad(L, list->u.list.items[i], what, keys[i]);
+            S_bad(L, list->u.list.items[i], "unknown %s '%s'", what, keys[i]);
         else
             m |= 1u << k;
     }
@@ -142,12 +147,8 @@ static int S_cmp_country(const void *a, const void *b)
 static void S_alias(sg_vocab *v, loader *L, size_t *cap, const char *text,
                     int type)
 {
-    if (v->naliases == *cap) {
-        size_t nc = *cap ? *cap * 2 : 128;
-        v->aliases = sg_realloc(L->a, v->aliases, v->naliases * sizeof *v->aliases,
-                                nc * sizeof *v->aliases);
-        *cap = nc;
-    }
+    if (v->naliases == *cap)
+        v->aliases = sg_grow(L->a, v->aliases, cap, 128, sizeof *v->aliases);
     sg_alias *al = &v->aliases[v->naliases++];
     sg_normalise_name(L->a, text, &al->norm, &al->words);
     al->text = text;
@@ -175,11 +176,11 @@ static int S_extract(sg_vocab *v, loader *L)
 {
     const sg_value *root = v->root, *t;
     if (root->type != SG_MAP)
-        return S_bad(L, root, "the vocabulary must be a mapping%s", "");
+        return S_bad(L, root, "the vocabulary must be a mapping");
 
     if ((t = S_table(L, root, "gaps", SG_LIST))) {
         if (t->u.list.n > SG_MAX_GAPS)
-            return S_bad(L, t, "at most 16 gaps%s", "");
+            return S_bad(L, t, "at most 16 gaps");
         v->gaps = sg_alloc(L->a, (t->u.list.n + 1) * sizeof *v->gaps);
         for (size_t i = 0; i < t->u.list.n; i++) {
             const sg_value *e = t->u.list.items[i];
@@ -212,7 +213,7 @@ static int S_extract(sg_vocab *v, loader *L)
     const sg_value *stages = S_table(L, root, "stages", SG_LIST);
     if (stages) {
         if (stages->u.list.n > SG_MAX_STAGES)
-            return S_bad(L, stages, "at most 16 stages%s", "");
+            return S_bad(L, stages, "at most 16 stages");
         v->stages = sg_alloc(L->a, (stages->u.list.n + 1) * sizeof *v->stages);
         for (size_t i = 0; i < stages->u.list.n; i++) {
             const sg_value *e = stages->u.list.items[i];
@@ -234,9 +235,9 @@ static int S_extract(sg_vocab *v, loader *L)
             const char *as = S_str(L, e, "as", false);
             at->project = as && strcmp(as, "project") == 0;
             at->gaps = S_mask(L, sg_map_get(e, "gaps"), sg_vocab_gap, v,
-                              "unknown gap '%s'");
+                              "gap");
             at->stages = S_mask(L, sg_map_get(e, "stages"), sg_vocab_stage, v,
-                                "unknown stage '%s'");
+                                "stage");
             at->why = at->gaps ? sg_printf(L->a, "usual for %s", at->key)
                                : sg_printf(L->a, "%s bridges no gap by itself",
                                            at->key);
@@ -284,7 +285,7 @@ static int S_extract(sg_vocab *v, loader *L)
             const char *fname = S_str(L, e, "name", true);
             const sg_value *terms = sg_map_get(e, "terms");
             if (!terms || terms->type != SG_MAP) {
-                S_bad(L, e, "framework needs 'terms'%s", "");
+                S_bad(L, e, "framework needs 'terms'");
                 continue;
             }
             for (size_t k = 0; k < terms->u.map.n; k++) {
