@@ -122,7 +122,8 @@ int sg_cmd_build(int argc, char **argv)
             strcpy(base + bl, "/");
         o.base_url = base;
     }
-    o.progress = !o.quiet && isatty(2);
+    if (!o.quiet && isatty(2))
+        o.progress = sg_progress_line;
     sg_arena a = SG_ARENA_INIT;
     sg_diags d;
     sg_diags_init(&d, &a);
@@ -134,7 +135,7 @@ int sg_cmd_build(int argc, char **argv)
     if (rc == 0 && !o.quiet)
         fprintf(stderr, "built %s: %zu pages (%zu written, %zu unchanged) for "
                 "%zu cases, %zu links checked, %zu warning%s, %.0f ms\n",
-                o.out, st.pages + 2, st.written, st.unchanged, st.cases,
+                o.out, st.pages + st.exports, st.written, st.unchanged, st.cases,
                 st.links, d.warnings, d.warnings == 1 ? "" : "s", ms);
     if (rc == 0 && o.verbose)
         fprintf(stderr, "  cases from %s, templates from %s\n  %zu bytes in "
@@ -202,7 +203,8 @@ int sg_cmd_list(int argc, char **argv)
     if (sg_vocab_load(&v, &a, vocab_file, &d) == 0) {
         sg_collection col;
         const char *paths[1] = { dir };
-        sg_collection_load(&a, &v, paths, 1, sg_default_jobs(), &col, &d);
+        sg_collection_load(&a, &v, paths, 1, sg_default_jobs(), NULL, &col,
+                           &d);
         for (size_t i = 0; i < col.n; i++) {
             sg_case *c = col.cases[i];
             if (!c->ok)

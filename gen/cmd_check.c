@@ -57,7 +57,8 @@ int sg_cmd_check(int argc, char **argv)
             n = 1;
         }
         sg_collection col;
-        sg_collection_load(&a, &v, paths, n, sg_default_jobs(), &col, &d);
+        sg_collection_load(&a, &v, paths, n, sg_default_jobs(), NULL, &col,
+                           &d);
         status = d.errors ? 1 : 0;
         sg_print_diags(&d, json);
         if (!json)

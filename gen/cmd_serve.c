@@ -395,7 +395,7 @@ static void S_build(server *sv, const sg_build_opts *o)
     fputs(text.ptr, stderr);
     if (rc == 0)
         fprintf(stderr, "built %zu pages (%zu written) for %zu cases in %.0f ms\n",
-                st.pages + 2, st.written, st.cases, ms);
+                st.pages + st.exports, st.written, st.cases, ms);
     else
         fprintf(stderr, "build failed: %zu error%s; showing them in the "
                 "browser until they are fixed\n", d.errors,

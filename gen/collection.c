@@ -8,14 +8,13 @@
 #include "links.h"
 #include "parallel.h"
 
-sg_progress_fn sg_collection_progress;
-
 typedef struct reading {
     const sg_vocab *v;
     const char **files;
     sg_case **cases;
     size_t nfiles;
     atomic_size_t done;
+    const sg_progress *progress;    /* may be NULL */
 } reading;
 
 static void S_read(void *ctx, size_t i, unsigned thread, sg_arena *a,
@@ -26,14 +25,15 @@ static void S_read(void *ctx, size_t i, unsigned thread, sg_arena *a,
     sg_case_read(a, r->v, r->files[i], c, d);
     r->cases[i] = c;
     size_t n = atomic_fetch_add(&r->done, 1) + 1;
-    if (thread == 0 && sg_collection_progress && n % 512 == 0 &&
+    if (thread == 0 && r->progress && r->progress->fn && n % 512 == 0 &&
         n < r->nfiles)
-        sg_collection_progress("cases read", n, r->nfiles);
+        r->progress->fn(r->progress->ctx, "cases read", n, r->nfiles);
 }
 
 int sg_collection_load(sg_arena *a, const sg_vocab *v,
                        const char *const *paths, size_t npaths, int jobs,
-                       sg_collection *col, sg_diags *d)
+                       const sg_progress *progress, sg_collection *col,
+                       sg_diags *d)
 {
     size_t errors = d->errors;
     const char **files = NULL;
@@ -44,12 +44,12 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
         sg_find_files(a, paths[i], ".md", &files, &nfiles, d);
     col->cases = sg_alloc(a, (nfiles + 1) * sizeof *col->cases);
     reading r = { .v = v, .files = files, .cases = col->cases,
-                  .nfiles = nfiles };
+                  .nfiles = nfiles, .progress = progress };
     atomic_init(&r.done, 0);
     /* a thread for fewer than 16 files costs more than it saves */
     sg_parallel(a, d, jobs, nfiles, 16, S_read, &r);
-    if (sg_collection_progress && nfiles)
-        sg_collection_progress("cases read", nfiles, nfiles);
+    if (progress && progress->fn && nfiles)
+        progress->fn(progress->ctx, "cases read", nfiles, nfiles);
     col->n = col->files = nfiles;
     sg_cases_unique(col->cases, col->n, d);
     /* the write-ups' links need every slug: after all are read */

@@ -16,10 +16,7 @@ typedef struct sg_collection {
  * an error. */
 int sg_collection_load(sg_arena *a, const sg_vocab *v,
                        const char *const *paths, size_t npaths, int jobs,
-                       sg_collection *col, sg_diags *d);
-
-/* Called now and then while cases are read, for a progress line. */
-typedef void (*sg_progress_fn)(const char *what, size_t done, size_t total);
-extern sg_progress_fn sg_collection_progress;
+                       const sg_progress *progress, sg_collection *col,
+                       sg_diags *d);
 
 #endif

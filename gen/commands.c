@@ -32,6 +32,16 @@ const char *sg_templates_dir(const char *given)
     return given;
 }
 
+void sg_progress_line(void *ctx, const char *what, size_t done,
+                      size_t total)
+{
+    (void)ctx;
+    if (done < total)
+        fprintf(stderr, "\r\033[K%s %zu/%zu", what, done, total);
+    else
+        fputs("\r\033[K", stderr);
+}
+
 void sg_print_diags(sg_diags *d, bool json)
 {
     sg_diags_sort(d);

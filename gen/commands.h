@@ -38,6 +38,11 @@ int sg_default_jobs(void);
  * (sg_build_opts.waiting); `pid` 0 when unknown. */
 void sg_build_waiting(const char *out, long pid);
 
+/* A progress line on stderr (a terminal), cleared when done == total:
+ * an sg_progress_fn for sg_build_opts.progress. */
+void sg_progress_line(void *ctx, const char *what, size_t done,
+                      size_t total);
+
 /* Prints the diagnostics (sorted) to stderr, text or JSON. */
 void sg_print_diags(sg_diags *d, bool json);
 

@@ -53,6 +53,16 @@ int sg_error_sys(sg_diags *d, const char *file, const char *hint, int errnum,
 #define sg_error(d, ...) sg_diag_add((d), SG_ERROR, __VA_ARGS__)
 #define sg_warn(d, ...) sg_diag_add((d), SG_WARNING, __VA_ARGS__)
 
+/* Progress of a long step, for a command that shows it (the library
+ * never prints): `what` so far `done` of `total`; done == total once at
+ * the end. Called from one thread at a time. */
+typedef void (*sg_progress_fn)(void *ctx, const char *what, size_t done,
+                               size_t total);
+typedef struct sg_progress {
+    sg_progress_fn fn;        /* NULL: no progress wanted */
+    void *ctx;
+} sg_progress;
+
 /* Copies `from`'s diagnostics (a thread's) into `into`, in order. */
 void sg_diags_merge(sg_diags *into, const sg_diags *from);
 void sg_diags_sort(sg_diags *d);

@@ -345,13 +345,6 @@ static void S_plan(plan *pl, const sg_view *view,
     sg_map_add(a, x, "urls", urls);
 }
 
-static void S_progress(const char *what, size_t done, size_t total)
-{
-    fprintf(stderr, "\r\033[K%s %zu/%zu", what, done, total);
-    if (done == total)
-        fputs("\r\033[K", stderr);
-}
-
 /* The exports: written by the rendering threads alongside the pages. */
 typedef void (*export_fn)(sg_publish_out *o, const sg_case_entry *entries,
                           size_t n);
@@ -362,12 +355,22 @@ static const struct { const char *path; export_fn fn; } S_exports[] = {
 };
 #define NEXPORTS (sizeof S_exports / sizeof *S_exports)
 
-/* One rendering thread and what it produced. Threads take the next task
- * as they become free: making the case pages' folders (the kernel makes
- * folders one at a time in a parent, so one thread does it while others
- * render), the exports, the pages that list many cases, then the case
- * pages, so no thread is left with a long one at the end. */
-typedef struct worker {
+/* What one rendering thread keeps between its tasks. */
+typedef struct strand_state {
+    bool ready;
+    sg_arena scratch;          /* what one page needs, then dropped */
+    sg_arena_mark empty;
+    sg_buf page;
+    sg_links links;
+    sg_publish_stats ps;
+} strand_state;
+
+/* The render loop's tasks: making the case pages' folders (the kernel
+ * makes folders one at a time in a parent, so one thread does it while
+ * others render), the exports, the pages that list many cases, then the
+ * case pages, so no thread is left with a long one at the end. */
+typedef struct rendering {
+    const sg_build_opts *o;
     const plan *pl;
     const size_t *order;       /* pages, in the order to take them */
     const char *const *dirs;   /* the case pages' folders, made first */
@@ -375,77 +378,103 @@ typedef struct worker {
     const sg_case_entry *entries;   /* only read */
     size_t ncases;
     const sg_publish *pub;
-    atomic_size_t *next;       /* the next task to take */
-    atomic_size_t *done;       /* pages rendered by all workers */
-    bool progress;             /* this worker prints the progress line */
-    pthread_t thread;
-    bool inline_run;
-    sg_arena arena;            /* the worker's diagnostics and links */
-    sg_diags d;
-    sg_links links;
-    sg_publish_stats ps;
-} worker;
+    sg_strset *files;
+    strand_state *strands;     /* one per thread */
+    atomic_size_t done;        /* pages rendered by all threads */
+} rendering;
 
-static void *S_worker(void *arg)
+static void S_render_page(rendering *r, strand_state *ss, const page *pg,
+                          sg_diags *d)
 {
-    worker *w = arg;
-    sg_buf page_buf = SG_BUF_INIT;
-    sg_arena scratch = SG_ARENA_INIT;   /* what one page needs, then dropped */
-    sg_arena_mark empty = sg_arena_save(&scratch);
-    size_t ntasks = 1 + NEXPORTS + w->pl->n;
-    for (size_t task; !w->d.errors &&
-                      (task = atomic_fetch_add(w->next, 1)) < ntasks;) {
-        if (task == 0) {
-            sg_publish_dirs(w->pub, &scratch, w->dirs, w->ncases, &w->d);
-            sg_arena_release(&scratch, empty);
-            empty = sg_arena_save(&scratch);
-            continue;
-        }
-        if (task <= NEXPORTS) {
-            size_t x = task - 1;
-            sg_publish_out po;
-            if (sg_publish_open(w->pub, &scratch, S_exports[x].path, &po,
-                                &w->d) == 0)
-                S_exports[x].fn(&po, w->entries, w->ncases);
-            sg_publish_close(&po, &w->ps);
-            sg_arena_release(&scratch, empty);
-            empty = sg_arena_save(&scratch);
-            continue;
-        }
-        const page *pg = &w->pl->pages[w->order[task - 1 - NEXPORTS]];
-        const sg_tpl *t = sg_tpl_dir_get(w->td, pg->tpl, &w->d);
-        sg_buf_reset(&page_buf);
-        sg_value *ctx = pg->ctx;
-        if (pg->case_index >= 0) {
-            const sg_case_entry *e = &w->entries[pg->case_index];
-            ctx = S_context(&scratch, pg, w->pl->site, 2);
-            sg_map_add(&scratch, ctx, "case", e->view);
-            sg_map_add(&scratch, ctx, "detail",
-                       sg_view_case_detail(&scratch, e, &w->d));
-        }
-        int prc = t ? sg_tpl_render(t, ctx, &w->td->loader, &page_buf, &w->d)
-                    : -1;
-        if (prc == 0) {
-            if (pg->html)
-                sg_links_page(&w->links, pg->path, sg_tpl_file(t),
-                              page_buf.ptr, page_buf.len, &w->d);
-            sg_publish_file(w->pub, &scratch, pg->path, page_buf.ptr,
-                            page_buf.len, &w->ps, &w->d);
-        }
-        /* dropped, but its first block stays for the next page: warm */
-        sg_arena_release(&scratch, empty);
-        empty = sg_arena_save(&scratch);
-        if (prc != 0)
-            break;
-        size_t n = atomic_fetch_add(w->done, 1) + 1;
-        if (w->progress && n % 256 == 0)
-            fprintf(stderr, "\r\033[Kpages written %zu/%zu", n, w->pl->n);
+    const sg_tpl *t = sg_tpl_dir_get(r->td, pg->tpl, d);
+    sg_buf_reset(&ss->page);
+    sg_value *ctx = pg->ctx;
+    if (pg->case_index >= 0) {
+        const sg_case_entry *e = &r->entries[pg->case_index];
+        ctx = S_context(&ss->scratch, pg, r->pl->site, 2);
+        sg_map_add(&ss->scratch, ctx, "case", e->view);
+        sg_map_add(&ss->scratch, ctx, "detail",
+                   sg_view_case_detail(&ss->scratch, e, d));
     }
-    if (w->progress)
-        fputs("\r\033[K", stderr);
-    sg_arena_free(&scratch);
-    sg_buf_free(&page_buf);
-    return NULL;
+    if (t && sg_tpl_render(t, ctx, &r->td->loader, &ss->page, d) == 0) {
+        if (pg->html)
+            sg_links_page(&ss->links, pg->path, sg_tpl_file(t), ss->page.ptr,
+                          ss->page.len, d);
+        sg_publish_file(r->pub, &ss->scratch, pg->path, ss->page.ptr,
+                        ss->page.len, &ss->ps, d);
+    }
+}
+
+static void S_render_task(void *ctx, size_t task, unsigned thread,
+                          sg_arena *a, sg_diags *d)
+{
+    rendering *r = ctx;
+    strand_state *ss = &r->strands[thread];
+    if (!ss->ready) {
+        ss->ready = true;
+        ss->empty = sg_arena_save(&ss->scratch);
+        sg_links_init(&ss->links, a, r->files);
+    }
+    if (d->errors)             /* this thread failed: it stops */
+        return;
+    if (task == 0) {
+        sg_publish_dirs(r->pub, &ss->scratch, r->dirs, r->ncases, d);
+    } else if (task <= NEXPORTS) {
+        sg_publish_out po;
+        if (sg_publish_open(r->pub, &ss->scratch, S_exports[task - 1].path,
+                            &po, d) == 0)
+            S_exports[task - 1].fn(&po, r->entries, r->ncases);
+        sg_publish_close(&po, &ss->ps);
+    } else {
+        S_render_page(r, ss, &r->pl->pages[r->order[task - 1 - NEXPORTS]], d);
+        size_t n = atomic_fetch_add(&r->done, 1) + 1;
+        if (thread == 0 && r->o->progress && n % 256 == 0)
+            r->o->progress(r->o->progress_ctx, "pages written", n,
+                           r->pl->n);
+    }
+    /* dropped, but its first block stays for the next page: warm */
+    sg_arena_release(&ss->scratch, ss->empty);
+    ss->empty = sg_arena_save(&ss->scratch);
+}
+
+/* Renders and publishes every page and export; adds up what was written
+ * into *ps and the links into `links`. */
+static void S_render(const sg_build_opts *o, sg_arena *a, const plan *pl,
+                     sg_tpl_dir *td, const sg_case_entry *entries, size_t n,
+                     const sg_publish *pub, sg_links *links,
+                     sg_publish_stats *ps, sg_diags *d)
+{
+    size_t *order = sg_alloc(a, (pl->n + 1) * sizeof *order), no = 0;
+    for (int pass = 0; pass < 2; pass++)      /* long pages first */
+        for (size_t i = 0; i < pl->n; i++)
+            if ((pl->pages[i].case_index >= 0) == (pass == 1))
+                order[no++] = i;
+    const char **dirs = sg_alloc(a, (n + 1) * sizeof *dirs);
+    for (size_t i = 0; i < n; i++)      /* "cases/x/index.html" */
+        dirs[i] = sg_strndup(a, entries[i].url, strlen(entries[i].url) -
+                                                strlen("/index.html"));
+    size_t ntasks = 1 + NEXPORTS + pl->n;
+    unsigned nt = sg_parallel_threads(o->jobs, ntasks, 1);
+    rendering r = { .o = o, .pl = pl, .order = order, .dirs = dirs,
+                    .td = td, .entries = entries, .ncases = n, .pub = pub,
+                    .files = links->files,
+                    .strands = sg_alloc(a, nt * sizeof *r.strands) };
+    atomic_init(&r.done, 0);
+    td->frozen = true;
+    sg_parallel(a, d, o->jobs, ntasks, 1, S_render_task, &r);
+    if (o->progress)
+        o->progress(o->progress_ctx, "pages written", pl->n, pl->n);
+    for (unsigned t = 0; t < nt; t++) {
+        strand_state *ss = &r.strands[t];
+        if (!ss->ready)
+            continue;
+        sg_links_merge(links, &ss->links);
+        ps->written += ss->ps.written;
+        ps->unchanged += ss->ps.unchanged;
+        ps->bytes += ss->ps.bytes;
+        sg_arena_free(&ss->scratch);
+        sg_buf_free(&ss->page);
+    }
 }
 
 int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
@@ -491,9 +520,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
 
     const char *paths[1] = { o->cases };
     sg_collection col;
-    sg_collection_progress = o->progress ? S_progress : NULL;
-    sg_collection_load(a, &v, paths, 1, o->jobs, &col, d);
-    sg_collection_progress = NULL;
+    sg_progress prog = { o->progress, o->progress_ctx };
+
+    sg_collection_load(a, &v, paths, 1, o->jobs, &prog, &col, d);
     if (d->errors)
         goto out;
 
@@ -544,50 +573,11 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (sg_publish_begin(&pub, a, o->out, protect, 2, &wait, d) != 0)
         goto out;
 
-    /* render: pages are independent, so workers take every jobs-th one;
-     * each has its own arenas, diagnostics and link records, merged
-     * afterwards, and the output does not depend on the number of jobs */
-    td.frozen = true;
-    int jobs = o->jobs > 0 ? o->jobs : 1;
-    if ((size_t)jobs > pl.n)
-        jobs = pl.n ? (int)pl.n : 1;
-    size_t *order = sg_alloc(a, (pl.n + 1) * sizeof *order), no = 0;
-    for (int pass = 0; pass < 2; pass++)      /* long pages first */
-        for (size_t i = 0; i < pl.n; i++)
-            if ((pl.pages[i].case_index >= 0) == (pass == 1))
-                order[no++] = i;
-    const char **dirs = sg_alloc(a, (n + 1) * sizeof *dirs);
-    for (size_t i = 0; i < n; i++)      /* "cases/x/index.html" */
-        dirs[i] = sg_strndup(a, entries[i].url, strlen(entries[i].url) -
-                                                strlen("/index.html"));
-    worker *w = sg_alloc(a, (size_t)jobs * sizeof *w);
-    atomic_size_t done = 0, next = 0;
-    for (int j = 0; j < jobs; j++) {
-        w[j] = (worker){ .pl = &pl, .order = order, .dirs = dirs, .td = &td,
-                         .entries = entries, .ncases = n, .pub = &pub,
-                         .next = &next, .done = &done,
-                         .progress = o->progress && j == 0 };
-        sg_diags_init(&w[j].d, &w[j].arena);
-        sg_links_init(&w[j].links, &w[j].arena, &files);
-    }
-    for (int j = 1; j < jobs; j++)
-        if (pthread_create(&w[j].thread, NULL, S_worker, &w[j]) != 0) {
-            w[j].inline_run = true;      /* no thread: do it here */
-            S_worker(&w[j]);
-        }
-    S_worker(&w[0]);
+    /* render: pages are independent; each thread has its own arenas,
+     * diagnostics and link records, merged afterwards, and the output
+     * does not depend on the number of jobs */
     sg_publish_stats ps = {0, 0, 0};
-    for (int j = 0; j < jobs; j++) {
-        if (j > 0 && !w[j].inline_run)
-            pthread_join(w[j].thread, NULL);
-        sg_diags_merge(d, &w[j].d);
-        sg_links_merge(&links, &w[j].links);
-        ps.written += w[j].ps.written;
-        ps.unchanged += w[j].ps.unchanged;
-        ps.bytes += w[j].ps.bytes;
-    }
-    for (int j = 0; j < jobs; j++)
-        sg_arena_free(&w[j].arena);
+    S_render(o, a, &pl, &td, entries, n, &pub, &links, &ps, d);
 
     sg_buf page_buf = SG_BUF_INIT;
     for (size_t i = 0; i < nstatic && !d->errors; i++) {
@@ -605,6 +595,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         goto out;
     st->cases = n;
     st->pages = pl.n;
+    st->exports = NEXPORTS;
     st->written = ps.written;
     st->unchanged = ps.unchanged;
     st->bytes = ps.bytes;

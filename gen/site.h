@@ -23,7 +23,10 @@ typedef struct sg_build_opts {
     bool drafts;
     bool quiet, verbose;
     int jobs;                 /* rendering threads; output does not depend on it */
-    bool progress;            /* print a progress line (a terminal) */
+    /* progress of reading and rendering, for a progress line: called
+     * from one thread at a time; NULL for none */
+    sg_progress_fn progress;
+    void *progress_ctx;
     /* another build of the same output folder is running: fail at once
      * (no_wait), or wait for it, calling `waiting` (when set) first */
     bool no_wait;
@@ -31,7 +34,8 @@ typedef struct sg_build_opts {
 } sg_build_opts;
 
 typedef struct sg_build_stats {
-    size_t cases, pages, written, unchanged, bytes, links;
+    size_t cases, pages, exports;   /* pages and exports: the site's files */
+    size_t written, unchanged, bytes, links;
 } sg_build_stats;
 
 /* Returns 0 on success; -1 after diagnostics, with nothing written. */
