@@ -539,11 +539,14 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_parallel(a, d, o->jobs, n, 64, S_classify_one, &cl);
     sg_view_cache vc;
     memset(&vc, 0, sizeof vc);
-    sg_case_entry *entries = sg_view_entries(a, &v, &vc, cases, classes, n);
+    sg_analysis an;
+    sg_analyse(a, &v, cases, classes, n, &an);
+    sg_case_entry *entries = sg_view_entries(a, &v, &vc, cases, classes, &an,
+                                             n);
     sg_site_opts so = { o->base_url ? o->base_url : "",
                         o->title ? o->title : "Cluster case studies" };
     sg_view view;
-    sg_view_build(a, &v, &vc, entries, n, &so, &view);
+    sg_view_build(a, &v, &an, entries, n, &so, &view);
 
     plan pl = { .a = a, .site = view.site };
     S_plan(&pl, &view, entries);

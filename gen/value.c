@@ -184,6 +184,18 @@ const char *sg_value_str(const sg_value *v)
     return v && v->type == SG_STR ? v->u.str.s : NULL;
 }
 
+sg_value *sg_value_at(const sg_value *root, const char *path)
+{
+    sg_value *x = (sg_value *)root;
+    while (x && *path) {
+        const char *dot = strchr(path, '.');
+        size_t len = dot ? (size_t)(dot - path) : strlen(path);
+        x = sg_map_getn(x, path, len);
+        path += len + (dot != NULL);
+    }
+    return x;
+}
+
 bool sg_value_truthy(const sg_value *v)
 {
     if (!v)

@@ -105,6 +105,9 @@ void sg_map_num(sg_arena *a, sg_value *m, const char *key, double n);
 
 /* The string of a string value, or NULL. */
 const char *sg_value_str(const sg_value *v);
+/* The value at a dotted path of map keys ("kinds.stages.title") under
+ * `root`, or NULL. */
+sg_value *sg_value_at(const sg_value *root, const char *path);
 /* Mustache truthiness: false, null, "", empty lists are falsy. */
 bool sg_value_truthy(const sg_value *v);
 /* Shortest decimal form that reads back as the same double

@@ -44,162 +44,6 @@ const char *sg_markdown(sg_arena *a, const char *md, size_t len)
     return r;
 }
 
-/* Names that differ only in case or punctuation ("ICT", "Ict") share a
- * listing: they have one key, ASCII letters and digits lower-cased and
- * any other run of ASCII as one '-'. Other bytes (UTF-8 letters) are
- * kept, so "Énergie" and "Energie" keep two listings, as they always
- * have. "" when nothing is left. */
-static char *S_group_key(sg_arena *a, const char *s)
-{
-    size_t n = strlen(s), len = 0;
-    char *k = sg_alloc(a, n + 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (isalnum(*p))
-            k[len++] = (char)tolower(*p);
-        else if (*p >= 0x80)
-            k[len++] = (char)*p;
-        else if (len && k[len - 1] != '-')
-            k[len++] = '-';
-    }
-    while (len && k[len - 1] == '-')
-        len--;
-    k[len] = '\0';
-    return k;
-}
-
-/* Latin letters with diacritics (Latin-1 Supplement and Latin
- * Extended-A, U+00C0 to U+017F) in ASCII, lower case: runs of code
- * points that share a spelling. × and ÷ are not letters. */
-static const struct { unsigned short first, count; char ascii[3]; }
-S_latin[] = {
-    {0xC0, 6, "a"}, {0xC6, 1, "ae"}, {0xC7, 1, "c"}, {0xC8, 4, "e"},
-    {0xCC, 4, "i"}, {0xD0, 1, "d"}, {0xD1, 1, "n"}, {0xD2, 5, "o"},
-    {0xD8, 1, "o"}, {0xD9, 4, "u"}, {0xDD, 1, "y"}, {0xDE, 1, "th"},
-    {0xDF, 1, "ss"}, {0xE0, 6, "a"}, {0xE6, 1, "ae"}, {0xE7, 1, "c"},
-    {0xE8, 4, "e"}, {0xEC, 4, "i"}, {0xF0, 1, "d"}, {0xF1, 1, "n"},
-    {0xF2, 5, "o"}, {0xF8, 1, "o"}, {0xF9, 4, "u"}, {0xFD, 1, "y"},
-    {0xFE, 1, "th"}, {0xFF, 1, "y"},
-    {0x100, 6, "a"}, {0x106, 8, "c"}, {0x10E, 4, "d"}, {0x112, 10, "e"},
-    {0x11C, 8, "g"}, {0x124, 4, "h"}, {0x128, 10, "i"}, {0x132, 2, "ij"},
-    {0x134, 2, "j"}, {0x136, 3, "k"}, {0x139, 10, "l"}, {0x143, 9, "n"},
-    {0x14C, 6, "o"}, {0x152, 2, "oe"}, {0x154, 6, "r"}, {0x15A, 8, "s"},
-    {0x162, 6, "t"}, {0x168, 12, "u"}, {0x174, 2, "w"}, {0x176, 3, "y"},
-    {0x179, 6, "z"}, {0x17F, 1, "s"},
-};
-
-static const char *S_latin_ascii(unsigned cp)
-{
-    for (size_t i = 0; i < sizeof S_latin / sizeof *S_latin; i++)
-        if (cp >= S_latin[i].first && cp < S_latin[i].first + S_latin[i].count)
-            return S_latin[i].ascii;
-    return NULL;
-}
-
-/* A group key as a folder name that every browser and server agrees
- * on: ASCII only. Latin letters are transliterated ("énergie" ->
- * "energie", "straße" -> "strasse"); any other non-ASCII character
- * separates words like punctuation. "" when nothing is left. */
-static char *S_ascii_key(sg_arena *a, const char *key)
-{
-    sg_buf b = SG_BUF_INIT;
-    const unsigned char *p = (const unsigned char *)key;
-    while (*p) {
-        const char *t = NULL;
-        size_t adv = 1;
-        if (*p < 0x80) {       /* a letter, a digit or '-' */
-            if (*p != '-' || (b.len && b.ptr[b.len - 1] != '-'))
-                sg_buf_putc(&b, *p);
-            p++;
-            continue;
-        }
-        /* keys come from checked UTF-8: two-byte forms are all a Latin
-         * letter can be; longer ones are skipped as a whole */
-        if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
-            t = S_latin_ascii(((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F));
-            adv = 2;
-        } else {
-            while (p[adv] && (p[adv] & 0xC0) == 0x80)
-                adv++;
-        }
-        if (t)
-            sg_buf_puts(&b, t);
-        else if (b.len && b.ptr[b.len - 1] != '-')
-            sg_buf_putc(&b, '-');
-        p += adv;
-    }
-    while (b.len && b.ptr[b.len - 1] == '-')
-        sg_buf_truncate(&b, b.len - 1);
-    char *r = sg_strndup(a, b.ptr, b.len);
-    sg_buf_free(&b);
-    return r;
-}
-
-const char *sg_view_slug(sg_arena *a, const char *s)
-{
-    const char *r = S_ascii_key(a, S_group_key(a, s));
-    return *r ? r : "other";
-}
-
-typedef struct keyed_case { const char *key; size_t i; } keyed_case;
-
-static int S_cmp_keyed_case(const void *x, const void *y)
-{
-    const keyed_case *a = x, *b = y;
-    int c = strcmp(a->key, b->key);
-    return c ? c : (a->i > b->i) - (a->i < b->i);
-}
-
-static bool S_is_ascii(const char *s)
-{
-    while (*s && (unsigned char)*s < 0x80)
-        s++;
-    return !*s;
-}
-
-/* Each sector's folder under sectors/: one per group key, in ASCII.
- * Two keys that transliterate alike ("Énergie", "Energie") must still
- * have two folders: an ASCII key keeps its own name (so no existing
- * folder changes), then the others, in key order, take their ASCII
- * form, or that form with -2, -3 ... when it is taken. */
-static void S_sector_folders(sg_arena *a, sg_case_entry *es, size_t n)
-{
-    keyed_case *kc = sg_alloc(a, (n + 1) * sizeof *kc);
-    for (size_t i = 0; i < n; i++) {
-        const char *k = S_group_key(a, es[i].c->sector ? es[i].c->sector
-                                                         : "other");
-        kc[i] = (keyed_case){ *k ? k : "other", i };
-    }
-    if (n)
-        qsort(kc, n, sizeof *kc, S_cmp_keyed_case);
-    sg_strset taken;
-    sg_strset_init(&taken, a);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0, j; i < n; i = j) {
-            for (j = i + 1; j < n && strcmp(kc[j].key, kc[i].key) == 0;)
-                j++;
-            if (S_is_ascii(kc[i].key) != (pass == 0))
-                continue;
-            const char *folder = kc[i].key;
-            if (pass == 1) {
-                const char *base = S_ascii_key(a, kc[i].key);
-                if (!*base)
-                    base = "other";
-                folder = base;
-                for (unsigned m = 2;
-                     !sg_strset_add(&taken, folder, strlen(folder)); m++)
-                    folder = sg_printf(a, "%s-%u", base, m);
-            } else {
-                sg_strset_add(&taken, folder, strlen(folder));
-            }
-            const char *path = sg_printf(a, "sectors/%s/index.html", folder);
-            for (size_t k = i; k < j; k++) {
-                es[kc[k].i].sector_key = folder;
-                es[kc[k].i].sector_path = path;
-            }
-        }
-    }
-}
-
 /* prefix, x rounded as printf's %.0f does and grouped by thousands,
  * suffix: ("EUR ", 19172500.4, " per year") -> "EUR 19,172,500 per year".
  * No printf: funding views are built by every page and export that
@@ -392,7 +236,8 @@ static sg_value **S_texts(sg_arena *a, const sg_case *c, const char *url)
 
 sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
                                sg_view_cache *vc, sg_case **cases,
-                               const sg_class *classes, size_t n)
+                               const sg_class *classes,
+                               const sg_analysis *an, size_t n)
 {
     size_t nmasks = (size_t)1 << v->ngaps;
     if (!vc->cells) {
@@ -415,16 +260,21 @@ sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
         sg_case_entry *e = &es[i];
         e->v = v;
         e->vc = vc;
+        e->an = an;
+        e->all = es;
+        e->i = i;
         e->c = c;
         e->k = k;
         e->url = sg_printf(a, "cases/%s/index.html", c->slug);
         e->texts = S_texts(a, c, e->url);
-        e->country_key = sg_view_slug(a, c->country ? c->country : "xx");
+        e->country_key = an->country_key[i];
         e->country_path = sg_printf(a, "countries/%s/index.html",
                                     e->country_key);
+        e->sector_key = an->sectors[an->sector_of[i]].key;
+        e->sector_path = sg_printf(a, "sectors/%s/index.html", e->sector_key);
         e->view = sg_lazy(a, sg_view_case, e);
     }
-    S_sector_folders(a, es, n);
+    sg_view_cells(a, v, vc);
     return es;
 }
 
@@ -668,11 +518,14 @@ static sg_value *S_part_show(sg_arena *a, const void *entry)
 static sg_value *S_part_related(sg_arena *a, const void *entry)
 {
     const sg_case_entry *e = entry;
+    const sg_related *r = &e->an->related[e->i];
     sg_value *rel = sg_list(a);
-    for (size_t i = 0; i < e->nrelated; i++) {
-        sg_value *r = sg_view_link(a, e->related[i]);
-        STR(r, "why", e->related_why[i]);
-        sg_list_push(a, rel, r);
+    for (size_t i = 0; i < r->n; i++) {
+        sg_value *x = sg_view_link(a, &e->all[r->idx[i]]);
+        static const char *const why[] = { "related.sector_and_stage",
+                                           "related.sector", "related.stage" };
+        STR(x, "why", sg_view_word(e->v, why[r->why[i]]));
+        sg_list_push(a, rel, x);
     }
     return rel;
 }
@@ -725,8 +578,10 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     ADD(m, "url", txt[SG_T_URL]);
     LAZY(m, "show", S_part_show);
     LAZY(m, "related", S_part_related);
-    ADD(m, "prev", e->prev ? sg_view_link(a, e->prev) : sg_const_null());
-    ADD(m, "next", e->next ? sg_view_link(a, e->next) : sg_const_null());
+    ADD(m, "prev", e->i > 0 ? sg_view_link(a, &e->all[e->i - 1])
+                            : sg_const_null());
+    ADD(m, "next", e->i + 1 < e->an->n ? sg_view_link(a, &e->all[e->i + 1])
+                                       : sg_const_null());
     return m;
 }
 

@@ -11,7 +11,7 @@
 #ifndef SG_VIEW_H
 #define SG_VIEW_H
 
-#include "classify.h"
+#include "analyse.h"
 
 typedef struct sg_site_opts {
     const char *base_url;      /* "" when not given */
@@ -36,10 +36,8 @@ typedef struct sg_view_cache {
     const char **strips;       /* by gap mask: "1·34··7" */
     sg_value **covered, **empty;   /* by gap mask: lists of gap keys */
     sg_value *heat_cells[SG_MAX_GAPS][4];   /* comparison cells: gap x level */
-    sg_value *trait_cells[16][3];           /* trait x side */
+    sg_value *(*trait_cells)[3];            /* per trait: x side */
 } sg_view_cache;
-
-#define SG_RELATED 5           /* related cases shown on a case page */
 
 /* The case's texts kept as values in its entry (sg_case_entry.texts). */
 enum sg_case_text {
@@ -49,30 +47,32 @@ enum sg_case_text {
 };
 
 /* One per published case, kept for the whole build: the typed records
- * its view is built from, the few strings every view of it repeats, and
- * its neighbours. The view itself (`view`) is lazy: a page that lists
- * the case builds it, renders it and drops it, so a build holds these
- * small records rather than 100,000 value trees. */
+ * its view is built from and the few strings every view of it repeats;
+ * its neighbours come from the analysis. The view itself (`view`) is
+ * lazy: a page that lists the case builds it, renders it and drops it,
+ * so a build holds these small records rather than 100,000 value trees.
+ * Entries are only read once made. */
 typedef struct sg_case_entry sg_case_entry;
 struct sg_case_entry {
     const sg_vocab *v;
     const sg_view_cache *vc;
+    const sg_analysis *an;
+    const sg_case_entry *all;  /* every entry, in title order */
+    size_t i;                  /* this one's number among them */
     const sg_case *c;
     const sg_class *k;
     const char *url;           /* "cases/<slug>/index.html" */
     const char *sector_key, *country_key, *sector_path, *country_path;
     sg_value **texts;          /* by enum sg_case_text */
-    const sg_case_entry *prev, *next;     /* in title order */
-    const sg_case_entry *related[SG_RELATED];
-    const char *related_why[SG_RELATED];
-    size_t nrelated;
     sg_value *view;            /* lazy: sg_view_case() */
 };
 
-/* Entries for `n` classified cases (in title order); fills `vc`. */
+/* Entries for `n` classified and analysed cases (in title order);
+ * fills `vc`, which is only read from then on. */
 sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
                                sg_view_cache *vc, sg_case **cases,
-                               const sg_class *classes, size_t n);
+                               const sg_class *classes,
+                               const sg_analysis *an, size_t n);
 
 /* The case's map, built in `a`: its facts (the keys of cases.json),
  * `show` (what lists and tables need), `related`, `prev` and `next`.
@@ -95,21 +95,15 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
  * through). Arena string. */
 const char *sg_markdown(sg_arena *a, const char *md, size_t len);
 
-/* Everything over all cases: listings, related cases, previous/next
- * (set in the entries), comparisons, charts. Entries in title order. */
-void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
-                   sg_case_entry *entries, size_t n, const sg_site_opts *opts,
-                   sg_view *out);
+/* Everything over all cases: listings, comparisons, charts, the site
+ * map. Only reads the entries and the analysis. */
+void sg_view_build(sg_arena *a, const sg_vocab *v, const sg_analysis *an,
+                   const sg_case_entry *entries, size_t n,
+                   const sg_site_opts *opts, sg_view *out);
 
 /* What the side-by-side picker needs of a case view `cv` (a forced
  * case view): its facts as short texts. */
 sg_value *sg_view_pick(sg_arena *a, const sg_value *cv);
-
-/* A key made safe for a path segment, in ASCII: "Life science" ->
- * "life-science", "Énergie" -> "energie" ("other" when nothing is
- * left). Sectors' folders also get -2, -3 ... where two names give one
- * (sg_view_entries). */
-const char *sg_view_slug(sg_arena *a, const char *s);
 
 /* Keys written to cases.json for each case (NULL-terminated). */
 extern const char *const sg_json_case_keys[];

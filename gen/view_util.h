@@ -38,6 +38,39 @@ static inline sg_value *sg_view_link(sg_arena *a, const sg_case_entry *e)
     return m;
 }
 
+/* A word of the site from the vocabulary, at a dotted path such as
+ * "kinds.stages.title" ("" when the vocabulary has none). */
+static inline const char *sg_view_word(const sg_vocab *v, const char *path)
+{
+    const char *s = sg_value_str(sg_value_at(v->root, path));
+    return s ? s : "";
+}
+
+/* What the builders of the site view (view_listing.c, view_compare.c,
+ * view_site.c) share: they only read it. */
+typedef struct sg_site_ctx {
+    sg_arena *a;
+    const sg_vocab *v;
+    const sg_analysis *an;
+    const sg_case_entry *e;    /* the entries, in title order */
+    size_t n;
+} sg_site_ctx;
+
+/* The listing pages, the kinds they come in, and the home page's filter
+ * options (view_listing.c). */
+typedef struct sg_listings {
+    sg_value *listings, *kinds, *sector_options, *country_options;
+} sg_listings;
+void sg_view_listings(const sg_site_ctx *c, sg_listings *out);
+
+/* The comparison tables and the home page's charts (view_compare.c). */
+sg_value *sg_view_compare(const sg_site_ctx *c);
+sg_value *sg_view_charts(const sg_site_ctx *c);
+
+/* The cells comparison rows share (view_site.c), made once per build
+ * by sg_view_entries. */
+void sg_view_cells(sg_arena *a, const sg_vocab *v, sg_view_cache *vc);
+
 /* `k` must be a string literal ("" k makes anything else an error). */
 #define ADD(m, k, x) sg_map_addn(a, (m), "" k, sizeof(k) - 1, (x))
 #define S_ref(a, s) sg_view_ref((a), (s))

@@ -50,10 +50,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sg_classify(&a, &V, &c, &k);
         sg_view_cache vc;
         memset(&vc, 0, sizeof vc);
-        sg_case_entry *e = sg_view_entries(&a, &V, &vc, &cp, &k, 1);
+        sg_analysis an;
+        sg_analyse(&a, &V, &cp, &k, 1, &an);
+        sg_case_entry *e = sg_view_entries(&a, &V, &vc, &cp, &k, &an, 1);
         sg_view out;
         sg_site_opts so = { "", "fuzz" };
-        sg_view_build(&a, &V, &vc, e, 1, &so, &out);
+        sg_view_build(&a, &V, &an, e, 1, &so, &out);
         sg_value *view = e->view;
         sg_value *ctx = sg_map(&a);
         sg_map_add(&a, ctx, "root", sg_str(&a, "../../"));

@@ -1,0 +1,162 @@
+/* slug.c - names made safe for the site's folders and URLs. */
+#include "slug.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "strset.h"
+
+/* Names that differ only in case or punctuation ("ICT", "Ict") share a
+ * listing: they have one key, ASCII letters and digits lower-cased and
+ * any other run of ASCII as one '-'. Other bytes (UTF-8 letters) are
+ * kept, so "Énergie" and "Energie" keep two listings, as they always
+ * have. "" when nothing is left. */
+static char *S_group_key(sg_arena *a, const char *s)
+{
+    size_t n = strlen(s), len = 0;
+    char *k = sg_alloc(a, n + 1);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (isalnum(*p))
+            k[len++] = (char)tolower(*p);
+        else if (*p >= 0x80)
+            k[len++] = (char)*p;
+        else if (len && k[len - 1] != '-')
+            k[len++] = '-';
+    }
+    while (len && k[len - 1] == '-')
+        len--;
+    k[len] = '\0';
+    return k;
+}
+
+/* Latin letters with diacritics (Latin-1 Supplement and Latin
+ * Extended-A, U+00C0 to U+017F) in ASCII, lower case: runs of code
+ * points that share a spelling. × and ÷ are not letters. */
+static const struct { unsigned short first, count; char ascii[3]; }
+S_latin[] = {
+    {0xC0, 6, "a"}, {0xC6, 1, "ae"}, {0xC7, 1, "c"}, {0xC8, 4, "e"},
+    {0xCC, 4, "i"}, {0xD0, 1, "d"}, {0xD1, 1, "n"}, {0xD2, 5, "o"},
+    {0xD8, 1, "o"}, {0xD9, 4, "u"}, {0xDD, 1, "y"}, {0xDE, 1, "th"},
+    {0xDF, 1, "ss"}, {0xE0, 6, "a"}, {0xE6, 1, "ae"}, {0xE7, 1, "c"},
+    {0xE8, 4, "e"}, {0xEC, 4, "i"}, {0xF0, 1, "d"}, {0xF1, 1, "n"},
+    {0xF2, 5, "o"}, {0xF8, 1, "o"}, {0xF9, 4, "u"}, {0xFD, 1, "y"},
+    {0xFE, 1, "th"}, {0xFF, 1, "y"},
+    {0x100, 6, "a"}, {0x106, 8, "c"}, {0x10E, 4, "d"}, {0x112, 10, "e"},
+    {0x11C, 8, "g"}, {0x124, 4, "h"}, {0x128, 10, "i"}, {0x132, 2, "ij"},
+    {0x134, 2, "j"}, {0x136, 3, "k"}, {0x139, 10, "l"}, {0x143, 9, "n"},
+    {0x14C, 6, "o"}, {0x152, 2, "oe"}, {0x154, 6, "r"}, {0x15A, 8, "s"},
+    {0x162, 6, "t"}, {0x168, 12, "u"}, {0x174, 2, "w"}, {0x176, 3, "y"},
+    {0x179, 6, "z"}, {0x17F, 1, "s"},
+};
+
+static const char *S_latin_ascii(unsigned cp)
+{
+    for (size_t i = 0; i < sizeof S_latin / sizeof *S_latin; i++)
+        if (cp >= S_latin[i].first && cp < S_latin[i].first + S_latin[i].count)
+            return S_latin[i].ascii;
+    return NULL;
+}
+
+/* A group key as a folder name that every browser and server agrees
+ * on: ASCII only. Latin letters are transliterated ("énergie" ->
+ * "energie", "straße" -> "strasse"); any other non-ASCII character
+ * separates words like punctuation. "" when nothing is left. */
+static char *S_ascii_key(sg_arena *a, const char *key)
+{
+    sg_buf b = SG_BUF_INIT;
+    const unsigned char *p = (const unsigned char *)key;
+    while (*p) {
+        const char *t = NULL;
+        size_t adv = 1;
+        if (*p < 0x80) {       /* a letter, a digit or '-' */
+            if (*p != '-' || (b.len && b.ptr[b.len - 1] != '-'))
+                sg_buf_putc(&b, *p);
+            p++;
+            continue;
+        }
+        /* keys come from checked UTF-8: two-byte forms are all a Latin
+         * letter can be; longer ones are skipped as a whole */
+        if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+            t = S_latin_ascii(((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F));
+            adv = 2;
+        } else {
+            while (p[adv] && (p[adv] & 0xC0) == 0x80)
+                adv++;
+        }
+        if (t)
+            sg_buf_puts(&b, t);
+        else if (b.len && b.ptr[b.len - 1] != '-')
+            sg_buf_putc(&b, '-');
+        p += adv;
+    }
+    while (b.len && b.ptr[b.len - 1] == '-')
+        sg_buf_truncate(&b, b.len - 1);
+    char *r = sg_strndup(a, b.ptr, b.len);
+    sg_buf_free(&b);
+    return r;
+}
+
+const char *sg_slug(sg_arena *a, const char *s)
+{
+    const char *r = S_ascii_key(a, S_group_key(a, s));
+    return *r ? r : "other";
+}
+
+typedef struct keyed_name { const char *key; size_t i; } keyed_name;
+
+static int S_cmp_keyed_name(const void *x, const void *y)
+{
+    const keyed_name *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static bool S_is_ascii(const char *s)
+{
+    while (*s && (unsigned char)*s < 0x80)
+        s++;
+    return !*s;
+}
+
+/* Two keys that transliterate alike ("Énergie", "Energie") must still
+ * have two folders: an ASCII key keeps its own name (so no existing
+ * folder changes), then the others, in key order, take their ASCII
+ * form, or that form with -2, -3 ... when it is taken. */
+const char **sg_slug_groups(sg_arena *a, const char *const *names, size_t n)
+{
+    keyed_name *kc = sg_alloc(a, (n + 1) * sizeof *kc);
+    const char **out = sg_alloc(a, (n + 1) * sizeof *out);
+    for (size_t i = 0; i < n; i++) {
+        const char *k = S_group_key(a, names[i] ? names[i] : "other");
+        kc[i] = (keyed_name){ *k ? k : "other", i };
+    }
+    if (n)
+        qsort(kc, n, sizeof *kc, S_cmp_keyed_name);
+    sg_strset taken;
+    sg_strset_init(&taken, a);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0, j; i < n; i = j) {
+            for (j = i + 1; j < n && strcmp(kc[j].key, kc[i].key) == 0;)
+                j++;
+            if (S_is_ascii(kc[i].key) != (pass == 0))
+                continue;
+            const char *folder = kc[i].key;
+            if (pass == 1) {
+                const char *base = S_ascii_key(a, kc[i].key);
+                if (!*base)
+                    base = "other";
+                folder = base;
+                for (unsigned m = 2;
+                     !sg_strset_add(&taken, folder, strlen(folder)); m++)
+                    folder = sg_printf(a, "%s-%u", base, m);
+            } else {
+                sg_strset_add(&taken, folder, strlen(folder));
+            }
+            for (size_t k = i; k < j; k++)
+                out[kc[k].i] = folder;
+        }
+    }
+    return out;
+}
