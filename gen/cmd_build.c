@@ -27,7 +27,7 @@ static const char *const build_help =
     "                      whole, so it must be new, empty or gen's own\n"
     "  --drafts            publish cases marked draft: true\n"
     "  --base-url URL      absolute URL of the site, for the feed and sitemap\n"
-    "  --title TEXT        site title (default: Cluster case studies)\n"
+    "  --title TEXT        site title (default: the vocabulary's pages.index)\n"
     "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n"
     "  -j, --jobs N        read and render with N threads (default: the number of\n"
     "                      processors); the output is the same for any N\n"

@@ -1,0 +1,149 @@
+/* export.c - the site's data files: cases.json, cases.csv and the
+ * side-by-side picker's data, each written as a stream, one case view
+ * at a time, so that 100,000 cases never sit in memory at once. */
+#include "export.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "view.h"
+
+static void S_csv_cell(sg_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    /* a cell a spreadsheet would run as a formula gets a leading quote */
+    bool formula = *s == '=' || *s == '+' || *s == '-' || *s == '@' ||
+                   *s == '\t' || *s == '\r';
+    bool quote = formula || strpbrk(s, ",\"\n\r") != NULL;
+    if (quote)
+        sg_buf_putc(b, '"');
+    if (formula)
+        sg_buf_putc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '"')
+            sg_buf_putc(b, '"');
+        sg_buf_putc(b, *s);
+    }
+    if (quote)
+        sg_buf_putc(b, '"');
+}
+
+/* Flushes `b` into `o` once it holds enough to be worth a write. */
+static void S_flush(sg_publish_out *o, sg_buf *b, bool all)
+{
+    if (all || b->len >= (1u << 18)) {
+        sg_publish_write(o, b->ptr, b->len);
+        sg_buf_reset(b);
+    }
+}
+
+static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
+{
+    sg_buf out = SG_BUF_INIT, *b = &out;
+    static const char *const cols[][3] = {
+        { "slug", "slug", NULL }, { "title", "title", NULL },
+        { "country", "country", NULL }, { "sector", "sector", NULL },
+        { "city", "city", NULL }, { "founded", "founded", NULL },
+        { "actors", "actors", NULL }, { "staff", "staff", NULL },
+        { "stage_declared", "stage", "declared" },
+        { "stage_inferred", "stage", "inferred" },
+        { "stage", "stage", "final" }, { "model", "model", "final" },
+        { "model_inferred", "model", "inferred" },
+        { "gaps", "gaps", "strip" },
+        { "total_eur_per_year", "funding", "total_eur_per_year" },
+        { "largest_share", "funding", "largest_share" },
+        { "public_share", "funding", "public_share" },
+        { "url", "url", NULL },
+    };
+    size_t nc = sizeof cols / sizeof *cols;
+    for (size_t c = 0; c < nc; c++) {
+        if (c)
+            sg_buf_putc(b, ',');
+        sg_buf_puts(b, cols[c][0]);
+    }
+    sg_buf_puts(b, "\r\n");
+    sg_buf cell = SG_BUF_INIT;
+    sg_arena tmp = SG_ARENA_INIT;   /* one case view at a time */
+    for (size_t i = 0; i < n; i++) {
+        sg_arena_mark mark = sg_arena_save(&tmp);
+        const sg_value *view = sg_force(entries[i].view, &tmp);
+        for (size_t c = 0; c < nc; c++) {
+            if (c)
+                sg_buf_putc(b, ',');
+            const sg_value *x = sg_force(sg_map_get(view, cols[c][1]), &tmp);
+            if (cols[c][2])
+                x = sg_map_get(x, cols[c][2]);
+            sg_buf_reset(&cell);
+            sg_value_text(&cell, x);
+            S_csv_cell(b, cell.len ? cell.ptr : NULL);
+        }
+        sg_buf_puts(b, "\r\n");
+        sg_arena_release(&tmp, mark);
+        S_flush(o, b, false);
+    }
+    S_flush(o, b, true);
+    sg_arena_free(&tmp);
+    sg_buf_free(&cell);
+    sg_buf_free(b);
+}
+
+/* Writes head, then one JSON value a line built by `row` from each case
+ * view (built, written and dropped in turn), then tail. */
+static void S_json_lines(sg_publish_out *o, const sg_case_entry *entries,
+                         size_t n, const char *head, const char *tail,
+                         sg_value *(*row)(sg_arena *, const sg_value *))
+{
+    sg_buf out = SG_BUF_INIT, *b = &out;
+    sg_arena tmp = SG_ARENA_INIT;
+    sg_buf_puts(b, head);
+    for (size_t i = 0; i < n; i++) {
+        sg_arena_mark mark = sg_arena_save(&tmp);
+        sg_buf_puts(b, i ? ",\n" : "\n");
+        /* the JSON writer escapes < > &, so no "</script>" can appear */
+        sg_json_write(b, row(&tmp, sg_force(entries[i].view, &tmp)), 0);
+        sg_arena_release(&tmp, mark);
+        S_flush(o, b, false);
+    }
+    sg_buf_puts(b, tail);
+    S_flush(o, b, true);
+    sg_arena_free(&tmp);
+    sg_buf_free(b);
+}
+
+/* A case as cases.json has it: the facts, not what only pages show. */
+static sg_value *S_export_case(sg_arena *a, const sg_value *view)
+{
+    sg_value *m = sg_map_sized(a, 32);
+    for (const char *const *k = sg_json_case_keys; *k; k++) {
+        sg_value *x = sg_map_get(view, *k);
+        if (x)
+            sg_map_add(a, m, *k, x);
+    }
+    return m;
+}
+
+/* {"cases": [...]} with one case a line: small, and a change to one
+ * case is a change to one line. */
+static void S_json_export(sg_publish_out *o, const sg_case_entry *entries,
+                          size_t n)
+{
+    S_json_lines(o, entries, n, "{\"cases\": [", "\n]}\n", S_export_case);
+}
+
+/* The side-by-side picker's data, as a script that sets window.genPick:
+ * a file of its own, loaded by compare/pick/, so the page stays small and
+ * works from a static host or straight from the disk. One case a line. */
+static void S_pick_js(sg_publish_out *o, const sg_case_entry *entries,
+                      size_t n)
+{
+    S_json_lines(o, entries, n, "window.genPick = [", "\n];\n",
+                 sg_view_pick);
+}
+
+const sg_export sg_exports[] = {
+    { "cases.json", S_json_export },
+    { "cases.csv", S_csv },
+    { "compare/pick/cases.js", S_pick_js },
+};
+const size_t sg_nexports = sizeof sg_exports / sizeof *sg_exports;
