@@ -559,102 +559,46 @@ static bool S_watch_read(watch *w, char *buf, size_t size, bool *rewatch)
     return any;
 }
 
-int sg_cmd_serve(int argc, char **argv)
+/* Starts the HTTP daemon on `addr`; NULL after saying why. */
+static struct MHD_Daemon *S_listen(server *sv, struct sockaddr_in *addr,
+                                   const char *host, long port,
+                                   const char *out)
 {
-    static const struct option opts[] = {
-        { "port", required_argument, NULL, 'p' },
-        { "host", required_argument, NULL, 'H' },
-        { "cases", required_argument, NULL, 'c' },
-        { "templates", required_argument, NULL, 't' },
-        { "out", required_argument, NULL, 'o' },
-        { "drafts", no_argument, NULL, 'D' },
-        { "vocabulary", required_argument, NULL, 'V' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    sg_build_opts o = { .cases = "cases", .templates = "templates",
-                        .out = "site", .base_url = "", .quiet = true,
-                        .jobs = 2, .waiting = sg_build_waiting };
-    const char *host = "127.0.0.1";
-    long port = 8000;
-    int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'p': {
-            char *end;
-            port = strtol(optarg, &end, 10);
-            if (*end || port < 0 || port > 65535) {
-                fprintf(stderr, "gen serve: --port takes 0 to 65535\n");
-                return 2;
-            }
-            break;
-        }
-        case 'H': host = optarg; break;
-        case 'c': o.cases = optarg; break;
-        case 't': o.templates = optarg; break;
-        case 'o': o.out = optarg; break;
-        case 'D': o.drafts = true; break;
-        case 'V': o.vocabulary = optarg; break;
-        case 'h': fputs(help, stdout); return 0;
-        default: fputs(help, stderr); return 2;
-        }
-    }
-    if (optind != argc) {
-        fputs(help, stderr);
-        return 2;
-    }
-    o.templates = sg_templates_dir(o.templates);
-    struct sockaddr_in addr;
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
-        fprintf(stderr, "gen serve: --host takes an IPv4 address such as "
-                "127.0.0.1\n");
-        return 2;
-    }
-    if (S_check_out(&o) != 0)
-        return 1;
-    if (strncmp(host, "127.", 4) != 0)
-        fprintf(stderr, "gen serve: listening on %s: other machines can read "
-                "the site\n", host);
-
-    server sv = { .out = o.out, .bound = addr.sin_addr };
-    pthread_mutex_init(&sv.lock, NULL);
-    sv.problems_html = strdup("");
-    S_build(&sv, &o);
-
     bool polls = MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES ||
                  MHD_is_feature_supported(MHD_FEATURE_POLL) == MHD_YES;
     unsigned limit = S_connection_limit(polls);
     struct MHD_Daemon *daemon = MHD_start_daemon(
         MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
-        S_handle, &sv, MHD_OPTION_EXTERNAL_LOGGER, S_log, &sv,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        S_handle, sv, MHD_OPTION_EXTERNAL_LOGGER, S_log, sv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr,
         MHD_OPTION_CONNECTION_TIMEOUT, IDLE_TIMEOUT,
         MHD_OPTION_CONNECTION_LIMIT, limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, limit / 2,
-        MHD_OPTION_NOTIFY_CONNECTION, S_on_connection, &sv, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_CONNECTION, S_on_connection, sv, MHD_OPTION_END);
     if (!daemon) {
         fprintf(stderr, "gen serve: cannot listen on %s:%ld: %s\n", host, port,
                 strerror(errno));
-        free(sv.problems_html);
-        return 1;
+        return NULL;
     }
     const union MHD_DaemonInfo *info =
         MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    printf("serving %s at http://%s:%u/ (Ctrl-C to stop)\n", o.out, host,
+    printf("serving %s at http://%s:%u/ (Ctrl-C to stop)\n", out, host,
            info ? info->port : (unsigned)port);
     fflush(stdout);
+    return daemon;
+}
 
+/* Rebuilds whenever the cases, templates or vocabulary change, until a
+ * signal stops it. */
+static void S_watch_loop(server *sv, const sg_build_opts *o)
+{
     sg_arena wa = SG_ARENA_INIT;
     watch w = { .fd = -1 };
-    S_watch_name(&w, &wa, o.cases);
-    S_watch_name(&w, &wa, o.templates);
-    if (o.vocabulary)
-        S_watch_name(&w, &wa, o.vocabulary);
-    if (S_watch_open(&w, &o) != 0)
+    S_watch_name(&w, &wa, o->cases);
+    S_watch_name(&w, &wa, o->templates);
+    if (o->vocabulary)
+        S_watch_name(&w, &wa, o->vocabulary);
+    if (S_watch_open(&w, o) != 0)
         fprintf(stderr, "gen serve: cannot watch for changes (%s); serving "
                 "without rebuilding\n", strerror(errno));
     struct sigaction sa;
@@ -677,18 +621,100 @@ int sg_cmd_serve(int argc, char **argv)
         }
         /* watch what is there now, then build it: a change made before
          * the new watches exist is in this build, one after wakes us */
-        if (rewatch && S_watch_open(&w, &o) != 0)
+        if (rewatch && S_watch_open(&w, o) != 0)
             fprintf(stderr, "gen serve: cannot watch for changes (%s); "
                     "serving without rebuilding\n", strerror(errno));
         if (any)
-            S_build(&sv, &o);
+            S_build(sv, o);
     }
-    fprintf(stderr, "\nstopped\n");
-    MHD_stop_daemon(daemon);
     if (w.fd >= 0)
         close(w.fd);
     sg_arena_free(&wa);
+}
+
+/* The command line into `o`, host and port; -1 to exit 0 (help), 2 on a
+ * usage error, else 0. */
+static int S_options(int argc, char **argv, sg_build_opts *o,
+                     const char **host, long *port)
+{
+    static const struct option opts[] = {
+        { "port", required_argument, NULL, 'p' },
+        { "host", required_argument, NULL, 'H' },
+        { "cases", required_argument, NULL, 'c' },
+        { "templates", required_argument, NULL, 't' },
+        { "out", required_argument, NULL, 'o' },
+        { "drafts", no_argument, NULL, 'D' },
+        { "vocabulary", required_argument, NULL, 'V' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'p': {
+            char *end;
+            *port = strtol(optarg, &end, 10);
+            if (*end || *port < 0 || *port > 65535) {
+                fprintf(stderr, "gen serve: --port takes 0 to 65535\n");
+                return 2;
+            }
+            break;
+        }
+        case 'H': *host = optarg; break;
+        case 'c': o->cases = optarg; break;
+        case 't': o->templates = optarg; break;
+        case 'o': o->out = optarg; break;
+        case 'D': o->drafts = true; break;
+        case 'V': o->vocabulary = optarg; break;
+        case 'h': fputs(help, stdout); return -1;
+        default: fputs(help, stderr); return 2;
+        }
+    }
+    if (optind != argc) {
+        fputs(help, stderr);
+        return 2;
+    }
+    return 0;
+}
+
+int sg_cmd_serve(int argc, char **argv)
+{
+    sg_build_opts o = { .cases = "cases", .templates = "templates",
+                        .out = "site", .base_url = "", .quiet = true,
+                        .jobs = 2, .waiting = sg_build_waiting };
+    const char *host = "127.0.0.1";
+    long port = 8000;
+    int rc = S_options(argc, argv, &o, &host, &port);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
+    o.templates = sg_templates_dir(o.templates);
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
+        fprintf(stderr, "gen serve: --host takes an IPv4 address such as "
+                "127.0.0.1\n");
+        return 2;
+    }
+    if (S_check_out(&o) != 0)
+        return 1;
+    if (strncmp(host, "127.", 4) != 0)
+        fprintf(stderr, "gen serve: listening on %s: other machines can read "
+                "the site\n", host);
+
+    server sv = { .out = o.out, .bound = addr.sin_addr };
+    pthread_mutex_init(&sv.lock, NULL);
+    sv.problems_html = strdup("");
+    S_build(&sv, &o);
+    struct MHD_Daemon *daemon = S_listen(&sv, &addr, host, port, o.out);
+    if (daemon) {
+        S_watch_loop(&sv, &o);
+        fprintf(stderr, "\nstopped\n");
+        MHD_stop_daemon(daemon);
+    }
     free(sv.problems_html);
     pthread_mutex_destroy(&sv.lock);
-    return 0;
+    return daemon ? 0 : 1;
 }
