@@ -1,12 +1,9 @@
 /* classify.c - stage, model, gaps, funding, fit and completeness.
  *
- * Stage inference follows seed 004: each stage's facilitators typically
- * do certain tasks. Every activity of the case spreads one point evenly
- * over the stages whose typical tasks include its type, so a task done
- * at one stage only (business idea workshops: latent) weighs more than
- * one done at every stage (networking events). The stage with the most
- * points wins; a tie is broken only by the number of actors, else no
- * stage is inferred.
+ * Every derived stage and model says how sure it is: declared by the
+ * author, inferred from named signals, or not enough to say. The rules
+ * and the passages of the sources they rest on are in
+ * docs/classification.md.
  */
 #include "classify.h"
 
@@ -49,119 +46,129 @@ static void S_reason(sg_arena *a, sg_class *k, const char *r)
     k->stage_reasons = p;
 }
 
+/* An activity type is a stage signal when the facilitators of some
+ * profiled stages do it and those of others do not (004, Figure 2):
+ * business idea workshops point to latent clusters; networking events,
+ * done at every stage, point nowhere. Each signal spreads one point over
+ * its stages. A stage is inferred only when at least two signals point
+ * to it and its points lead the next stage's by a whole point or more:
+ * one activity never decides, and nothing else (not the number of
+ * actors) breaks a tie. */
+enum { MIN_SIGNALS = 2 };
+
+static void S_stage_signals(const sg_vocab *v, const sg_case *c, sg_class *k,
+                            int *support, const char **names, int *ntypes)
+{
+    sg_mask profiled = 0;
+    for (size_t s = 0; s < v->nstages; s++)
+        if (v->stages[s].role)
+            profiled |= 1u << s;
+    bool *seen = S_tmp(v->nacts, sizeof(bool));
+    *ntypes = 0;
+    for (size_t i = 0; i < c->nacts; i++) {
+        int t = c->acts[i].type;
+        if (t < 0 || seen[t])
+            continue;
+        seen[t] = true;
+        sg_mask st = v->acts[t].stages & profiled;
+        int n = __builtin_popcount(st);
+        if (!n || st == profiled)
+            continue;
+        names[(*ntypes)++] = c->acts[i].name;
+        for (size_t s = 0; s < v->nstages; s++)
+            if (st & (1u << s)) {
+                k->stage_score[s] += 1.0 / n;
+                support[s]++;
+            }
+    }
+    free(seen);
+}
+
+/* The names of the signals that point to stage `s`. */
+static const char *S_signals_for(sg_arena *a, const sg_vocab *v,
+                                 const sg_case *c, size_t s)
+{
+    const char **names = S_tmp(c->nacts, sizeof *names);
+    bool *seen = S_tmp(v->nacts, sizeof(bool));
+    size_t n = 0;
+    for (size_t i = 0; i < c->nacts; i++) {
+        int t = c->acts[i].type;
+        if (t >= 0 && !seen[t] && (v->acts[t].stages & (1u << s))) {
+            seen[t] = true;
+            names[n++] = c->acts[i].name;
+        }
+    }
+    const char *r = S_list(a, names, n);
+    free(names);
+    free(seen);
+    return r;
+}
+
+static void S_stage_infer(sg_arena *a, const sg_vocab *v, const sg_case *c,
+                          sg_class *k)
+{
+    int *support = S_tmp(v->nstages, sizeof(int));
+    const char **names = S_tmp(c->nacts, sizeof *names);
+    int ntypes;
+    S_stage_signals(v, c, k, support, names, &ntypes);
+    int best = -1, second = -1;
+    for (size_t s = 0; s < v->nstages; s++) {
+        if (best < 0 || k->stage_score[s] > k->stage_score[best] + 1e-9) {
+            second = best;
+            best = (int)s;
+        } else if (second < 0 ||
+                   k->stage_score[s] > k->stage_score[second] + 1e-9) {
+            second = (int)s;
+        }
+    }
+    double lead = best >= 0 ? k->stage_score[best] -
+                              (second >= 0 ? k->stage_score[second] : 0)
+                            : 0;
+    k->stage_inferred = -1;
+    if (!c->nacts) {
+        S_reason(a, k, "it lists no activities, so no stage can be "
+                       "inferred");
+    } else if (!ntypes) {
+        S_reason(a, k, "none of its activities is typical of some stages "
+                       "rather than others, so no stage can be inferred");
+    } else if (support[best] < MIN_SIGNALS) {
+        S_reason(a, k, sg_printf(a, "only %s points to a stage (%s); one "
+                                 "activity is not enough to infer one",
+                                 S_list(a, names, (size_t)ntypes),
+                                 v->stages[best].key));
+    } else if (lead < 1 - 1e-9) {
+        S_reason(a, k, sg_printf(a, "its activities point to %s and %s "
+                                 "almost equally, so no stage is inferred",
+                                 v->stages[best].key, v->stages[second].key));
+    } else {
+        k->stage_inferred = best;
+        S_reason(a, k, sg_printf(a, "%d activities point to %s clusters: %s",
+                                 support[best], v->stages[best].key,
+                                 S_signals_for(a, v, c, (size_t)best)));
+    }
+    sg_buf b = SG_BUF_INIT;
+    for (size_t s = 0; s < v->nstages; s++)
+        if (k->stage_score[s] > 0)
+            sg_buf_printf(&b, "%s %s %.1f", b.len ? "," : "score by stage:",
+                          v->stages[s].key, k->stage_score[s]);
+    if (b.len)
+        S_reason(a, k, sg_strndup(a, b.ptr, b.len));
+    sg_buf_free(&b);
+    free(support);
+    free(names);
+}
+
 static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
                     sg_class *k)
 {
     k->stage_declared = c->stage ? c->stage->stage : -1;
     k->stage_score = sg_alloc(a, (v->nstages + 1) * sizeof(double));
-    /* which activities count for each stage, by type (once per type) */
-    const char **only = S_tmp(c->nacts, sizeof *only);
-    bool *type_seen = S_tmp(v->nacts, sizeof(bool));
-    /* a task every profiled stage does (networking events) tells none */
-    sg_mask profiled = 0;
-    for (size_t s = 0; s < v->nstages; s++)
-        if (v->stages[s].role)
-            profiled |= 1u << s;
-    int telling = 0;
-    for (size_t i = 0; i < c->nacts; i++) {
-        int t = c->acts[i].type;
-        if (t < 0 || type_seen[t])
-            continue;
-        type_seen[t] = true;
-        sg_mask st = v->acts[t].stages;
-        int n = __builtin_popcount(st);
-        if (!n)
-            continue;
-        if ((st & profiled) != profiled)
-            telling++;
-        for (size_t s = 0; s < v->nstages; s++)
-            if (st & (1u << s))
-                k->stage_score[s] += 1.0 / n;
-    }
-    int best = -1;
-    double top = 0;
-    bool tie = false;
-    for (size_t s = 0; s < v->nstages; s++) {
-        double sc = k->stage_score[s];
-        if (sc > top + 1e-9) {
-            top = sc;
-            best = (int)s;
-            tie = false;
-        } else if (sc > 0 && fabs(sc - top) < 1e-9) {
-            tie = true;
-        }
-    }
-    if (!telling) {
-        S_reason(a, k, c->nacts
-            ? "none of its activities is typical of some stages rather than "
-              "others, so no stage is inferred"
-            : "it lists no activities, so no stage is inferred");
-        best = -1;
-    } else if (tie) {
-        /* more actors point to a later stage: the seed's potential
-         * clusters have 18-70 actors, its working ones 130-600 */
-        int first = -1, last = -1;
-        for (size_t s = 0; s < v->nstages; s++)
-            if (fabs(k->stage_score[s] - top) < 1e-9) {
-                if (first < 0)
-                    first = (int)s;
-                last = (int)s;
-            }
-        if (c->has_actors) {
-            best = c->actors >= 100 ? last : first;
-            S_reason(a, k, sg_printf(a, "its activities fit %s and %s equally; "
-                                     "%g actors point to the %s stage",
-                                     v->stages[first].key, v->stages[last].key,
-                                     c->actors, c->actors >= 100 ? "later"
-                                                                 : "earlier"));
-        } else {
-            best = -1;
-            S_reason(a, k, sg_printf(a, "its activities fit %s and %s equally, "
-                                     "so no stage is inferred",
-                                     v->stages[first].key,
-                                     v->stages[last].key));
-        }
-    }
-    k->stage_inferred = best;
-    if (best >= 0) {
-        /* name the activities that carried the decision */
-        size_t n_only = 0, n_shared = 0;
-        const char **shared = S_tmp(c->nacts, sizeof *shared);
-        memset(type_seen, 0, (v->nacts + 1) * sizeof(bool));
-        for (size_t i = 0; i < c->nacts; i++) {
-            int t = c->acts[i].type;
-            if (t < 0 || type_seen[t] || !(v->acts[t].stages & (1u << best)))
-                continue;
-            type_seen[t] = true;
-            if (v->acts[t].stages == (1u << best))
-                only[n_only++] = c->acts[i].name;
-            else
-                shared[n_shared++] = c->acts[i].name;
-        }
-        const char *sname = v->stages[best].key;
-        if (n_only)
-            S_reason(a, k, sg_printf(a, "%s %s typical of %s clusters only",
-                                     S_list(a, only, n_only),
-                                     n_only == 1 ? "is" : "are", sname));
-        if (n_shared)
-            S_reason(a, k, sg_printf(a, "%s %s done at %s clusters and at "
-                                     "other stages too",
-                                     S_list(a, shared, n_shared),
-                                     n_shared == 1 ? "is" : "are", sname));
-        sg_buf b = SG_BUF_INIT;
-        sg_buf_puts(&b, "score by stage:");
-        for (size_t s = 0; s < v->nstages; s++)
-            if (k->stage_score[s] > 0)
-                sg_buf_printf(&b, " %s %.1f", v->stages[s].key,
-                              k->stage_score[s]);
-        S_reason(a, k, sg_strndup(a, b.ptr, b.len));
-        sg_buf_free(&b);
-        free(shared);
-    }
-    free(only);
-    free(type_seen);
+    S_stage_infer(a, v, c, k);
     k->stage_final = k->stage_declared >= 0 ? k->stage_declared
                                             : k->stage_inferred;
+    k->stage_evidence = k->stage_declared >= 0 ? SG_EVIDENCE_DECLARED
+                      : k->stage_inferred >= 0 ? SG_EVIDENCE_INFERRED
+                                               : SG_EVIDENCE_NOT_ENOUGH;
     k->stage_agrees = k->stage_declared < 0 || k->stage_inferred < 0 ? -1
                     : k->stage_declared == k->stage_inferred;
 }

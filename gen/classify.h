@@ -22,8 +22,16 @@ typedef struct sg_vote {
     int model;              /* 0 membership, 1 partnership */
 } sg_vote;
 
+/* How a stage or model was arrived at. */
+typedef enum sg_evidence {
+    SG_EVIDENCE_NOT_ENOUGH,      /* neither declared nor inferable */
+    SG_EVIDENCE_DECLARED,        /* the author's (and the source's) */
+    SG_EVIDENCE_INFERRED         /* from signals the reasons name */
+} sg_evidence;
+
 typedef struct sg_class {
     /* stage: canonical indexes, -1 when unknown */
+    sg_evidence stage_evidence;
     int stage_declared, stage_inferred, stage_final;
     int stage_agrees;                  /* -1 unknown, 0, 1 */
     double *stage_score;               /* per canonical stage */

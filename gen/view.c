@@ -116,10 +116,21 @@ static const char *S_model_name(const sg_vocab *v, int m)
     return i >= 0 ? v->models[i].name : NULL;
 }
 
+/* `evidence` as cases.json has it, and a flag per level for templates */
+static void S_evidence(sg_arena *a, sg_value *m, sg_evidence ev)
+{
+    static const char *const keys[] = { "not enough", "declared",
+                                        "inferred" };
+    STR(m, "evidence", keys[ev]);
+    BOOL(m, "is_declared", ev == SG_EVIDENCE_DECLARED);
+    BOOL(m, "is_inferred", ev == SG_EVIDENCE_INFERRED);
+    BOOL(m, "is_not_enough", ev == SG_EVIDENCE_NOT_ENOUGH);
+}
+
 static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
                               const sg_case *c, const sg_class *k)
 {
-    sg_value *s = sg_map_sized(a, 13);
+    sg_value *s = sg_map_sized(a, 17);
     STR(s, "declared", k->stage_declared >= 0
                            ? v->stages[k->stage_declared].key : NULL);
     STR(s, "inferred", k->stage_inferred >= 0
@@ -141,6 +152,7 @@ static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
     ADD(s, "reasons", S_strs(a, k->stage_reasons,
                                        k->nstage_reasons));
     BOOL(s, "disagrees", k->stage_agrees == 0);
+    S_evidence(a, s, k->stage_evidence);
     return s;
 }
 
