@@ -61,6 +61,7 @@ static void S_by_class(sg_arena *a, const sg_vocab *v, const sg_class *k,
     an->empty = S_groups(a, v->ngaps, n);
     for (size_t g = 0; g < v->ngaps; g++)
         an->bridged[g].key = an->empty[g].key = v->gaps[g].key;
+    an->unrecorded.idx = sg_alloc(a, (n + 1) * sizeof(size_t));
     for (size_t i = 0; i < n; i++) {
         size_t s = k[i].stage_final >= 0 ? (size_t)k[i].stage_final
                                          : v->nstages;
@@ -69,6 +70,10 @@ static void S_by_class(sg_arena *a, const sg_vocab *v, const sg_class *k,
         if (k[i].model_final >= 0) {
             sg_group *m = &an->models[k[i].model_final];
             m->idx[m->n++] = i;
+        }
+        if (!k[i].gaps_recorded) {
+            an->unrecorded.idx[an->unrecorded.n++] = i;
+            continue;
         }
         for (size_t g = 0; g < v->ngaps; g++) {
             sg_group *gr = k[i].covered & (1u << g) ? &an->bridged[g]

@@ -37,8 +37,10 @@ typedef struct sg_analysis {
     sg_group *stages;          size_t nstages;
     /* by model (the classifier's model numbers) */
     sg_group *models;          size_t nmodels;
-    /* by gap: the cases that bridge it, and those that leave it empty */
+    /* by gap: the cases that bridge it, and those that leave it empty;
+     * a case with no activities is in neither, but in `unrecorded` */
     sg_group *bridged, *empty; size_t ngaps;
+    sg_group unrecorded;
     /* by sector and by country (a cross-border case in each of its
      * countries), in key order */
     sg_group *sectors;         size_t nsectors;

@@ -240,6 +240,7 @@ static void S_model(sg_arena *a, const sg_vocab *v, const sg_case *c,
 static void S_gaps(sg_arena *a, const sg_vocab *v, const sg_case *c,
                    sg_class *k)
 {
+    k->gaps_recorded = c->nacts > 0;
     k->acts = sg_alloc(a, (c->nacts + 1) * sizeof *k->acts);
     k->bridges = sg_alloc(a, (v->ngaps + 1) * sizeof(int));
     for (size_t i = 0; i < c->nacts; i++) {

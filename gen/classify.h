@@ -48,6 +48,9 @@ typedef struct sg_class {
 
     /* gaps */
     sg_act_class *acts;                /* one per case activity */
+    bool gaps_recorded;                /* it lists activities: without
+                                        * them nothing is known of its
+                                        * gaps, and none is empty */
     sg_mask covered;
     int *bridges;                      /* per gap: activities spanning it */
 

@@ -417,7 +417,18 @@ static sg_value *S_part_gaps(sg_arena *a, const void *entry)
     const sg_view_cache *vc = e->vc;
     sg_mask covered = e->k->covered;
     sg_mask mask = covered & (sg_mask)(((size_t)1 << v->ngaps) - 1);
-    sg_value *gaps = sg_map_sized(a, 5);
+    sg_value *gaps = sg_map_sized(a, 6);
+    BOOL(gaps, "recorded", e->k->gaps_recorded);
+    if (!e->k->gaps_recorded) {
+        /* no activities: nothing is known, so nothing is covered or
+         * empty */
+        ADD(gaps, "covered", sg_list(a));
+        ADD(gaps, "empty", sg_list(a));
+        LAZY(gaps, "bridges", S_part_bridges);
+        NUL(gaps, "strip");
+        NUL(gaps, "count");
+        return gaps;
+    }
     /* the lists depend on the gap set only: shared, made once */
     ADD(gaps, "covered", vc->covered && vc->covered[mask]
                              ? vc->covered[mask] : S_gap_keys(a, v, covered));
@@ -523,7 +534,9 @@ static sg_value *S_part_show(sg_arena *a, const void *entry)
     STR(show, "sector_path", e->sector_path);
     STR(show, "sector_key", e->sector_key);
     STR(show, "country_key", e->country_key);
-    ADD(show, "gap_cells", S_cells(a, e->v, e->vc, e->k->covered));
+    ADD(show, "gap_cells", e->k->gaps_recorded
+                               ? S_cells(a, e->v, e->vc, e->k->covered)
+                               : sg_list(a));
     return show;
 }
 

@@ -51,6 +51,11 @@ static sg_value *S_heat_row(sg_arena *a, const void *arg)
     const sg_case_entry *e = arg;
     const sg_vocab *v = e->v;
     sg_value *row = sg_view_link(a, e);
+    BOOL(row, "recorded", e->k->gaps_recorded);
+    if (!e->k->gaps_recorded) {
+        NUM(row, "span", (double)v->ngaps + 1);
+        return row;
+    }
     sg_value *cells = sg_list(a);
     int total = 0;
     for (size_t g = 0; g < v->ngaps; g++) {
@@ -202,6 +207,8 @@ sg_value *sg_view_compare(const sg_site_ctx *c)
             sg_list_push(a, fund, sg_lazy(a, S_funding_row, e));
     }
     ADD(cmp, "gap_columns", S_gap_columns(c));
+    NUM(cmp, "unrecorded", (double)c->an->unrecorded.n);
+    NUM(cmp, "unrecorded_span", (double)c->v->ngaps + 1);
     ADD(cmp, "heat", heat);
     ADD(cmp, "traits", traits);
     ADD(cmp, "funding", fund);
@@ -212,9 +219,10 @@ sg_value *sg_view_compare(const sg_site_ctx *c)
 
 /* ---- the home page's charts ---- */
 
-/* One bar of a chart. */
+/* One bar of a chart; `path` NULL for a bar with no page (the cases
+ * with no model, or whose gaps are not recorded). */
 typedef struct bar {
-    const char *key, *name;
+    const char *key, *name, *path;
     size_t count;
 } bar;
 
@@ -242,7 +250,7 @@ static sg_value *S_chart(const sg_site_ctx *c, const char *kind,
         NUM(b, "y", (double)i * 26);
         NUM(b, "ty", (double)i * 26 + 15);
         NUM(b, "n", (double)(i % 8));
-        STR(b, "path", sg_printf(a, "%s/%s/index.html", kind, bars[i].key));
+        STR(b, "path", bars[i].path);
         sg_list_push(a, list, b);
         sg_buf_printf(&alt, "%s%s: %zu", i ? ", " : "", bars[i].name,
                       bars[i].count);
@@ -258,28 +266,50 @@ static sg_value *S_chart(const sg_site_ctx *c, const char *kind,
     return ch;
 }
 
+static bar S_bar(sg_arena *a, const char *kind, const char *key,
+                 const char *name, size_t count)
+{
+    return (bar){ key, name, sg_printf(a, "%s/%s/index.html", kind, key),
+                  count };
+}
+
 sg_value *sg_view_charts(const sg_site_ctx *c)
 {
     sg_arena *a = c->a;
     const sg_vocab *v = c->v;
+    const sg_analysis *an = c->an;
     size_t most = v->nstages > v->ngaps ? v->nstages : v->ngaps;
-    bar *bars = sg_alloc(a, (most + 3) * sizeof *bars);
+    bar *bars = sg_alloc(a, (most + 4) * sizeof *bars);
     sg_value *charts = sg_map(a);
+    /* every chart ends with the cases it cannot place, so that none is
+     * silently left out */
     for (size_t s = 0; s < v->nstages; s++)
-        bars[s] = (bar){ v->stages[s].key, v->stages[s].name,
-                         c->an->stages[s].n };
-    ADD(charts, "stages", S_chart(c, "stages", bars, v->nstages));
+        bars[s] = S_bar(a, "stages", v->stages[s].key, v->stages[s].name,
+                        an->stages[s].n);
+    const sg_group *none = &an->stages[v->nstages];
+    bars[v->nstages] = (bar){ "none", sg_view_word(v, "missing.not_enough"),
+        none->n ? sg_printf(a, "stages/%s/index.html",
+                            sg_view_word(v, "kinds.stages.none.key"))
+                : NULL, none->n };
+    ADD(charts, "stages", S_chart(c, "stages", bars, v->nstages + 1));
     static const char *const mkeys[3] = { "membership", "partnership",
                                           "hybrid" };
+    size_t placed = 0;
     for (int m = 0; m < 3; m++) {
         int mi = sg_vocab_model(v, mkeys[m]);
-        bars[m] = (bar){ mkeys[m], mi >= 0 ? v->models[mi].name : mkeys[m],
-                         c->an->models[m].n };
+        bars[m] = S_bar(a, "models", mkeys[m],
+                        mi >= 0 ? v->models[mi].name : mkeys[m],
+                        an->models[m].n);
+        placed += an->models[m].n;
     }
-    ADD(charts, "models", S_chart(c, "models", bars, 3));
+    bars[3] = (bar){ "none", sg_view_word(v, "missing.not_enough"), NULL,
+                     c->n - placed };
+    ADD(charts, "models", S_chart(c, "models", bars, 4));
     for (size_t g = 0; g < v->ngaps; g++)
-        bars[g] = (bar){ v->gaps[g].key, v->gaps[g].name,
-                         c->an->bridged[g].n };
-    ADD(charts, "gaps", S_chart(c, "gaps", bars, v->ngaps));
+        bars[g] = S_bar(a, "gaps", v->gaps[g].key, v->gaps[g].name,
+                        an->bridged[g].n);
+    bars[v->ngaps] = (bar){ "none", sg_view_word(v, "missing.not_recorded"),
+                            NULL, an->unrecorded.n };
+    ADD(charts, "gaps", S_chart(c, "gaps", bars, v->ngaps + 1));
     return charts;
 }

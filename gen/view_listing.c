@@ -123,6 +123,7 @@ static void S_gaps(const sg_site_ctx *c, sg_listings *out)
             sg_list_push(a, e, c->e[empty->idx[i]].view);
         ADD(l, "empty_cases", e);
         NUM(l, "empty_count", (double)empty->n);
+        NUM(l, "unrecorded_count", (double)c->an->unrecorded.n);
         NUM(l, "number", gap->number);
         STR(l, "between", gap->between);
         S_add(c, out, items, l);

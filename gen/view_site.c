@@ -107,6 +107,7 @@ static sg_value *S_site_map(const sg_site_ctx *c, const sg_site_opts *opts,
     STR(site, "title", opts->title);
     STR(site, "base_url", opts->base_url);
     NUM(site, "count", (double)c->n);
+    NUM(site, "gaps_count", (double)c->v->ngaps);
     NUM(site, "countries_count", (double)c->an->ncountries);
     NUM(site, "sectors_count", (double)c->an->nsectors);
     ADD(site, "kinds", ls->kinds);

@@ -1,0 +1,33 @@
+# 15-evidence.sh - classify only from evidence: how sure each stage is,
+# and unknown never shown as none.
+E="$T/15-evidence"
+mkdir -p "$E/cases"
+printf -- '---\ntitle: No activities\ncountry: DK\nsector: Food\n---\nText.\n' > "$E/cases/bare.md"
+printf -- '---\ntitle: One signal\ncountry: DK\nsector: Food\nactivities:\n  - innovation projects\n  - networking events\n---\n' > "$E/cases/one.md"
+printf -- '---\ntitle: Two signals\ncountry: DK\nsector: Food\nactivities:\n  - business idea workshops\n  - small-scale cooperation projects\n---\n' > "$E/cases/two.md"
+printf -- '---\ntitle: Declared\ncountry: DK\nsector: Food\nstage: potential\n---\n' > "$E/cases/declared.md"
+printf -- '---\ntitle: Policy\ncountry: DK\nsector: Food\nstage: policy driven\n---\n' > "$E/cases/policy.md"
+"$GEN" build --cases "$E/cases" --out "$E/site" -q 2>"$E/err.txt"; rc=$?
+check "15-evidence: the fixtures build" '[ $rc -eq 0 ]' || cat "$E/err.txt"
+J="$E/site/cases.json"
+q() { node -e "const d=JSON.parse(require('fs').readFileSync(process.argv[1]));const c=Object.fromEntries(d.cases.map(x=>[x.slug,x]));console.log(JSON.stringify($1))" "$J"; }
+check "15-evidence: one stage-specific activity gives no stage, marked not enough" \
+    '[ "$(q "[c.one.stage.inferred, c.one.stage.final, c.one.stage.evidence]")" = "[null,null,\"not enough\"]" ]'
+check "15-evidence: two activities that point to one stage infer it" \
+    '[ "$(q "[c.two.stage.inferred, c.two.stage.evidence]")" = "[\"latent\",\"inferred\"]" ]'
+check "15-evidence: a declared stage is marked declared" \
+    '[ "$(q "[c.declared.stage.final, c.declared.stage.evidence]")" = "[\"potential\",\"declared\"]" ]'
+check "15-evidence: policy driven is a stage of its own" \
+    '[ "$(q "c.policy.stage.final")" = "\"policy-driven\"" ] && [ -f "$E/site/stages/policy-driven/index.html" ]'
+check "15-evidence: no activities: gaps not recorded, nothing covered or empty" \
+    '[ "$(q "[c.bare.gaps.recorded, c.bare.gaps.covered.length, c.bare.gaps.empty.length]")" = "[false,0,0]" ]'
+check "15-evidence: the case page says its gaps are not recorded, not 0 of 7" \
+    'grep -q "gaps not recorded" "$E/site/cases/bare/index.html" && ! grep -q "0 of 7 gaps" "$E/site/cases/bare/index.html"'
+check "15-evidence: the heat map says not recorded, with no empty slots for it" \
+    'grep -q "activities not recorded" "$E/site/compare/gaps/index.html"'
+check "15-evidence: the gaps chart counts the cases not recorded" \
+    'grep -q "not recorded: 3" "$E/site/index.html"'
+check "15-evidence: the stage chart counts the cases with no stage" \
+    'grep -q "not enough evidence: 2" "$E/site/index.html"'
+check "15-evidence: a case page says how sure its stage is and links to the rule" \
+    'grep -q "Not enough evidence:" "$E/site/cases/one/index.html" && grep -q "about/index.html#rules" "$E/site/cases/one/index.html" && grep -q "Inferred:" "$E/site/cases/two/index.html"'
