@@ -199,13 +199,26 @@ sg_value *sg_view_compare(const sg_site_ctx *c)
     sg_arena *a = c->a;
     sg_value *cmp = sg_map(a);
     sg_value *heat = sg_list(a), *traits = sg_list(a), *fund = sg_list(a);
+    size_t no_traits = 0, no_funding = 0;
     for (size_t i = 0; i < c->n; i++) {
         const sg_case_entry *e = &c->e[i];
         sg_list_push(a, heat, sg_lazy(a, S_heat_row, e));
-        sg_list_push(a, traits, sg_lazy(a, S_traits_row, e));
+        /* a case that records no trait has no row of blanks: it is
+         * counted as not recorded */
+        bool any = false;
+        for (size_t t = 0; t < c->v->ntraits; t++)
+            any |= e->c->traits[t] >= 0;
+        if (any)
+            sg_list_push(a, traits, sg_lazy(a, S_traits_row, e));
+        else
+            no_traits++;
         if (e->c->nfunding)
             sg_list_push(a, fund, sg_lazy(a, S_funding_row, e));
+        else
+            no_funding++;
     }
+    NUM(cmp, "traits_unrecorded", (double)no_traits);
+    NUM(cmp, "funding_unrecorded", (double)no_funding);
     ADD(cmp, "gap_columns", S_gap_columns(c));
     NUM(cmp, "unrecorded", (double)c->an->unrecorded.n);
     NUM(cmp, "unrecorded_span", (double)c->v->ngaps + 1);

@@ -31,3 +31,7 @@ check "15-evidence: the stage chart counts the cases with no stage" \
     'grep -q "not enough evidence: 2" "$E/site/index.html"'
 check "15-evidence: a case page says how sure its stage is and links to the rule" \
     'grep -q "Not enough evidence:" "$E/site/cases/one/index.html" && grep -q "about/index.html#rules" "$E/site/cases/one/index.html" && grep -q "Inferred:" "$E/site/cases/two/index.html"'
+check "15-evidence: the traits table lists no row of blanks for a case without traits, and counts it" \
+    '! grep -q "cases/bare/index.html" "$E/site/compare/traits/index.html" && grep -q "Not recorded: 5 cases give none of the six traits" "$E/site/compare/traits/index.html"'
+check "15-evidence: the funding table counts the cases with no funding" \
+    'grep -q "Not recorded: 5 cases give no funding" "$E/site/compare/funding/index.html"'
