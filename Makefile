@@ -123,7 +123,7 @@ tsan:
 	@$(MAKE) --no-print-directory V=tsan CC=clang gen/gen-tsan
 	@sh tests/tsan.sh gen/gen-tsan
 
-suite: $(GEN) $(BUILD)/unit $(BUILD)/spec
+suite: $(GEN) $(BUILD)/unit $(BUILD)/map_test $(BUILD)/spec
 	@GEN=./$(GEN) BUILD=$(BUILD) sh tests/run.sh
 
 sanitize: test-deps
