@@ -7,6 +7,8 @@
 #   make sanitize   only the suite under ASan + UBSan
 #   make fuzz       the libFuzzer targets for FUZZ_TIME seconds each
 #   make bench      the performance benchmark (not part of test)
+#   make basemap    regenerate gen/basemap.txt, the maps' base geography
+#                   (npm; not part of the build, which uses the committed file)
 #   make install    PREFIX=/usr/local: binary, man page, templates
 
 CC      ?= cc
@@ -34,11 +36,12 @@ FUZZ_SMOKE ?= 5
 FUZZERS    := case pipeline template vocab
 TEST_PKGS  := tidy chromium libxml2-utils curl
 
-LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c,$(wildcard gen/*.c)) gen/vocab_data.c
+LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c gen/basemap_data.c,$(wildcard gen/*.c)) \
+            gen/vocab_data.c gen/basemap_data.c
 LIB_OBJS := $(patsubst gen/%.c,$(BUILD)/%.o,$(LIB_SRCS))
 GEN      := $(if $(filter release,$(V)),gen/gen,gen/gen-$(V))
 
-.PHONY: FORCE all site test suite tsan check-unit sanitize bench install clean deps test-deps fuzz
+.PHONY: FORCE all site test suite tsan check-unit sanitize bench install clean deps test-deps fuzz basemap
 
 all: $(GEN)
 
@@ -62,6 +65,23 @@ gen/vocab_data.c: gen/vocabulary.yaml
 	   od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	   echo '0x00};'; \
 	   echo 'const size_t sg_vocab_size = sizeof sg_vocab_data - 1;'; } > $@
+
+# So is the maps' base geography (see docs/map.md).
+gen/basemap_data.c: gen/basemap.txt
+	@{ echo '/* generated from basemap.txt by the Makefile; do not edit */'; \
+	   echo '#include <stddef.h>'; \
+	   echo 'const unsigned char sg_basemap_data[] = {'; \
+	   od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	   echo '0x00};'; \
+	   echo 'const size_t sg_basemap_size = sizeof sg_basemap_data - 1;'; } > $@
+
+# Regenerates gen/basemap.txt from Natural Earth data, with the npm
+# packages pinned in tests/tools/package-lock.json.
+basemap:
+	@command -v npm >/dev/null 2>&1 || sh gen/deps.sh nodejs npm
+	@[ -d tests/tools/node_modules ] || \
+	    (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
+	node tests/tools/mkbasemap.mjs gen/basemap.txt
 
 $(BUILD)/%.o: gen/%.c | deps $(BUILD)/.dir
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -103,7 +123,7 @@ tsan:
 	@$(MAKE) --no-print-directory V=tsan CC=clang gen/gen-tsan
 	@sh tests/tsan.sh gen/gen-tsan
 
-suite: $(GEN) $(BUILD)/unit $(BUILD)/spec
+suite: $(GEN) $(BUILD)/unit $(BUILD)/map_test $(BUILD)/spec
 	@GEN=./$(GEN) BUILD=$(BUILD) sh tests/run.sh
 
 sanitize: test-deps
@@ -144,6 +164,6 @@ install: $(GEN)
 	install -m 644 gen/vocabulary.yaml $(DESTDIR)$(PREFIX)/share/gen/vocabulary.yaml
 
 clean:
-	rm -rf build gen/gen gen/gen-* gen/vocab_data.c tests/out
+	rm -rf build gen/gen gen/gen-* gen/vocab_data.c gen/basemap_data.c tests/out
 
 -include $(wildcard $(BUILD)/*.d)

@@ -20,6 +20,7 @@ run() {
     [ "$rc" -eq 0 ] || status=1
 }
 run unit "$BUILD/unit"
+run map "$BUILD/map_test"
 run spec "$BUILD/spec" "$SPEC"
 run spec-gen "$BUILD/spec" --gen "$GEN" "$SPEC"
 run cli env GEN="$GEN" sh tests/cli.sh
