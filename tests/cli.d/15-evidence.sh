@@ -35,3 +35,7 @@ check "15-evidence: the traits table lists no row of blanks for a case without t
     '! grep -q "cases/bare/index.html" "$E/site/compare/traits/index.html" && grep -q "Not recorded: 5 cases give none of the six traits" "$E/site/compare/traits/index.html"'
 check "15-evidence: the funding table counts the cases with no funding" \
     'grep -q "Not recorded: 5 cases give no funding" "$E/site/compare/funding/index.html"'
+check "15-evidence: stage fit says 'not shown in the write-up', never that a task is missing" \
+    'grep -q "not shown in the write-up" "$E/site/cases/two/index.html" && ! grep -qi "does not show" "$E/site/cases/two/index.html"'
+check "15-evidence: no stage fit without a stage" \
+    '! grep -q "id=\"fit\"" "$E/site/cases/one/index.html"'
