@@ -205,36 +205,43 @@ static const char **S_strings(chk *k, const char *key, const sg_value *v,
     return out;
 }
 
-/* A key of a small vocabulary table; -1 (and an error) when unknown. */
-static int S_word(chk *k, const char *key, const sg_value *v,
-                  int (*find)(const sg_vocab *, const char *),
-                  const char *const *words, size_t n, const char *what)
+/* A word of a vocabulary list; -1 (and an error) when unknown. */
+static int S_word(chk *k, const char *key, const sg_value *v, sg_list_id list,
+                  const char *what)
 {
     const char *s = S_text(k, key, v);
     if (!s)
         return -1;
-    int i = find(k->v, s);
+    int i = sg_vocab_word(k->v, list, s);
+    const sg_words *w = &k->v->lists[list];
     if (i < 0)
-        ERR(k, v, S_hint(k, s, words, n, what), "%s: unknown %s '%s'", key,
-            what, s);
+        ERR(k, v, S_hint(k, s, w->keys, w->n, what), "%s: unknown %s '%s'",
+            key, what, s);
     return i;
 }
 
-#define KEYS(arr, n, field) \
-    const char **arr##_keys = sg_alloc(k->a, ((n) + 1) * sizeof(char *)); \
-    for (size_t i_ = 0; i_ < (n); i_++) arr##_keys[i_] = k->v->arr[i_].field
-
 static sg_mask S_mask(chk *k, const char *key, const sg_value *v,
-                      int (*find)(const sg_vocab *, const char *),
-                      const char *const *words, size_t n, const char *what)
+                      sg_list_id list, const char *what)
 {
     sg_mask m = 0;
     if (!S_is_list(k, key, v))
         return 0;
     for (size_t i = 0; i < v->u.list.n; i++) {
-        int x = S_word(k, key, v->u.list.items[i], find, words, n, what);
+        int x = S_word(k, key, v->u.list.items[i], list, what);
         if (x >= 0)
             m |= 1u << x;
+    }
+    return m;
+}
+
+/* A model a case may declare (models_allowed), by key or synonym. */
+static int S_model(chk *k, const char *key, const sg_value *x)
+{
+    int m = S_word(k, key, x, SG_L_MODELS, "model");
+    if (m >= 0 && !k->v->models[m].allowed) {
+        ERR(k, x, "declare one of the models in models_allowed",
+            "%s: '%s' cannot be declared", key, k->v->models[m].key);
+        return -1;
     }
     return m;
 }
@@ -410,9 +417,6 @@ static void S_activities(chk *k, const sg_value *list)
     sg_case *c = k->c;
     const sg_vocab *v = k->v;
     c->acts = sg_alloc(k->a, (list->u.list.n + 1) * sizeof *c->acts);
-    KEYS(actors, v->nactors, key);
-    KEYS(gaps, v->ngaps, key);
-    KEYS(acts, v->nacts, key);
     static const char *const akeys[] = { "name", "type", "as", "connects",
                                          "gaps", "note" };
     for (size_t i = 0; i < list->u.list.n; i++) {
@@ -432,30 +436,20 @@ static void S_activities(chk *k, const sg_value *list)
             ac->name = S_text(k, "activities: name", x);
             nv = x;
             if ((x = sg_map_get(it, "type"))) {
-                ac->type = S_word(k, "activities: type", x, sg_vocab_activity,
-                                  acts_keys, v->nacts, "activity type");
+                ac->type = S_word(k, "activities: type", x, SG_L_ACTIVITIES,
+                                  "activity type");
                 ac->type_given = true;
             }
-            if ((x = sg_map_get(it, "as"))) {
-                const char *as = S_text(k, "activities: as", x);
-                if (as && strcmp(as, "project") == 0)
-                    ac->as = 0;
-                else if (as && strcmp(as, "service") == 0)
-                    ac->as = 1;
-                else if (as)
-                    ERR(k, x, "write 'as: project' or 'as: service'",
-                        "activities: as: '%s' is neither project nor service",
-                        as);
-            }
+            if ((x = sg_map_get(it, "as")))
+                ac->as = S_word(k, "activities: as", x, SG_L_AS, "'as'");
             if ((x = sg_map_get(it, "connects"))) {
                 ac->connects = S_mask(k, "activities: connects", x,
-                                      sg_vocab_actor, actors_keys, v->nactors,
-                                      "actor type");
+                                      SG_L_ACTORS, "actor type");
                 ac->has_connects = x->type == SG_LIST;
             }
             if ((x = sg_map_get(it, "gaps"))) {
-                ac->gaps = S_mask(k, "activities: gaps", x, sg_vocab_gap,
-                                  gaps_keys, v->ngaps, "gap");
+                ac->gaps = S_mask(k, "activities: gaps", x, SG_L_GAPS,
+                                  "gap");
                 ac->has_gaps = x->type == SG_LIST;
             }
             if ((x = sg_map_get(it, "note")))
@@ -506,7 +500,6 @@ static void S_funding(chk *k, const sg_pair *key)
     if (!S_is_list(k, "funding", list))
         return;
     sg_case *c = k->c;
-    KEYS(funding, k->v->nfunding, key);
     static const char *const fkeys[] = { "source", "type", "amount",
                                          "currency", "years", "share" };
     c->funding = sg_alloc(k->a, (list->u.list.n + 1) * sizeof *c->funding);
@@ -531,8 +524,8 @@ static void S_funding(chk *k, const sg_pair *key)
             continue;
         }
         if ((x = sg_map_get(it, "type")))
-            f->type = S_word(k, "funding: type", x, sg_vocab_funding,
-                             funding_keys, k->v->nfunding, "funding type");
+            f->type = S_word(k, "funding: type", x, SG_L_FUNDING,
+                             "funding type");
         if ((x = sg_map_get(it, "amount")))
             f->has_amount = S_number(k, "funding: amount", x, 0, 1e13,
                                      "6700000", &f->amount);
@@ -662,13 +655,13 @@ static void S_traits(chk *k, const sg_value *m)
             sg_type_name(m->type));
         return;
     }
-    KEYS(traits, v->ntraits, key);
     for (size_t i = 0; i < m->u.map.n; i++) {
         const sg_pair *p = &m->u.map.items[i];
         int t = sg_vocab_trait(v, p->key);
         if (t < 0) {
             sg_error(k->d, c->file, p->key_mark,
-                     S_hint(k, p->key, traits_keys, v->ntraits, "traits"),
+                     S_hint(k, p->key, v->lists[SG_L_TRAITS].keys,
+                            v->ntraits, "traits"),
                      "traits: unknown trait '%s'", p->key);
             k->errors++;
             continue;
@@ -683,8 +676,9 @@ static void S_traits(chk *k, const sg_value *m)
             c->traits[t] = 1;
         else
             ERR(k, p->val,
-                sg_printf(k->a, "'%s' (membership model) or '%s' "
-                          "(partnership model)", tr->value[0], tr->value[1]),
+                sg_printf(k->a, "'%s' (%s model) or '%s' (%s model)",
+                          tr->value[0], v->models[tr->model[0]].key,
+                          tr->value[1], v->models[tr->model[1]].key),
                 "traits: %s: unknown value '%s'", p->key, val);
     }
 }
@@ -788,29 +782,22 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
         } else if (strcmp(key, "legal_form") == 0) {
             c->legal_form = S_text(k, key, x);
         } else if (strcmp(key, "reach") == 0) {
-            c->reach = S_word(k, key, x, sg_vocab_reach, v->reach, v->nreach,
-                              "reach");
+            c->reach = S_word(k, key, x, SG_L_REACH, "reach");
         } else if (strcmp(key, "actors") == 0) {
             c->has_actors = S_integer(k, key, x, 0, 1e9, "a whole number such "
                                       "as 195", &c->actors);
         } else if (strcmp(key, "actor_types") == 0) {
-            KEYS(actors, v->nactors, key);
-            c->actor_types = S_mask(k, key, x, sg_vocab_actor, actors_keys,
-                                    v->nactors, "actor type");
+            c->actor_types = S_mask(k, key, x, SG_L_ACTORS, "actor type");
         } else if (strcmp(key, "staff") == 0) {
             c->has_staff = S_number(k, key, x, 0, 1e6, "5", &c->staff);
         } else if (strcmp(key, "stage") == 0) {
             c->stage = S_stage(k, key, x, &c->stage_text);
         } else if (strcmp(key, "model") == 0) {
-            KEYS(models, v->nmodels, key);
-            c->model = S_word(k, key, x, sg_vocab_model, models_keys,
-                              v->nmodels, "model");
+            c->model = S_model(k, key, x);
         } else if (strcmp(key, "traits") == 0) {
             S_traits(k, x);
         } else if (strcmp(key, "governance") == 0) {
-            KEYS(governance, v->ngovernance, key);
-            c->governance = S_word(k, key, x, sg_vocab_governance,
-                                   governance_keys, v->ngovernance,
+            c->governance = S_word(k, key, x, SG_L_GOVERNANCE,
                                    "governance");
         } else if (strcmp(key, "owners") == 0) {
             c->owners = S_strings(k, key, x, &c->nowners);
@@ -819,13 +806,11 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
         } else if (strcmp(key, "activities") == 0) {
             S_activities(k, x);
         } else if (strcmp(key, "obstacles") == 0) {
-            KEYS(obstacles, v->nobstacles, key);
             if (S_is_list(k, key, x)) {
                 c->obstacles = sg_alloc(a, (x->u.list.n + 1) * sizeof(int));
                 for (size_t j = 0; j < x->u.list.n; j++) {
                     int o = S_word(k, key, x->u.list.items[j],
-                                   sg_vocab_obstacle, obstacles_keys,
-                                   v->nobstacles, "obstacle");
+                                   SG_L_OBSTACLES, "obstacle");
                     if (o >= 0)
                         c->obstacles[c->nobstacles++] = o;
                 }
@@ -885,9 +870,16 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
     for (size_t i = 0; i < v->ncompleteness; i++)
         c->given[i] = S_given(sg_map_get(front, v->completeness[i]));
     if (c->governance >= 0 && c->nowners &&
-        strcmp(v->governance[c->governance].key, "members") == 0)
+        !v->governance[c->governance].has_owners) {
+        const char *with = NULL;
+        for (size_t i = 0; i < v->ngovernance && !with; i++)
+            if (v->governance[i].has_owners)
+                with = v->governance[i].key;
         WARN(k, sg_map_get(front, "owners"),
-             "owners go with 'governance: owners'",
-             "owners: given, but governance is 'members'");
+             with ? sg_printf(a, "owners go with 'governance: %s'", with)
+                  : "leave out the owners",
+             "owners: given, but governance is '%s'",
+             v->governance[c->governance].key);
+    }
     return k->errors;
 }

@@ -19,7 +19,7 @@ typedef struct sg_act_class {
 
 typedef struct sg_vote {
     const char *what;       /* "participants: open", "governance: owners" */
-    int model;              /* 0 membership, 1 partnership */
+    int model;              /* the vocabulary's model it votes for */
 } sg_vote;
 
 typedef struct sg_class {
@@ -30,12 +30,12 @@ typedef struct sg_class {
     const char **stage_reasons;
     size_t nstage_reasons;
 
-    /* model: 0 membership, 1 partnership, 2 hybrid, -1 unknown */
+    /* model: indexes into the vocabulary's models, -1 unknown */
     int model_declared, model_inferred, model_final;
     int model_agrees;                  /* -1 unknown, 0, 1 */
     sg_vote *votes;
     size_t nvotes;
-    int nvotes_for[2];
+    int *nvotes_for;                   /* per model */
     const char *model_reason;
 
     /* gaps */

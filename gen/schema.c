@@ -145,8 +145,7 @@ sg_value *sg_schema(sg_arena *a, const sg_vocab *v)
     sg_value *act = S_object(a, "An activity with details", "name");
     S_prop(a, act, "name", S_type(a, "string", NULL));
     S_prop(a, act, "type", S_enum(a, acts_k, v->nacts, "Activity type"));
-    static const char *const as[] = { "project", "service" };
-    S_prop(a, act, "as", S_enum(a, as, 2, NULL));
+    S_prop(a, act, "as", S_enum(a, v->activity_as, v->nactivity_as, NULL));
     S_prop(a, act, "connects", S_list_of(a, S_enum(a, actors_k, v->nactors, NULL), NULL));
     S_prop(a, act, "gaps", S_list_of(a, S_enum(a, gaps_k, v->ngaps, NULL), NULL));
     S_prop(a, act, "note", S_type(a, "string", NULL));

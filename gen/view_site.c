@@ -261,6 +261,8 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
     for (size_t s = 0; s <= ns; s++)
         by_stage[s] = sg_alloc(a, (n + 1) * sizeof(size_t));
     size_t *by_model[3], n_model[3] = {0, 0, 0};
+    static const char *const mkeys3[3] = { "membership", "partnership",
+                                           "hybrid" };
     for (int m = 0; m < 3; m++)
         by_model[m] = sg_alloc(a, (n + 1) * sizeof(size_t));
     size_t **bridged = sg_alloc(a, (v->ngaps + 1) * sizeof(size_t *));
@@ -283,8 +285,11 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, sg_view_cache *vc,
         const sg_case *cs = entries[i].c;
         size_t s = k->stage_final >= 0 ? (size_t)k->stage_final : ns;
         by_stage[s][n_stage[s]++] = i;
-        if (k->model_final >= 0)
-            by_model[k->model_final][n_model[k->model_final]++] = i;
+        /* the listings are the three models by key (mkeys below); a
+         * classification names a model of the vocabulary */
+        for (int m = 0; m < 3 && k->model_final >= 0; m++)
+            if (sg_vocab_model(v, mkeys3[m]) == k->model_final)
+                by_model[m][n_model[m]++] = i;
         for (size_t g = 0; g < v->ngaps; g++) {
             if (k->covered & (1u << g))
                 bridged[g][n_bridged[g]++] = i;
