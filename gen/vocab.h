@@ -36,6 +36,7 @@ typedef enum sg_list_id {
 
 typedef struct sg_spelling {        /* a folded spelling -> its entry */
     const char *form;
+    const char *text;               /* as the vocabulary writes it */
     int index;
 } sg_spelling;
 
@@ -134,8 +135,7 @@ typedef struct sg_question_group {
 
 /* How a phrase qualifies a count ("about 40", "more than 100"). */
 typedef enum sg_count_kind {
-    SG_COUNT_ABOUT, SG_COUNT_ABOVE, SG_COUNT_AT_LEAST, SG_COUNT_AT_MOST,
-    SG_COUNT_BELOW
+    SG_CW_ABOUT, SG_CW_ABOVE, SG_CW_AT_LEAST, SG_CW_AT_MOST, SG_CW_BELOW
 } sg_count_kind;
 
 typedef struct sg_count_word {
