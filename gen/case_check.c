@@ -333,9 +333,9 @@ bool sg_check_count(sg_check *k, const sg_case_key *key, const sg_value *v,
                  out->lo < key->lo))
         why = sg_printf(k->a, "numbers from %g to %g", key->lo, key->hi);
     if (why) {
-        ERR(k, v, sg_printf(k->a, "write %s, or a phrase such as 'about %s', "
-                            "'more than %s' or a range '%s-%s'", what, ex, ex,
-                            ex, ex),
+        ERR(k, v, sg_printf(k->a, "write %s, or a phrase: 'about %s', 'more "
+                            "than %s', 'up to %s', or a range such as "
+                            "'10-20'", what, ex, ex, ex),
             "%s: '%s' is not a count (%s)", label, s ? s : "", why);
         *out = (sg_count){ 0, 0, NULL, 0 };
         return false;
@@ -607,11 +607,13 @@ static void S_resolve_sources(sg_check *k)
             if (*r->into >= 0)
                 continue;
         }
-        ERR(k, x, n ? sg_printf(k->a, "write the number of an entry of "
-                                "'sources', from 1 to %zu", n)
-                    : "add the source to 'sources' and write its number, 1",
+        ERR(k, x, n > 1 ? sg_printf(k->a, "write the number of an entry of "
+                                    "'sources', from 1 to %zu, or its title",
+                                    n)
+                  : n ? "write 1 (or the title of the one entry of 'sources')"
+                      : "add the source to 'sources' and write its number, 1",
             "%s: %s is not an entry of 'sources' (%zu given)", r->label,
-            x->text ? x->text : sg_check_got(k, x), n);
+            x->type == SG_NUM ? x->text : sg_check_got(k, x), n);
     }
 }
 

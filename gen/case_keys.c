@@ -100,14 +100,21 @@ static void S_controlled(sg_check *k, const sg_case_key *key,
     const sg_words *w = &k->v->lists[key->words];
     const char *near = sg_vocab_nearest(k->v, key->words, s);
     int ni = near ? sg_vocab_word(k->v, key->words, near) : -1;
-    WARN(k, x, ni >= 0 ? sg_printf(k->a, "did you mean '%s'? (or add '%s' "
-                                   "to '%s' in the vocabulary)",
-                                   w->names[ni], s, w->table)
-                       : sg_printf(k->a, "write one of the %s of the "
-                                   "vocabulary (docs/vocabulary.md), or add "
-                                   "'%s' to its '%s'", w->table, s, w->table),
-         "%s: '%s' is not among the vocabulary's %s", key->name, s,
-         w->table);
+    sg_buf names = SG_BUF_INIT;
+    for (size_t i = 0; ni < 0 && w->n <= 15 && i < w->n; i++)
+        sg_buf_printf(&names, "%s%s", i ? ", " : "", w->names[i]);
+    const char *hint = ni >= 0 ? sg_printf(k->a, "did you mean '%s'? (or add "
+                                           "'%s' to '%s' in the vocabulary)",
+                                           w->names[ni], s, w->table)
+                     : names.len ? sg_printf(k->a, "one of: %s; or add '%s' "
+                                             "to '%s' in the vocabulary",
+                                             names.ptr, s, w->table)
+                     : sg_printf(k->a, "write one of the %s of the "
+                                 "vocabulary (docs/vocabulary.md), or add "
+                                 "'%s' to its '%s'", w->table, s, w->table);
+    sg_buf_free(&names);
+    WARN(k, x, hint, "%s: '%s' is not among the vocabulary's %s", key->name,
+         s, w->table);
 }
 
 /* ---- counts: a number, or a phrase; the number alone stays as the
@@ -248,8 +255,9 @@ static void S_structures(sg_check *k, const sg_case_key *key,
     c->has_structures = x->type == SG_LIST;
 }
 
-/* BCP 47 (RFC 5646) syntax: language[-script][-region](-variant)*
- * (-extension)*[-x-private], or x-private alone; letters in any case. */
+/* BCP 47 (RFC 5646) syntax: language[-extlang][-script][-region]
+ * (-variant)*(-extension)*[-x-private], or x-private alone; letters in
+ * any case. */
 static bool S_lang_ok(const char *s)
 {
     const char *p = s;
@@ -276,11 +284,12 @@ static bool S_lang_ok(const char *s)
 #define DIGITS(j) (strspn(start[j], "0123456789") >= sub[j])
     if (sub[0] == 1 && (start[0][0] == 'x' || start[0][0] == 'X'))
         return n >= 2;                               /* private use */
-    if (!ALPHA(0) || sub[0] < 2 || sub[0] == 4)
+    /* ISO 639 codes: BCP 47's 4- to 8-letter languages are reserved or
+     * unused, and "English" or "danish" are an author's mistake */
+    if (!ALPHA(0) || sub[0] < 2 || sub[0] > 3)
         return false;                                /* language */
     i = 1;
-    for (int ext = 0; ext < 3 && i < n && sub[i] == 3 && ALPHA(i) &&
-         sub[0] <= 3; ext++)
+    for (int ext = 0; ext < 3 && i < n && sub[i] == 3 && ALPHA(i); ext++)
         i++;                                         /* extlang */
     if (i < n && sub[i] == 4 && ALPHA(i))
         i++;                                         /* script */
@@ -565,7 +574,8 @@ const sg_case_key sg_case_keys[] = {
       .pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
     { .name = "authors", .type = SG_KT_TEXTS, .check = sg_chk_texts,
       .off = C(authors), .off2 = C(nauthors) },
-    { .name = "lang", .type = SG_KT_TEXT, .check = S_lang, .off = C(lang) },
+    { .name = "lang", .type = SG_KT_TEXT, .check = S_lang, .off = C(lang),
+      .pattern = "^([A-Za-z]{2,3}|[xX])(-[A-Za-z0-9]{1,8})*$" },
     { .name = "draft", .type = SG_KT_BOOL, .check = sg_chk_bool,
       .off = C(draft) },
     { .name = NULL }

@@ -39,7 +39,19 @@ const char *sg_vocab_nearest(const sg_vocab *v, sg_list_id list,
 {
     const sg_words *w = &v->lists[list];
     const char *near = sg_nearest(word, w->keys, w->n);
-    return near ? near : w->names ? sg_nearest(word, w->names, w->n) : NULL;
+    if (near || !w->spellings)
+        return near;
+    /* a synonym's typo ("biotec"): the name of the synonym's entry */
+    sg_arena tmp = SG_ARENA_INIT;
+    const char **forms = sg_alloc(&tmp, (w->nspellings + 1) * sizeof *forms);
+    for (size_t i = 0; i < w->nspellings; i++)
+        forms[i] = w->spellings[i].form;
+    const char *f = sg_nearest(sg_fold(&tmp, word), forms, w->nspellings);
+    for (size_t i = 0; f && i < w->nspellings; i++)
+        if (forms[i] == f)
+            near = w->names[w->spellings[i].index];
+    sg_arena_free(&tmp);
+    return near;
 }
 
 #define FIND(fn, arr, n, field)                                   \
