@@ -57,7 +57,7 @@ typedef struct sg_funding {
     int type;              /* funding type, -1 when not given */
     bool has_amount, has_years, has_share;
     double amount, years, share;
-    const char *currency;  /* ISO 4217, "EUR" by default */
+    const char *currency;  /* ISO 4217; default: the vocabulary's base */
     int share_word;        /* SG_L_SHARES: a share in words, -1 */
     int flows_to;          /* SG_L_FLOWS, -1 */
     bool has_public, is_public;  /* `public:` given, and its value */

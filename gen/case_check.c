@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -463,7 +464,11 @@ const sg_value *sg_check_claim(sg_check *k, const sg_case_key *key,
     if (!(key->flags & SG_KEY_CLAIM) || x->type != SG_MAP)
         return x;
     sg_check_map(k, key, x, ev);
-    const sg_value *val = sg_map_get(x, "value");
+    /* the one key without a checker: its parent's checker reads it */
+    const sg_value *val = NULL;
+    for (const sg_case_key *row = key->sub; row->name && !val; row++)
+        if (!row->check)
+            val = sg_map_get(x, row->name);
     return val && val->type != SG_NULL ? val : NULL;
 }
 
@@ -587,7 +592,8 @@ void sg_chk_source(sg_check *k, const sg_case_key *key, const sg_value *x,
  * an entry by its title. */
 static void S_resolve_sources(sg_check *k)
 {
-    const sg_value *list = sg_map_get(k->front, "sources");
+    const sg_value *list = sg_case_key_value(k->front, sg_case_keys,
+                                             offsetof(sg_case, sources));
     size_t n = list && list->type == SG_LIST ? list->u.list.n : 0;
     for (size_t i = 0; i < k->nrefs; i++) {
         const sg_source_ref *r = &k->refs[i];
@@ -689,7 +695,8 @@ static void S_finish(sg_check *k)
                 "missing required key '%s'", row->name);
         }
     }
-    if (!sg_map_get(front, "slug") && !sg_slug_ok(c->slug)) {
+    if (!sg_case_key_value(front, sg_case_keys, offsetof(sg_case, slug)) &&
+        !sg_slug_ok(c->slug)) {
         const char *s = sg_slugify(k->a, c->slug);
         ERR(k, front, sg_printf(k->a, "rename the file to '%s.md' or add "
                                 "'slug: %s'", s, s),
@@ -701,10 +708,13 @@ static void S_finish(sg_check *k)
         for (size_t i = 0; i < v->ngovernance && !with; i++)
             if (v->governance[i].has_owners)
                 with = v->governance[i].key;
-        WARN(k, sg_map_get(front, "owners"),
+        WARN(k, sg_case_key_value(front, sg_case_keys,
+                                  offsetof(sg_case, owners)),
              with ? sg_printf(k->a, "owners go with 'governance: %s'", with)
                   : "leave out the owners",
-             "owners: given, but governance is '%s'",
+             "%s: given, but %s is '%s'",
+             sg_case_key_at(sg_case_keys, offsetof(sg_case, owners))->name,
+             sg_case_key_at(sg_case_keys, offsetof(sg_case, governance))->name,
              v->governance[c->governance].key);
     }
     c->given = sg_alloc(k->a, (v->ncompleteness + 1) * sizeof *c->given);

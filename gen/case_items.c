@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -102,12 +103,11 @@ void sg_chk_activity_type(sg_check *k, const sg_case_key *key,
 static bool S_activity(sg_check *k, const sg_case_key *key,
                        const sg_value *it, void *item)
 {
-    (void)key;
     sg_activity *ac = item;
     const sg_value *nv = it;
     ac->mark = it->mark;
     if (it->type == SG_MAP) {
-        nv = sg_map_get(it, "name");
+        nv = sg_case_key_value(it, key->sub, offsetof(sg_activity, name));
         if (!nv || nv->type == SG_NULL)
             return false;          /* reported: a required key */
     } else {
@@ -176,14 +176,14 @@ void sg_chk_currency(sg_check *k, const sg_case_key *key, const sg_value *x,
                 !isupper((unsigned char)cur[1]) ||
                 !isupper((unsigned char)cur[2]))) {
         ERR(k, x, sg_printf(k->a, "write an ISO 4217 code such as %s",
-                            sg_check_example(k, key, "EUR")),
+                            k->v->base_currency),
             "%s '%s' is not an ISO 4217 code", label, cur);
     } else if (cur) {
         f->currency = cur;
         if (sg_vocab_rate(k->v, cur) < 0)
             WARN(k, x, "add its rate to 'currencies' in the vocabulary",
-                 "funding: no EUR rate known for %s; the amount is left out "
-                 "of the totals", cur);
+                 "funding: no %s rate known for %s; the amount is left out "
+                 "of the totals", k->v->base_currency, cur);
     }
 }
 
@@ -214,22 +214,33 @@ static bool S_funding_item(sg_check *k, const sg_case_key *key,
     sg_funding *f = item;
     if (!f->source)
         return false;      /* reported: a required key, or not text */
-    const sg_value *from = sg_map_get(it, "from"), *years;
+    const sg_case_key *from = sg_case_key_at(key->sub, offsetof(sg_funding,
+                                                                from));
+    const sg_case_key *to = sg_case_key_at(key->sub, offsetof(sg_funding, to));
+    const sg_case_key *years = sg_case_key_at(key->sub,
+                                              offsetof(sg_funding, years));
+    const sg_value *x;
     if (f->from && f->to && f->from > f->to)
-        ERR(k, from, "write the earlier year in 'from'",
-            "%s: from %d is after to %d", key->name, f->from, f->to);
-    if ((f->from || f->to) && (years = sg_map_get(it, "years")))
-        ERR(k, years, "give the period either as 'years' or as 'from' and "
-            "'to'", "%s: 'years' together with 'from'/'to'", key->name);
+        ERR(k, sg_map_get(it, from->name), sg_printf(k->a, "write the "
+                                                     "earlier year in '%s'",
+                                                     from->name),
+            "%s: %s %d is after %s %d", key->name, from->name, f->from,
+            to->name, f->to);
+    if ((f->from || f->to) && (x = sg_map_get(it, years->name)))
+        ERR(k, x, sg_printf(k->a, "give the period either as '%s' or as "
+                            "'%s' and '%s'", years->name, from->name,
+                            to->name),
+            "%s: '%s' together with '%s'/'%s'", key->name, years->name,
+            from->name, to->name);
     return true;
 }
 
 void sg_chk_funding(sg_check *k, const sg_case_key *key, const sg_value *x,
                     void *obj)
 {
-    static const sg_funding blank = { .type = -1, .currency = "EUR",
-                                      .share_word = -1, .flows_to = -1,
-                                      .evidence.source = -1 };
+    sg_funding blank = { .type = -1, .currency = k->v->base_currency,
+                         .share_word = -1, .flows_to = -1,
+                         .evidence.source = -1 };
     sg_case *c = obj;
     c->funding = S_items(k, key, x, &blank, sizeof blank, &c->nfunding,
                          S_funding_item);
@@ -269,7 +280,8 @@ static bool S_history_item(sg_check *k, const sg_case_key *key,
     /* the entries before, kept ones only: oldest first */
     const sg_history *prev = k->c->nhistory ? h - 1 : NULL;
     if (prev && h->year < prev->year)
-        WARN(k, sg_map_get(it, "year"), "list history entries oldest first",
+        WARN(k, sg_case_key_value(it, key->sub, offsetof(sg_history, year)),
+             "list history entries oldest first",
              "%s: %d comes after %d", key->name, h->year, prev->year);
     return true;
 }

@@ -599,6 +599,21 @@ const sg_case_key *sg_case_key_find(const sg_case_key *table,
     return NULL;
 }
 
+const sg_case_key *sg_case_key_at(const sg_case_key *table, size_t off)
+{
+    for (const sg_case_key *row = table; row && row->name; row++)
+        if (row->off == off && row->check)
+            return row;
+    return NULL;
+}
+
+const sg_value *sg_case_key_value(const sg_value *map,
+                                  const sg_case_key *table, size_t off)
+{
+    const sg_case_key *row = sg_case_key_at(table, off);
+    return row ? sg_map_get(map, row->name) : NULL;
+}
+
 const char *sg_case_key_doc(const sg_vocab *v, const sg_case_key *parent,
                             const sg_case_key *row, const char **example)
 {

@@ -67,6 +67,13 @@ extern const sg_case_key sg_case_keys[];
 const sg_case_key *sg_case_key_find(const sg_case_key *table,
                                     const char *name);
 
+/* The row of `table` that stores its value at `off` (offsetof the
+ * record it fills), so that C code names a key only in the table. */
+const sg_case_key *sg_case_key_at(const sg_case_key *table, size_t off);
+/* The value in mapping `map` of that row's key, or NULL. */
+const sg_value *sg_case_key_value(const sg_value *map,
+                                  const sg_case_key *table, size_t off);
+
 /* The doc line of `row` (in `parent`'s table, NULL for the top level)
  * from the vocabulary, and its example line in *example (may be NULL);
  * "" when the vocabulary has none. */

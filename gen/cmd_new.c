@@ -1,6 +1,7 @@
 /* cmd_new.c - `gen new SLUG`: a case file with every key as an example. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,8 +16,9 @@ static const char *const help =
     "\n"
     "Writes DIR/SLUG.md (default DIR: cases) with every key of the case\n"
     "format present, the optional ones as commented examples. It never\n"
-    "overwrites a file. Fill in title, country and sector, uncomment what\n"
-    "your sources say, then run `gen check`.\n";
+    "overwrites a file. Fill in the keys that are not commented out (the\n"
+    "required ones), uncomment what your sources say, then run `gen check`.\n"
+    "The keys and their examples come from the vocabulary (--vocabulary).\n";
 
 /* "  # doc: a, b, c" after the line begun at `start`, padded to 30
  * characters; the words of the row's vocabulary list when they are few. */
@@ -84,7 +86,7 @@ static void S_template(sg_buf *b, const sg_vocab *v, const char *title)
 {
     sg_buf_puts(b, "---\n");
     for (const sg_case_key *row = sg_case_keys; row->name; row++) {
-        if (title && strcmp(row->name, "title") == 0) {
+        if (title && row->off == offsetof(sg_case, title) && row->check) {
             /* a quoted YAML scalar: escape what would end it */
             sg_buf_puts(b, "title: \"");
             for (const char *p = title; *p; p++) {
@@ -174,7 +176,13 @@ int sg_cmd_new(int argc, char **argv)
         fprintf(stderr, "gen new: cannot write %s\n", path);
         return 1;
     }
-    printf("wrote %s: fill in title, country and sector, then run gen check\n",
-           path);
+    printf("wrote %s: fill in", path);
+    const char *sep = " ";
+    for (const sg_case_key *row = sg_case_keys; row->name; row++)
+        if (row->flags & SG_KEY_REQUIRED) {
+            printf("%s%s", sep, row->name);
+            sep = ", ";
+        }
+    printf(", then run gen check\n");
     return 0;
 }

@@ -587,7 +587,12 @@ LOADER(S_load_currencies)
         }
         v->currency[v->ncurrency] = t->u.map.items[i].key;
         v->currency_rate[v->ncurrency++] = r->u.num;
+        if (r->u.num == 1 && !v->base_currency)
+            v->base_currency = t->u.map.items[i].key;
     }
+    if (!v->base_currency)
+        S_bad(L, t, "one currency, the one amounts are shown in, has the "
+              "rate 1");
 }
 
 /* Key, name and description, for the tables that have no more. */

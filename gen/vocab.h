@@ -164,7 +164,8 @@ typedef struct sg_vocab {
     const char **reach;          size_t nreach;
     const char **completeness;   size_t ncompleteness;
     const char **currency;       size_t ncurrency;
-    double *currency_rate;
+    double *currency_rate;       /* units of base_currency per unit */
+    const char *base_currency;   /* the one with the rate 1 (EUR) */
     sg_question *questions;      size_t nquestions;
     sg_question_group *question_groups;  size_t nquestion_groups;
     sg_count_word *count_words;  size_t ncount_words;  /* longest first */
@@ -202,7 +203,8 @@ int sg_vocab_country(const sg_vocab *v, const char *code);
 /* The code of a country written by name ("Denmark" -> "DK"), or NULL. */
 const char *sg_vocab_country_by_name(const sg_vocab *v, const char *name);
 int sg_vocab_reach(const sg_vocab *v, const char *key);
-/* EUR per unit, or a negative number for an unknown currency. */
+/* Units of the base currency (EUR) per unit, or a negative number for
+ * an unknown currency. */
 double sg_vocab_rate(const sg_vocab *v, const char *currency);
 
 /* The activity type an activity's name stands for, or -1; `how` says
