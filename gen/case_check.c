@@ -434,7 +434,7 @@ void sg_check_map(sg_check *k, const sg_case_key *key, const sg_value *m,
     }
     const sg_case_key *saved = k->parent;
     k->parent = key;
-    const char *where = key->item ? key->item : key->name;
+    const char *where = key->name;
     for (size_t i = 0; i < m->u.map.n; i++) {
         const sg_pair *p = &m->u.map.items[i];
         const sg_case_key *row = sg_case_key_find(key->sub, p->key);
