@@ -54,7 +54,7 @@ static void S_by_class(sg_arena *a, const sg_vocab *v, const sg_class *k,
     an->stages = S_groups(a, an->nstages, n);
     for (size_t s = 0; s < v->nstages; s++)
         an->stages[s].key = v->stages[s].key;
-    an->nmodels = 3;    /* membership, partnership, hybrid */
+    an->nmodels = v->nmodels;
     an->models = S_groups(a, an->nmodels, n);
     an->ngaps = v->ngaps;
     an->bridged = S_groups(a, v->ngaps, n);

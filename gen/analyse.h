@@ -35,7 +35,7 @@ typedef struct sg_analysis {
     size_t n;                  /* cases, numbered in title order */
     /* by canonical stage, then one more for cases with no stage */
     sg_group *stages;          size_t nstages;
-    /* by model (the classifier's model numbers) */
+    /* by model of the vocabulary */
     sg_group *models;          size_t nmodels;
     /* by gap: the cases that bridge it, and those that leave it empty;
      * a case with no activities is in neither, but in `unrecorded` */

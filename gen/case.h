@@ -3,7 +3,8 @@
  * The typed record that the classifier and the site work from. Strings
  * live in the build's arena; the YAML tree it was checked from does not
  * outlive the check. Optional numbers carry a `has_` flag;
- * vocabulary references are indexes into sg_vocab (-1: not given).
+ * vocabulary references are indexes into sg_vocab (-1: not given), of
+ * the sg_vocab list named beside them.
  */
 #ifndef SG_CASE_H
 #define SG_CASE_H
@@ -13,17 +14,42 @@
 
 #include "vocab.h"
 
+/* A count written with the precision the source gives: 40, "about 40",
+ * "more than 100", "15-20". lo..hi is what it claims (lo == hi for one
+ * number; hi is HUGE_VAL for "more than N", lo 0 for "up to N"). */
+typedef struct sg_count {
+    double lo, hi;
+    const char *text;      /* the phrase as written; NULL: a plain number */
+    unsigned flags;        /* SG_COUNT_* below */
+} sg_count;
+
+#define SG_COUNT_GIVEN   1u
+#define SG_COUNT_ABOUT   2u     /* about, some, around, approximately */
+#define SG_COUNT_RANGE   4u     /* N-M */
+#define SG_COUNT_OPEN_LO 8u     /* more than N: lo itself is not claimed */
+#define SG_COUNT_OPEN_HI 16u    /* fewer than N: hi itself is not claimed */
+
+/* Where a source supports a claim: a few of its words, and which entry
+ * of the case's `sources` it is (an index into sg_case.sources, -1). */
+typedef struct sg_evidence {
+    const char *text;
+    int source;
+} sg_evidence;
+
 typedef struct sg_activity {
     const char *name;
     sg_mark mark;
     int type;              /* activity type, -1 when none matched */
     const char *type_how;  /* how the name matched ("synonym ..."), or NULL */
     bool type_given;       /* the author wrote `type:` */
-    int as;                /* -1 default, 0 project, 1 service */
+    int as;                /* -1 default, else index into activity_as */
     sg_mask connects;      /* actor types */
     sg_mask gaps;          /* explicit `gaps` */
     bool has_connects, has_gaps;
     const char *note;
+    sg_evidence evidence;
+    sg_count participants;
+    int frequency;         /* SG_L_FREQUENCIES, -1 */
 } sg_activity;
 
 typedef struct sg_funding {
@@ -31,7 +57,12 @@ typedef struct sg_funding {
     int type;              /* funding type, -1 when not given */
     bool has_amount, has_years, has_share;
     double amount, years, share;
-    const char *currency;  /* ISO 4217, "EUR" by default */
+    const char *currency;  /* ISO 4217; default: the vocabulary's base */
+    int share_word;        /* SG_L_SHARES: a share in words, -1 */
+    int flows_to;          /* SG_L_FLOWS, -1 */
+    bool has_public, is_public;  /* `public:` given, and its value */
+    int from, to;          /* the years the amount covers, 0: not given */
+    sg_evidence evidence;  /* `evidence` and `cite` */
 } sg_funding;
 
 typedef struct sg_history {
@@ -42,9 +73,22 @@ typedef struct sg_history {
 } sg_history;
 
 typedef struct sg_source {
-    const char *title, *author, *url;
+    const char *title, *author, *url, *locator;
     int year;              /* 0: not given */
 } sg_source;
+
+typedef struct sg_initiator {
+    const char *name;
+    int type, sector, role;   /* SG_L_INITIATOR_TYPES, _SECTORS, _ROLES */
+    int year;                 /* 0: not given */
+} sg_initiator;
+
+typedef struct sg_alliance {
+    const char *partner;      /* a case's slug */
+    sg_mark partner_mark;
+    int level;                /* SG_L_ALLIANCE_LEVELS, -1 */
+    const char *scope, *horizon, *linkages;
+} sg_alliance;
 
 typedef struct sg_case {
     const char *file;      /* path as given on the command line */
@@ -54,13 +98,17 @@ typedef struct sg_case {
     int founded;           /* 0: not given */
     const char *organisation, *legal_form;
     int reach;
-    bool has_actors, has_staff;
+    bool has_actors, has_staff;  /* a plain number given */
     double actors, staff;
+    sg_count actors_count, staff_count;   /* as written, phrases too */
     sg_mask actor_types;
     const char *stage_text;      /* the author's own term */
     const sg_term *stage;        /* NULL when not given */
+    sg_evidence stage_evidence;
     int model;                   /* index into vocab models, -1 */
-    int *traits;                 /* per vocab trait: -1, 0 membership, 1 partnership */
+    sg_evidence model_evidence;
+    int *traits;                 /* per vocab trait: -1, or which of its
+                                  * two values (sg_trait.value) */
     int governance;              /* -1, or index into vocab governance */
     sg_funding *funding;   size_t nfunding;
     sg_activity *acts;     size_t nacts;
@@ -69,6 +117,21 @@ typedef struct sg_case {
     sg_source *sources;    size_t nsources;
     const char *date;            /* YYYY-MM-DD or NULL */
     bool draft;
+    /* the text of `sector` and `region` is kept as written; these are
+     * the entries of the vocabulary's lists they name, -1 */
+    int sector_id, region_id;    /* SG_L_SECTORS, SG_L_REGIONS */
+    bool has_location;
+    double lat, lon;             /* decimal degrees */
+    int influence, interconnectivity, maturity;   /* 003's ratings, -1 */
+    const char **structures; size_t nstructures;
+    bool has_structures;         /* given: an empty list is "none" */
+    sg_initiator *initiators; size_t ninitiators;
+    int formalised;              /* year, 0: not given */
+    sg_alliance *alliances; size_t nalliances;
+    const char *lang;            /* BCP 47 tag of the write-up, or NULL */
+    const char **answers;        /* per vocabulary question: the text of
+                                  * `assessment`, or NULL */
+    size_t nanswers;             /* how many are given */
     const char *body;            /* Markdown after the front matter, or
                                   * NULL: read at body_offset in `file`
                                   * when needed (sg_case_body) */

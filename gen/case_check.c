@@ -1,60 +1,53 @@
 /* case_check.c - validating front matter against the case format.
  *
- * Each key has one checker. A checker reports a problem at the place of
- * the value that has it and goes on, so one run lists every problem.
+ * The format is the key table of case_keys.c: each key has one checker.
+ * This file has what the checkers share (reporting at a value's place,
+ * reading text, numbers, words and counts) and the check itself, a loop
+ * over the front matter's keys. A checker reports a problem at the
+ * place of the value that has it and goes on, so one run lists every
+ * problem.
  */
 #include "case_check.h"
 
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_util.h"
 #include "escape.h"
 #include "suggest.h"
 
-const char *const sg_case_keys[] = {
-    "title", "slug", "summary", "country", "countries", "region", "city",
-    "sector", "tags", "founded", "organisation", "legal_form", "reach",
-    "actors", "actor_types", "staff", "stage", "model", "traits",
-    "governance", "owners", "funding", "activities", "obstacles", "history",
-    "sources", "date", "authors", "draft", NULL
-};
-
-typedef struct chk {
-    sg_arena *a;
-    const sg_vocab *v;
-    sg_case *c;
-    sg_diags *d;
-    int errors;
-} chk;
-
-static void S_report(chk *k, sg_severity sev, const sg_value *at,
-                     const char *hint, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void S_report(chk *k, sg_severity sev, const sg_value *at,
+void sg_check_report(sg_check *k, sg_severity sev, const sg_value *at,
                      const char *hint, const char *fmt, ...)
 {
-    sg_buf b = SG_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    sg_buf_vprintf(&b, fmt, ap);
+    sg_diag_vadd(k->d, sev, k->c->file, at ? at->mark : (sg_mark){1, 1},
+                 hint, fmt, ap);
     va_end(ap);
-    sg_diag_add(k->d, sev, k->c->file, at ? at->mark : (sg_mark){1, 1}, hint,
-                "%s", b.ptr);
-    sg_buf_free(&b);
     if (sev == SG_ERROR)
         k->errors++;
 }
 
-#define ERR(k, at, hint, ...) S_report((k), SG_ERROR, (at), (hint), __VA_ARGS__)
-#define WARN(k, at, hint, ...) S_report((k), SG_WARNING, (at), (hint), __VA_ARGS__)
+const char *sg_check_label(sg_check *k, const sg_case_key *key)
+{
+    return k->parent ? sg_printf(k->a, "%s: %s", k->parent->name, key->name)
+                     : key->name;
+}
+
+const char *sg_check_got(sg_check *k, const sg_value *v)
+{
+    if (v->text)
+        return sg_printf(k->a, "\"%s\"", v->text);
+    return sg_type_name(v->type);
+}
 
 /* "latent, working, ..." for hints */
-static const char *S_join(chk *k, const char *const *words, size_t n)
+static const char *S_join(sg_arena *a, const char *const *words, size_t n)
 {
     sg_buf b = SG_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
@@ -62,34 +55,55 @@ static const char *S_join(chk *k, const char *const *words, size_t n)
             sg_buf_puts(&b, ", ");
         sg_buf_puts(&b, words[i]);
     }
-    const char *s = sg_strndup(k->a, b.ptr, b.len);
+    const char *s = sg_strndup(a, b.ptr ? b.ptr : "", b.len);
     sg_buf_free(&b);
     return s;
 }
 
-/* A hint naming the nearest word, or listing the valid ones. */
-static const char *S_hint(chk *k, const char *word, const char *const *words,
-                          size_t n, const char *what)
+const char *sg_check_hint(sg_check *k, const char *word, sg_list_id list,
+                          const char *what)
 {
-    const char *near = word ? sg_nearest(word, words, n) : NULL;
+    const sg_words *w = &k->v->lists[list];
+    const char *near = word ? sg_vocab_nearest(k->v, list, word) : NULL;
     if (near)
         return sg_printf(k->a, "did you mean '%s'?", near);
-    if (n <= 12)
-        return sg_printf(k->a, "%s: %s", what, S_join(k, words, n));
-    return sg_printf(k->a, "see the list of %s in docs/writing-cases.md", what);
+    if (w->n <= 12)
+        return sg_printf(k->a, "%s: %s", what, S_join(k->a, w->keys, w->n));
+    return sg_printf(k->a, "see the list of %s in docs/vocabulary.md or "
+                     "`gen schema`", w->table);
 }
 
-static const char *S_got(chk *k, const sg_value *v)
+const char *sg_check_what(sg_list_id list)
 {
-    if (v->text)
-        return sg_printf(k->a, "\"%s\"", v->text);
-    return sg_type_name(v->type);
+    static const char *const what[SG_NLISTS] = {
+        [SG_L_GAPS] = "gap", [SG_L_ACTORS] = "actor type",
+        [SG_L_STAGES] = "stage", [SG_L_ACTIVITIES] = "activity type",
+        [SG_L_AS] = "kind of activity", [SG_L_TRAITS] = "trait",
+        [SG_L_MODELS] = "model", [SG_L_GOVERNANCE] = "governance",
+        [SG_L_FUNDING] = "funding type", [SG_L_OBSTACLES] = "obstacle",
+        [SG_L_COUNTRIES] = "country", [SG_L_REACH] = "reach",
+        [SG_L_SECTORS] = "sector", [SG_L_REGIONS] = "region",
+        [SG_L_FREQUENCIES] = "frequency", [SG_L_FLOWS] = "destination",
+        [SG_L_SHARES] = "share", [SG_L_INFLUENCE] = "rating",
+        [SG_L_INTERCONNECTIVITY] = "rating", [SG_L_MATURITY] = "rating",
+        [SG_L_INITIATOR_TYPES] = "initiator type",
+        [SG_L_INITIATOR_SECTORS] = "sector",
+        [SG_L_INITIATOR_ROLES] = "role", [SG_L_ALLIANCE_LEVELS] = "level",
+        [SG_L_ASSESSMENT] = "question",
+    };
+    return what[list] ? what[list] : "word";
+}
+
+const char *sg_check_example(sg_check *k, const sg_case_key *key,
+                             const char *fallback)
+{
+    return sg_case_key_example_value(k->v, k->parent, key, fallback);
 }
 
 /* A copy of a string value without the characters no page or feed may
  * carry (YAML lets "\x01", "\e" or "\uFFFE" through a quoted string);
  * one warning names the first. */
-static const char *S_clean(chk *k, const char *key, const sg_value *v)
+static const char *S_clean(sg_check *k, const char *label, const sg_value *v)
 {
     const char *s = v->u.str.s;
     size_t len = v->u.str.len, n = 0, skip, i = 0;
@@ -114,205 +128,233 @@ static const char *S_clean(chk *k, const char *key, const sg_value *v)
     WARN(k, v, sg_printf(k->a, "delete %s from the file (pasted text can "
                          "bring such characters along)",
                          n > 1 ? "them" : "it"),
-         "%s: %s U+%04X%s left out: no page or feed can carry %s", key,
+         "%s: %s U+%04X%s left out: no page or feed can carry %s", label,
          first >= 0xFDD0 ? "noncharacter" : "control character", first,
          n > 1 ? sg_printf(k->a, " and %zu more are", n - 1) : " is",
          n > 1 ? "them" : "it");
     return r;
 }
 
-/* Text of a scalar; a number or true/false written plainly counts as its
- * source text (a title may be "1984"). */
-static const char *S_text(chk *k, const char *key, const sg_value *v)
+const char *sg_check_text(sg_check *k, const char *label, const sg_value *v)
 {
     /* copied: the tree is dropped after the check */
     if (v->type == SG_STR)
-        return S_clean(k, key, v);
+        return S_clean(k, label, v);
     if (v->type == SG_NULL)
         return NULL;
     if ((v->type == SG_NUM || v->type == SG_BOOL) && v->text)
         return sg_strdup(k->a, v->text);
     ERR(k, v, "write it as plain text on the same line as the key",
-        "%s: expected text, got %s", key, sg_type_name(v->type));
+        "%s: expected text, got %s", label, sg_type_name(v->type));
     return NULL;
 }
 
-static bool S_number(chk *k, const char *key, const sg_value *v, double lo,
-                     double hi, const char *example, double *out)
+bool sg_check_number(sg_check *k, const char *label, const sg_value *v,
+                     double lo, double hi, const char *example, double *out)
 {
     if (v->type != SG_NUM) {
         ERR(k, v, sg_printf(k->a, "write a plain number such as %s, without "
                             "units or quotes", example),
-            "%s: expected a number, got %s", key, S_got(k, v));
+            "%s: expected a number, got %s", label, sg_check_got(k, v));
         return false;
     }
     if (v->u.num < lo || v->u.num > hi) {
         ERR(k, v, sg_printf(k->a, "a value from %g to %g", lo, hi),
-            "%s: %s is out of range", key, v->text ? v->text : "value");
+            "%s: %s is out of range", label, v->text ? v->text : "value");
         return false;
     }
     *out = v->u.num;
     return true;
 }
 
-static bool S_integer(chk *k, const char *key, const sg_value *v, double lo,
-                      double hi, const char *what, double *out)
+bool sg_check_integer(sg_check *k, const char *label, const sg_value *v,
+                      double lo, double hi, const char *what, double *out)
 {
     if (v->type != SG_NUM || v->u.num != floor(v->u.num)) {
         ERR(k, v, "write the digits only, without quotes or words",
-            "%s: expected %s, got %s", key, what, S_got(k, v));
+            "%s: expected %s, got %s", label, what, sg_check_got(k, v));
         return false;
     }
     if (v->u.num < lo || v->u.num > hi) {
         ERR(k, v, sg_printf(k->a, "a value from %g to %g", lo, hi),
-            "%s: %s is out of range for %s", key, v->text ? v->text : "value",
-            what);
+            "%s: %s is out of range for %s", label,
+            v->text ? v->text : "value", what);
         return false;
     }
     *out = v->u.num;
     return true;
 }
 
-static bool S_is_list(chk *k, const char *key, const sg_value *v)
+int sg_check_year(sg_check *k, const char *label, const sg_value *v)
+{
+    double y;
+    return sg_check_integer(k, label, v, 1000, 2200, "a year such as 2009",
+                            &y) ? (int)y : 0;
+}
+
+bool sg_check_is_list(sg_check *k, const char *label, const sg_value *v)
 {
     if (v->type == SG_LIST && v->u.list.n > SG_MAX_LIST_ITEMS) {
         ERR(k, v, "split the list or the case",
             "%s: %zu items, more than the limit of %d (SG_MAX_LIST_ITEMS)",
-            key, v->u.list.n, SG_MAX_LIST_ITEMS);
+            label, v->u.list.n, SG_MAX_LIST_ITEMS);
         return false;
     }
     if (v->type == SG_LIST)
         return true;
     if (v->type != SG_NULL)
         ERR(k, v, sg_printf(k->a, "write a list: '%s: [a, b]' or one '- item' "
-                            "per line", key),
-            "%s: expected a list, got %s", key, sg_type_name(v->type));
+                            "per line", label),
+            "%s: expected a list, got %s", label, sg_type_name(v->type));
     return false;
 }
 
-static const char **S_strings(chk *k, const char *key, const sg_value *v,
-                              size_t *n)
+int sg_check_word(sg_check *k, const char *label, const sg_value *v,
+                  sg_list_id list)
 {
-    *n = 0;
-    if (!S_is_list(k, key, v))
-        return NULL;
-    const char **out = sg_alloc(k->a, (v->u.list.n + 1) * sizeof *out);
-    for (size_t i = 0; i < v->u.list.n; i++) {
-        const char *s = S_text(k, key, v->u.list.items[i]);
-        if (s)
-            out[(*n)++] = s;
-    }
-    return out;
-}
-
-/* A key of a small vocabulary table; -1 (and an error) when unknown. */
-static int S_word(chk *k, const char *key, const sg_value *v,
-                  int (*find)(const sg_vocab *, const char *),
-                  const char *const *words, size_t n, const char *what)
-{
-    const char *s = S_text(k, key, v);
+    const char *s = sg_check_text(k, label, v);
     if (!s)
         return -1;
-    int i = find(k->v, s);
+    int i = sg_vocab_word(k->v, list, s);
+    const char *what = sg_check_what(list);
     if (i < 0)
-        ERR(k, v, S_hint(k, s, words, n, what), "%s: unknown %s '%s'", key,
-            what, s);
+        ERR(k, v, sg_check_hint(k, s, list, what), "%s: unknown %s '%s'",
+            label, what, s);
     return i;
 }
 
-#define KEYS(arr, n, field) \
-    const char **arr##_keys = sg_alloc(k->a, ((n) + 1) * sizeof(char *)); \
-    for (size_t i_ = 0; i_ < (n); i_++) arr##_keys[i_] = k->v->arr[i_].field
+/* ---- counts: "195", "about 195", "more than 100", "15-20" ---- */
 
-static sg_mask S_mask(chk *k, const char *key, const sg_value *v,
-                      int (*find)(const sg_vocab *, const char *),
-                      const char *const *words, size_t n, const char *what)
+/* A decimal number at *p (digits, groups of three after commas, a
+ * fraction); moves *p past it. */
+static bool S_count_number(const char **p, double *out)
 {
-    sg_mask m = 0;
-    if (!S_is_list(k, key, v))
-        return 0;
-    for (size_t i = 0; i < v->u.list.n; i++) {
-        int x = S_word(k, key, v->u.list.items[i], find, words, n, what);
-        if (x >= 0)
-            m |= 1u << x;
+    const char *s = *p;
+    if (!isdigit((unsigned char)*s))
+        return false;
+    double x = 0;
+    while (isdigit((unsigned char)*s) ||
+           (*s == ',' && isdigit((unsigned char)s[1]) &&
+            isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
+            !isdigit((unsigned char)s[4])))
+        if (*s++ != ',')
+            x = x * 10 + (s[-1] - '0');
+    if (*s == '.' && isdigit((unsigned char)s[1])) {
+        double f = 0.1;
+        for (s++; isdigit((unsigned char)*s); s++, f /= 10)
+            x += (*s - '0') * f;
     }
-    return m;
+    *p = s;
+    *out = x;
+    return true;
 }
 
-static bool S_upper2(const char *s)
+static const char *S_skip_space(const char *s)
 {
-    return strlen(s) == 2 && isupper((unsigned char)s[0]) &&
-           isupper((unsigned char)s[1]);
+    while (*s == ' ')
+        s++;
+    return s;
 }
 
-static const char *S_country(chk *k, const char *key, const sg_value *v)
+/* Parses a count phrase (folded: lower case, single spaces, as sg_fold
+ * leaves it but for '.', ',' and dashes, kept); NULL when it is one,
+ * else what is wrong with it. */
+static const char *S_parse_count(const sg_vocab *v, const char *s,
+                                 sg_count *out)
 {
-    const char *s = S_text(k, key, v);
-    if (!s)
-        return NULL;
-    if (S_upper2(s) && sg_vocab_country(k->v, s) >= 0)
-        return s;
-    const char *code = sg_vocab_country_by_name(k->v, s);
-    if (!code && strlen(s) == 2) {
-        char up[3] = { (char)toupper((unsigned char)s[0]),
-                       (char)toupper((unsigned char)s[1]), 0 };
-        if (sg_vocab_country(k->v, up) >= 0)
-            code = sg_strdup(k->a, up);
+    int kind = -1;
+    for (size_t i = 0; i < v->ncount_words && kind < 0; i++) {
+        size_t n = strlen(v->count_words[i].phrase);
+        if (strncmp(s, v->count_words[i].phrase, n) == 0 && s[n] == ' ') {
+            kind = (int)v->count_words[i].kind;
+            s = S_skip_space(s + n);
+        }
     }
-    if (code)
-        ERR(k, v, sg_printf(k->a, "write %s", code),
-            "%s: '%s' is not an ISO 3166-1 alpha-2 code", key, s);
-    else
-        ERR(k, v, "use the two capital letters of ISO 3166-1, such as DK, "
-            "SE or FR", "%s: '%s' is not an ISO 3166-1 alpha-2 code", key, s);
+    double lo, hi;
+    if (!S_count_number(&s, &lo))
+        return "no number";
+    hi = lo;
+    const char *r = S_skip_space(s);
+    bool range = *r == '-' || strncmp(r, "\xE2\x80\x93", 3) == 0;
+    if (range) {
+        r = S_skip_space(r + (*r == '-' ? 1 : 3));
+        if (!S_count_number(&r, &hi) || hi < lo)
+            return "a range is two numbers, the smaller first";
+        s = r;
+        out->flags |= SG_COUNT_RANGE;
+    }
+    if (*S_skip_space(s))
+        return "words after the number";
+    if (range && kind >= 0 && kind != SG_CW_ABOUT)
+        return "a range cannot be 'more than' or 'up to'";
+    out->lo = lo;
+    out->hi = hi;
+    switch (kind) {
+    case SG_CW_ABOUT: out->flags |= SG_COUNT_ABOUT; break;
+    case SG_CW_ABOVE: out->flags |= SG_COUNT_OPEN_LO; /* fall through */
+    case SG_CW_AT_LEAST: out->hi = HUGE_VAL; break;
+    case SG_CW_BELOW: out->flags |= SG_COUNT_OPEN_HI; /* fall through */
+    case SG_CW_AT_MOST: out->lo = 0; break;
+    default: break;
+    }
     return NULL;
 }
 
-static void S_url(chk *k, const char *key, const sg_value *v, const char *u)
+bool sg_check_count(sg_check *k, const sg_case_key *key, const sg_value *v,
+                    sg_count *out)
 {
-    /* only targets that are safe in an href: no javascript: or data: */
-    const char *colon = strchr(u, ':');
-    const char *slash = strchr(u, '/');
-    if (!colon || (slash && slash < colon))
-        return;   /* relative */
-    size_t n = (size_t)(colon - u);
-    if ((n == 4 && strncmp(u, "http", 4) == 0) ||
-        (n == 5 && strncmp(u, "https", 5) == 0) ||
-        (n == 6 && strncmp(u, "mailto", 6) == 0))
-        return;
-    ERR(k, v, "links may be http, https, mailto or relative",
-        "%s: link scheme '%.*s' is not allowed", key, (int)n, u);
+    const char *label = sg_check_label(k, key);
+    bool whole = key->flags & SG_KEY_WHOLE;
+    const char *ex = sg_check_example(k, key, "40");
+    const char *what = whole ? sg_printf(k->a, "a whole number such as %s",
+                                         ex) : "a number";
+    double x;
+    *out = (sg_count){ 0, 0, NULL, 0 };
+    if (v->type != SG_STR) {
+        /* a plain number, as before phrases were allowed */
+        bool ok = whole ? sg_check_integer(k, label, v, key->lo, key->hi,
+                                           what, &x)
+                        : sg_check_number(k, label, v, key->lo, key->hi, ex,
+                                          &x);
+        if (ok)
+            *out = (sg_count){ x, x, NULL, SG_COUNT_GIVEN };
+        return ok;
+    }
+    const char *s = sg_check_text(k, label, v);
+    sg_buf low = SG_BUF_INIT;
+    for (const char *p = s ? s : ""; *p; p++)   /* case and spaces only */
+        if (*p != ' ' || (low.len && low.ptr[low.len - 1] != ' '))
+            sg_buf_putc(&low, (char)tolower((unsigned char)*p));
+    const char *why = S_parse_count(k->v, low.ptr ? low.ptr : "", out);
+    sg_buf_free(&low);
+    if (!why && whole && (out->lo != floor(out->lo) ||
+                          (out->hi != HUGE_VAL && out->hi != floor(out->hi))))
+        why = "whole numbers only";
+    if (!why && ((out->hi != HUGE_VAL && out->hi > key->hi) ||
+                 out->lo < key->lo))
+        why = sg_printf(k->a, "numbers from %g to %g", key->lo, key->hi);
+    if (why) {
+        ERR(k, v, sg_printf(k->a, "write %s, or a phrase: 'about %s', 'more "
+                            "than %s', 'up to %s', or a range such as "
+                            "'10-20'", what, ex, ex, ex),
+            "%s: '%s' is not a count (%s)", label, s ? s : "", why);
+        *out = (sg_count){ 0, 0, NULL, 0 };
+        return false;
+    }
+    /* "195" in quotes is the plain number */
+    bool plain = !(out->flags & SG_COUNT_RANGE) && out->lo == out->hi &&
+                 strspn(s, "0123456789.,") == strlen(s);
+    out->text = plain ? NULL : s;
+    out->flags |= SG_COUNT_GIVEN;
+    return true;
 }
 
-/* YYYY-MM-DD, digits only: NULL when it names a day of the (Gregorian)
- * calendar, else the hint to give. */
-static const char *S_date(chk *k, const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return "write the date as YYYY-MM-DD, e.g. 2024-03-01";
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-            return "write the date as YYYY-MM-DD, digits only, e.g. "
-                   "2024-03-01";
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (y < 1)
-        return "years start at 0001";
-    if (m < 1 || m > 12)
-        return "months are 01 to 12";
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int last = days[m - 1] +
-        (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-    if (d < 1 || d > last)
-        return sg_printf(k->a, "month %02d of %04d has days 01 to %d", m, y,
-                         last);
-    return NULL;
-}
+/* ---- stage terms ---- */
 
-/* A stage term in any framework; the hint names the nearest term. */
-static const sg_term *S_stage(chk *k, const char *key, const sg_value *v,
-                              const char **text)
+const sg_term *sg_check_stage(sg_check *k, const char *label,
+                              const sg_value *v, const char **text)
 {
-    const char *s = S_text(k, key, v);
+    const char *s = sg_check_text(k, label, v);
     *text = s;
     if (!s)
         return NULL;
@@ -335,359 +377,253 @@ static const sg_term *S_stage(chk *k, const char *key, const sg_value *v,
         all[k->v->nterms + i] = k->v->stages[i].key;
     const char *near = sg_nearest(s, all, n);
     ERR(k, v, near ? sg_printf(k->a, "did you mean '%s'?", near)
-                   : "use a stage of one of the frameworks in "
-                     "docs/writing-cases.md, e.g. potential, latent, working",
-        "%s: unknown stage '%s'", key, s);
+                   : sg_printf(k->a, "use a stage of one of the frameworks "
+                               "in docs/writing-cases.md, or a canonical "
+                               "stage: %s",
+                               S_join(k->a, k->v->lists[SG_L_STAGES].keys,
+                                      k->v->nstages)),
+        "%s: unknown stage '%s'", label, s);
     return NULL;
 }
 
-/* Warn about keys of a nested mapping that the format does not have. */
-static void S_known(chk *k, const char *where, const sg_value *m,
-                    const char *const *keys, size_t n)
+/* ---- mappings against a sub-table ---- */
+
+static const char **S_names(sg_arena *a, const sg_case_key *table,
+                            size_t *n)
 {
-    for (size_t i = 0; i < m->u.map.n; i++) {
-        const sg_pair *p = &m->u.map.items[i];
-        bool ok = false;
-        for (size_t j = 0; j < n && !ok; j++)
-            ok = strcmp(p->key, keys[j]) == 0;
-        if (ok)
-            continue;
-        const char *near = sg_nearest(p->key, keys, n);
-        sg_warn(k->d, k->c->file, p->key_mark,
-                near ? sg_printf(k->a, "did you mean '%s'?", near)
-                     : sg_printf(k->a, "known keys: %s", S_join(k, keys, n)),
+    *n = 0;
+    while (table[*n].name)
+        (*n)++;
+    const char **names = sg_alloc(a, (*n + 1) * sizeof *names);
+    for (size_t i = 0; i < *n; i++)
+        names[i] = table[i].name;
+    return names;
+}
+
+/* An unknown key of a mapping checked against `table`: a warning with
+ * the nearest known key. */
+static void S_unknown(sg_check *k, const char *where, const sg_pair *p,
+                      const sg_case_key *table)
+{
+    size_t n;
+    const char **names = S_names(k->a, table, &n);
+    const char *near = sg_nearest(p->key, names, n);
+    const char *hint = near ? sg_printf(k->a, "did you mean '%s'?", near)
+                     : where ? sg_printf(k->a, "known keys: %s",
+                                         S_join(k->a, names, n))
+                     : "see docs/writing-cases.md for the keys; an unknown "
+                       "key is ignored";
+    if (where)
+        sg_warn(k->d, k->c->file, p->key_mark, hint,
                 "%s: unknown key '%s' is ignored", where, p->key);
-    }
+    else
+        sg_warn(k->d, k->c->file, p->key_mark, hint, "unknown key '%s'",
+                p->key);
 }
 
-/* The activity type a name of one activity has exactly (its key or a
- * synonym, as sg_normalise_name compares them), or -1. */
-static int S_exact_activity(chk *k, const char *name)
+void sg_check_map(sg_check *k, const sg_case_key *key, const sg_value *m,
+                  void *obj)
 {
-    const char *norm, *words;
-    sg_normalise_name(k->a, name, &norm, &words);
-    for (size_t i = 0; *norm && i < k->v->naliases; i++)
-        if (strcmp(k->v->aliases[i].norm, norm) == 0)
-            return k->v->aliases[i].type;
-    return -1;
-}
-
-/* One space too many before '- seminars' makes YAML read it as more of
- * the item above: "networking events - seminars - trade fairs". A plain
- * name looks like such a swallowed list when a part after " - " is an
- * activity type's name, or two of its parts match activity types.
- * Returns the first swallowed part, or NULL. */
-static const char *S_swallowed(chk *k, const sg_value *at, const char *name)
-{
-    if (at->type != SG_STR || at->quoted || !strstr(name, " - "))
-        return NULL;
-    const char *first = NULL;
-    int matched = 0;
-    for (const char *p = name, *e; p && !first; p = e ? e + 3 : NULL) {
-        e = strstr(p, " - ");
-        const char *part = e ? sg_strndup(k->a, p, (size_t)(e - p))
-                             : sg_strdup(k->a, p);
-        const char *how;
-        if (p != name && !first && S_exact_activity(k, part) >= 0)
-            first = part;
-        if (sg_vocab_match_activity(k->v, k->a, part, &how) >= 0 &&
-            ++matched == 2 && !first && p != name)
-            first = part;
-    }
-    return first;
-}
-
-static void S_activities(chk *k, const sg_value *list)
-{
-    if (!S_is_list(k, "activities", list))
-        return;
-    if (list->u.list.n > SG_MAX_ACTIVITIES) {
-        ERR(k, list, "split the case, or group activities under one name",
-            "activities: %zu activities, more than the limit of %d "
-            "(SG_MAX_ACTIVITIES)", list->u.list.n, SG_MAX_ACTIVITIES);
-        return;
-    }
-    sg_case *c = k->c;
-    const sg_vocab *v = k->v;
-    c->acts = sg_alloc(k->a, (list->u.list.n + 1) * sizeof *c->acts);
-    KEYS(actors, v->nactors, key);
-    KEYS(gaps, v->ngaps, key);
-    KEYS(acts, v->nacts, key);
-    static const char *const akeys[] = { "name", "type", "as", "connects",
-                                         "gaps", "note" };
-    for (size_t i = 0; i < list->u.list.n; i++) {
-        const sg_value *it = list->u.list.items[i], *nv = it;
-        sg_activity *ac = &c->acts[c->nacts];
-        ac->type = -1;
-        ac->as = -1;
-        ac->mark = it->mark;
-        if (it->type == SG_MAP) {
-            S_known(k, "activity", it, akeys, 6);
-            const sg_value *x = sg_map_get(it, "name");
-            if (!x) {
-                ERR(k, it, "add 'name: ...' to the activity",
-                    "activities: an activity needs a name");
-                continue;
-            }
-            ac->name = S_text(k, "activities: name", x);
-            nv = x;
-            if ((x = sg_map_get(it, "type"))) {
-                ac->type = S_word(k, "activities: type", x, sg_vocab_activity,
-                                  acts_keys, v->nacts, "activity type");
-                ac->type_given = true;
-            }
-            if ((x = sg_map_get(it, "as"))) {
-                const char *as = S_text(k, "activities: as", x);
-                if (as && strcmp(as, "project") == 0)
-                    ac->as = 0;
-                else if (as && strcmp(as, "service") == 0)
-                    ac->as = 1;
-                else if (as)
-                    ERR(k, x, "write 'as: project' or 'as: service'",
-                        "activities: as: '%s' is neither project nor service",
-                        as);
-            }
-            if ((x = sg_map_get(it, "connects"))) {
-                ac->connects = S_mask(k, "activities: connects", x,
-                                      sg_vocab_actor, actors_keys, v->nactors,
-                                      "actor type");
-                ac->has_connects = x->type == SG_LIST;
-            }
-            if ((x = sg_map_get(it, "gaps"))) {
-                ac->gaps = S_mask(k, "activities: gaps", x, sg_vocab_gap,
-                                  gaps_keys, v->ngaps, "gap");
-                ac->has_gaps = x->type == SG_LIST;
-            }
-            if ((x = sg_map_get(it, "note")))
-                ac->note = S_text(k, "activities: note", x);
-        } else {
-            ac->name = S_text(k, "activities", it);
-        }
-        /* S_text has reported a name that is not text; an empty one
-         * would be a nameless row on the page */
-        if (nv->type == SG_NULL || (ac->name && !ac->name[strspn(ac->name,
-                                                               " \t\r\n")]))
-            ERR(k, nv, nv == it ? "write the activity's name after '- ', or "
-                                  "remove the empty item"
-                                : "write the activity's name after 'name:'",
-                "activities: an activity's name is empty");
-        if (!ac->name || !ac->name[strspn(ac->name, " \t\r\n")])
-            continue;
-        const char *part = S_swallowed(k, nv, ac->name);
-        if (part)
-            WARN(k, nv, sg_printf(k->a, "if '%s' is an activity of its own, "
-                                  "indent its '- ' exactly like the other "
-                                  "items; if this is one activity, quote the "
-                                  "name", part),
-                 "activities: '%s' looks like several activities run "
-                 "together", ac->name);
-        if (ac->type < 0 && !ac->type_given)
-            ac->type = sg_vocab_match_activity(v, k->a, ac->name,
-                                               &ac->type_how);
-        if (ac->type < 0 && !ac->type_given) {
-            const char *near = sg_vocab_nearest_activity(v, k->a, ac->name);
-            const char *how = ac->has_gaps || ac->has_connects
-                ? "it still counts with the gaps it names"
-                : "it bridges no gap until it has a type, connects or gaps";
-            WARN(k, it,
-                 sg_printf(k->a, "nearest type: '%s'; add 'type: %s' if it is "
-                           "one, or add a synonym to the vocabulary", near,
-                           near),
-                 "activities: '%s' matches no activity type; %s", ac->name,
-                 how);
-        }
-        c->nacts++;
-    }
-}
-
-static void S_funding(chk *k, const sg_pair *key)
-{
-    const sg_value *list = key->val;
-    if (!S_is_list(k, "funding", list))
-        return;
-    sg_case *c = k->c;
-    KEYS(funding, k->v->nfunding, key);
-    static const char *const fkeys[] = { "source", "type", "amount",
-                                         "currency", "years", "share" };
-    c->funding = sg_alloc(k->a, (list->u.list.n + 1) * sizeof *c->funding);
-    for (size_t i = 0; i < list->u.list.n; i++) {
-        const sg_value *it = list->u.list.items[i];
-        if (it->type != SG_MAP) {
-            ERR(k, it, "write each source as a mapping: '- source: ...' with "
-                "type, amount, currency, years or share",
-                "funding: expected a mapping with 'source', got %s",
-                S_got(k, it));
-            continue;
-        }
-        S_known(k, "funding", it, fkeys, 6);
-        sg_funding *f = &c->funding[c->nfunding];
-        f->type = -1;
-        f->currency = "EUR";
-        const sg_value *x = sg_map_get(it, "source");
-        if (!x || !(f->source = S_text(k, "funding: source", x))) {
-            if (!x)
-                ERR(k, it, "name where the money comes from: 'source: ...'",
-                    "funding: a source needs 'source'");
-            continue;
-        }
-        if ((x = sg_map_get(it, "type")))
-            f->type = S_word(k, "funding: type", x, sg_vocab_funding,
-                             funding_keys, k->v->nfunding, "funding type");
-        if ((x = sg_map_get(it, "amount")))
-            f->has_amount = S_number(k, "funding: amount", x, 0, 1e13,
-                                     "6700000", &f->amount);
-        if ((x = sg_map_get(it, "years")))
-            f->has_years = S_number(k, "funding: years", x, 0.01, 100, "3",
-                                    &f->years);
-        if ((x = sg_map_get(it, "share")))
-            f->has_share = S_number(k, "funding: share", x, 0, 1, "0.4",
-                                    &f->share);
-        if ((x = sg_map_get(it, "currency"))) {
-            const char *cur = S_text(k, "funding: currency", x);
-            if (cur && (strlen(cur) != 3 || !isupper((unsigned char)cur[0]) ||
-                        !isupper((unsigned char)cur[1]) ||
-                        !isupper((unsigned char)cur[2])))
-                ERR(k, x, "write an ISO 4217 code such as EUR, DKK or SEK",
-                    "funding: currency '%s' is not an ISO 4217 code", cur);
-            else if (cur) {
-                f->currency = cur;
-                if (sg_vocab_rate(k->v, cur) < 0)
-                    WARN(k, x, "add its rate to 'currencies' in the "
-                         "vocabulary",
-                         "funding: no EUR rate known for %s; the amount is "
-                         "left out of the totals", cur);
-            }
-        }
-        c->nfunding++;
-    }
-    /* shares are parts of one whole: together at most 1, give or take
-     * rounding to whole percents (0.34 + 0.34 + 0.33 for .335, .335,
-     * .33); the 1e-9 absorbs binary fractions */
-    double sum = 0;
-    for (size_t i = 0; i < c->nfunding; i++)
-        if (c->funding[i].has_share)
-            sum += c->funding[i].share;
-    if (sum > 1.01 + 1e-9) {
-        sg_error(k->d, c->file, key->key_mark,
-                 "a share is the part of all funding a source gives (0.3 is "
-                 "30%); correct them so that together they are at most 1",
-                 "funding: the shares add up to %g, more than the whole (1)",
-                 sum);
-        k->errors++;
-    }
-}
-
-static void S_history(chk *k, const sg_value *list)
-{
-    if (!S_is_list(k, "history", list))
-        return;
-    sg_case *c = k->c;
-    static const char *const hkeys[] = { "year", "stage", "note" };
-    c->history = sg_alloc(k->a, (list->u.list.n + 1) * sizeof *c->history);
-    int last = 0;
-    for (size_t i = 0; i < list->u.list.n; i++) {
-        const sg_value *it = list->u.list.items[i];
-        if (it->type != SG_MAP) {
-            ERR(k, it, "write '- {year: 2005, stage: latent, note: ...}'",
-                "history: expected a mapping with year and stage, got %s",
-                S_got(k, it));
-            continue;
-        }
-        S_known(k, "history", it, hkeys, 3);
-        sg_history *h = &c->history[c->nhistory];
-        const sg_value *x = sg_map_get(it, "year");
-        double y = 0;
-        if (!x)
-            ERR(k, it, "add 'year: 2005'", "history: an entry needs a year");
-        else if (S_integer(k, "history: year", x, 1000, 2200,
-                           "a year such as 2009", &y)) {
-            h->year = (int)y;
-            if (h->year < last)
-                WARN(k, x, "list history entries oldest first",
-                     "history: %d comes after %d", h->year, last);
-            last = h->year;
-        }
-        if ((x = sg_map_get(it, "stage")))
-            h->stage = S_stage(k, "history: stage", x, &h->term);
-        if ((x = sg_map_get(it, "note")))
-            h->note = S_text(k, "history: note", x);
-        if (h->year)
-            c->nhistory++;
-    }
-}
-
-static void S_sources(chk *k, const sg_value *list)
-{
-    if (!S_is_list(k, "sources", list))
-        return;
-    sg_case *c = k->c;
-    static const char *const skeys[] = { "title", "author", "year", "url" };
-    c->sources = sg_alloc(k->a, (list->u.list.n + 1) * sizeof *c->sources);
-    for (size_t i = 0; i < list->u.list.n; i++) {
-        const sg_value *it = list->u.list.items[i];
-        sg_source *s = &c->sources[c->nsources];
-        if (it->type != SG_MAP) {
-            if ((s->title = S_text(k, "sources", it)))
-                c->nsources++;
-            continue;
-        }
-        S_known(k, "sources", it, skeys, 4);
-        const sg_value *x;
-        if ((x = sg_map_get(it, "title")))
-            s->title = S_text(k, "sources: title", x);
-        if ((x = sg_map_get(it, "author")))
-            s->author = S_text(k, "sources: author", x);
-        double y;
-        if ((x = sg_map_get(it, "year")) &&
-            S_integer(k, "sources: year", x, 1000, 2200, "a year", &y))
-            s->year = (int)y;
-        if ((x = sg_map_get(it, "url")) &&
-            (s->url = S_text(k, "sources: url", x)))
-            S_url(k, "sources: url", x, s->url);
-        if (!s->title && !s->url) {
-            ERR(k, it, "add 'title: ...'", "sources: a source needs a title");
-            continue;
-        }
-        c->nsources++;
-    }
-}
-
-static void S_traits(chk *k, const sg_value *m)
-{
-    const sg_vocab *v = k->v;
-    sg_case *c = k->c;
     if (m->type != SG_MAP) {
-        ERR(k, m, "write 'traits:' followed by indented 'projects: external' "
-            "lines", "traits: expected a mapping, got %s",
-            sg_type_name(m->type));
+        if (m->type != SG_NULL)
+            ERR(k, m, sg_printf(k->a, "write '%s:' followed by indented "
+                                "'key: value' lines", key->name),
+                "%s: expected a mapping, got %s", key->name,
+                sg_check_got(k, m));
         return;
     }
-    KEYS(traits, v->ntraits, key);
+    const sg_case_key *saved = k->parent;
+    k->parent = key;
+    const char *where = key->name;
     for (size_t i = 0; i < m->u.map.n; i++) {
         const sg_pair *p = &m->u.map.items[i];
-        int t = sg_vocab_trait(v, p->key);
-        if (t < 0) {
-            sg_error(k->d, c->file, p->key_mark,
-                     S_hint(k, p->key, traits_keys, v->ntraits, "traits"),
-                     "traits: unknown trait '%s'", p->key);
-            k->errors++;
+        const sg_case_key *row = sg_case_key_find(key->sub, p->key);
+        if (!row)
+            S_unknown(k, where, p, key->sub);
+        else if (row->check)
+            row->check(k, row, p->val, obj);
+    }
+    for (const sg_case_key *row = key->sub; row->name; row++) {
+        const sg_value *x = sg_map_get(m, row->name);
+        if ((row->flags & SG_KEY_REQUIRED) && (!x || x->type == SG_NULL)) {
+            const char *ex;
+            sg_case_key_doc(k->v, key, row, &ex);
+            ERR(k, m, *ex ? sg_printf(k->a, "add '%s'", ex)
+                          : sg_printf(k->a, "add '%s: ...'", row->name),
+                "%s: %s needs '%s'", key->name,
+                key->item ? key->item : "the mapping", row->name);
+        }
+    }
+    k->parent = saved;
+}
+
+const sg_value *sg_check_claim(sg_check *k, const sg_case_key *key,
+                               const sg_value *x, sg_evidence *ev)
+{
+    ev->source = -1;
+    if (!(key->flags & SG_KEY_CLAIM) || x->type != SG_MAP)
+        return x;
+    sg_check_map(k, key, x, ev);
+    /* the one key without a checker: its parent's checker reads it */
+    const sg_value *val = NULL;
+    for (const sg_case_key *row = key->sub; row->name && !val; row++)
+        if (!row->check)
+            val = sg_map_get(x, row->name);
+    return val && val->type != SG_NULL ? val : NULL;
+}
+
+/* ---- generic checkers of the table's rows ---- */
+
+#define AT(type, obj, off) ((type *)(void *)((char *)(obj) + (off)))
+
+void sg_chk_text(sg_check *k, const sg_case_key *key, const sg_value *x,
+                 void *obj)
+{
+    *AT(const char *, obj, key->off) =
+        sg_check_text(k, sg_check_label(k, key), x);
+}
+
+void sg_chk_texts(sg_check *k, const sg_case_key *key, const sg_value *x,
+                  void *obj)
+{
+    const char *label = sg_check_label(k, key);
+    size_t *n = AT(size_t, obj, key->off2);
+    *n = 0;
+    if (!sg_check_is_list(k, label, x))
+        return;
+    const char **out = sg_alloc(k->a, (x->u.list.n + 1) * sizeof *out);
+    for (size_t i = 0; i < x->u.list.n; i++) {
+        const char *s = sg_check_text(k, label, x->u.list.items[i]);
+        if (s)
+            out[(*n)++] = s;
+    }
+    *AT(const char **, obj, key->off) = out;
+}
+
+void sg_chk_year(sg_check *k, const sg_case_key *key, const sg_value *x,
+                 void *obj)
+{
+    *AT(int, obj, key->off) = sg_check_year(k, sg_check_label(k, key), x);
+}
+
+void sg_chk_number(sg_check *k, const sg_case_key *key, const sg_value *x,
+                   void *obj)
+{
+    *AT(bool, obj, key->off2) =
+        sg_check_number(k, sg_check_label(k, key), x, key->lo, key->hi,
+                        sg_check_example(k, key, "1"),
+                        AT(double, obj, key->off));
+}
+
+void sg_chk_bool(sg_check *k, const sg_case_key *key, const sg_value *x,
+                 void *obj)
+{
+    const char *label = sg_check_label(k, key);
+    if (x->type != SG_BOOL) {
+        ERR(k, x, sg_printf(k->a, "write '%s: true' or '%s: false'",
+                            key->name, key->name),
+            "%s: expected true or false, got %s", label,
+            sg_check_got(k, x));
+        return;
+    }
+    *AT(bool, obj, key->off) = x->u.b;
+    if (key->off2)
+        *AT(bool, obj, key->off2) = true;
+}
+
+void sg_chk_word(sg_check *k, const sg_case_key *key, const sg_value *x,
+                 void *obj)
+{
+    *AT(int, obj, key->off) =
+        sg_check_word(k, sg_check_label(k, key), x, key->words);
+}
+
+void sg_chk_mask(sg_check *k, const sg_case_key *key, const sg_value *x,
+                 void *obj)
+{
+    const char *label = sg_check_label(k, key);
+    sg_mask m = 0;
+    if (sg_check_is_list(k, label, x)) {
+        for (size_t i = 0; i < x->u.list.n; i++) {
+            int w = sg_check_word(k, label, x->u.list.items[i], key->words);
+            if (w >= 0)
+                m |= 1u << w;
+        }
+        if (key->off2)
+            *AT(bool, obj, key->off2) = true;
+    }
+    *AT(sg_mask, obj, key->off) = m;
+}
+
+void sg_chk_word_list(sg_check *k, const sg_case_key *key,
+                      const sg_value *x, void *obj)
+{
+    const char *label = sg_check_label(k, key);
+    size_t *n = AT(size_t, obj, key->off2);
+    *n = 0;
+    if (!sg_check_is_list(k, label, x))
+        return;
+    int *out = sg_alloc(k->a, (x->u.list.n + 1) * sizeof *out);
+    for (size_t i = 0; i < x->u.list.n; i++) {
+        int w = sg_check_word(k, label, x->u.list.items[i], key->words);
+        if (w >= 0)
+            out[(*n)++] = w;
+    }
+    *AT(int *, obj, key->off) = out;
+}
+
+void sg_chk_count(sg_check *k, const sg_case_key *key, const sg_value *x,
+                  void *obj)
+{
+    sg_check_count(k, key, x, AT(sg_count, obj, key->off));
+}
+
+/* Resolved once `sources` is read (S_resolve_sources). */
+void sg_chk_source(sg_check *k, const sg_case_key *key, const sg_value *x,
+                   void *obj)
+{
+    if (k->nrefs == k->caprefs)
+        k->refs = sg_grow(k->a, k->refs, &k->caprefs, 8, sizeof *k->refs);
+    k->refs[k->nrefs++] = (sg_source_ref){ x, AT(int, obj, key->off),
+                                           sg_check_label(k, key) };
+}
+
+/* A `source: N` names the Nth entry of `sources` (1 for the first), or
+ * an entry by its title. */
+static void S_resolve_sources(sg_check *k)
+{
+    const sg_value *list = sg_case_key_value(k->front, sg_case_keys,
+                                             offsetof(sg_case, sources));
+    size_t n = list && list->type == SG_LIST ? list->u.list.n : 0;
+    for (size_t i = 0; i < k->nrefs; i++) {
+        const sg_source_ref *r = &k->refs[i];
+        const sg_value *x = r->at;
+        *r->into = -1;
+        if (x->type == SG_NUM && x->u.num == floor(x->u.num) &&
+            x->u.num >= 1 && x->u.num <= (double)n) {
+            size_t at = (size_t)x->u.num - 1;
+            *r->into = at < k->c->nsources ? (int)at : -1;
             continue;
         }
-        const char *val = S_text(k, p->key, p->val);
-        if (!val)
-            continue;
-        const sg_trait *tr = &v->traits[t];
-        if (strcmp(val, tr->value[0]) == 0)
-            c->traits[t] = 0;
-        else if (strcmp(val, tr->value[1]) == 0)
-            c->traits[t] = 1;
-        else
-            ERR(k, p->val,
-                sg_printf(k->a, "'%s' (membership model) or '%s' "
-                          "(partnership model)", tr->value[0], tr->value[1]),
-                "traits: %s: unknown value '%s'", p->key, val);
+        if (x->type == SG_STR) {
+            for (size_t s = 0; s < k->c->nsources && *r->into < 0; s++)
+                if (k->c->sources[s].title &&
+                    strcmp(k->c->sources[s].title, x->u.str.s) == 0)
+                    *r->into = (int)s;
+            if (*r->into >= 0)
+                continue;
+        }
+        ERR(k, x, n > 1 ? sg_printf(k->a, "write the number of an entry of "
+                                    "'sources', from 1 to %zu, or its title",
+                                    n)
+                  : n ? "write 1 (or the title of the one entry of 'sources')"
+                      : "add the source to 'sources' and write its number, 1",
+            "%s: %s is not an entry of 'sources' (%zu given)", r->label,
+            x->type == SG_NUM ? x->text : sg_check_got(k, x), n);
     }
 }
+
+/* ---- the check ---- */
 
 static bool S_given(const sg_value *v)
 {
@@ -713,7 +649,7 @@ bool sg_slug_ok(const char *s)
     return true;
 }
 
-static const char *S_slugify(sg_arena *a, const char *s)
+const char *sg_slugify(sg_arena *a, const char *s)
 {
     sg_buf b = SG_BUF_INIT;
     for (; *s; s++) {
@@ -730,164 +666,75 @@ static const char *S_slugify(sg_arena *a, const char *s)
     return r;
 }
 
-int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
-                  sg_case *c, sg_diags *d)
+static void S_defaults(sg_arena *a, const sg_vocab *v, sg_case *c)
 {
-    chk k0 = { .a = a, .v = v, .c = c, .d = d }, *k = &k0;
     c->traits = sg_alloc(a, (v->ntraits + 1) * sizeof(int));
     for (size_t i = 0; i < v->ntraits; i++)
         c->traits[i] = -1;
-    size_t nkeys = 0;
-    while (sg_case_keys[nkeys])
-        nkeys++;
+    c->reach = c->model = c->governance = -1;
+    c->stage_evidence.source = c->model_evidence.source = -1;
+    c->sector_id = c->region_id = -1;
+    c->influence = c->interconnectivity = c->maturity = -1;
+}
 
-    for (size_t i = 0; i < front->u.map.n; i++) {
-        const sg_pair *p = &front->u.map.items[i];
-        const char *key = p->key;
-        const sg_value *x = p->val;
-        double num;
-        size_t n;
-        if (strcmp(key, "title") == 0) {
-            c->title = S_text(k, key, x);
-        } else if (strcmp(key, "slug") == 0) {
-            const char *s = S_text(k, key, x);
-            if (s && !sg_slug_ok(s))
-                ERR(k, x, sg_printf(a, "use lower-case letters, digits and "
-                                    "hyphens, e.g. '%s'", S_slugify(a, s)),
-                    "slug: '%s' is not a valid slug", s);
-            else if (s) {
-                c->slug = s;
-                c->slug_mark = x->mark;
-            }
-        } else if (strcmp(key, "summary") == 0) {
-            c->summary = S_text(k, key, x);
-        } else if (strcmp(key, "country") == 0) {
-            c->country = S_country(k, key, x);
-        } else if (strcmp(key, "countries") == 0) {
-            if (S_is_list(k, key, x)) {
-                c->countries = sg_alloc(a, (x->u.list.n + 1) * sizeof(char *));
-                for (size_t j = 0; j < x->u.list.n; j++) {
-                    const char *cc = S_country(k, key, x->u.list.items[j]);
-                    if (cc)
-                        c->countries[c->ncountries++] = cc;
-                }
-            }
-        } else if (strcmp(key, "region") == 0) {
-            c->region = S_text(k, key, x);
-        } else if (strcmp(key, "city") == 0) {
-            c->city = S_text(k, key, x);
-        } else if (strcmp(key, "sector") == 0) {
-            c->sector = S_text(k, key, x);
-        } else if (strcmp(key, "tags") == 0) {
-            c->tags = S_strings(k, key, x, &c->ntags);
-        } else if (strcmp(key, "founded") == 0) {
-            if (S_integer(k, key, x, 1000, 2200, "a year such as 2009", &num))
-                c->founded = (int)num;
-        } else if (strcmp(key, "organisation") == 0) {
-            c->organisation = S_text(k, key, x);
-        } else if (strcmp(key, "legal_form") == 0) {
-            c->legal_form = S_text(k, key, x);
-        } else if (strcmp(key, "reach") == 0) {
-            c->reach = S_word(k, key, x, sg_vocab_reach, v->reach, v->nreach,
-                              "reach");
-        } else if (strcmp(key, "actors") == 0) {
-            c->has_actors = S_integer(k, key, x, 0, 1e9, "a whole number such "
-                                      "as 195", &c->actors);
-        } else if (strcmp(key, "actor_types") == 0) {
-            KEYS(actors, v->nactors, key);
-            c->actor_types = S_mask(k, key, x, sg_vocab_actor, actors_keys,
-                                    v->nactors, "actor type");
-        } else if (strcmp(key, "staff") == 0) {
-            c->has_staff = S_number(k, key, x, 0, 1e6, "5", &c->staff);
-        } else if (strcmp(key, "stage") == 0) {
-            c->stage = S_stage(k, key, x, &c->stage_text);
-        } else if (strcmp(key, "model") == 0) {
-            KEYS(models, v->nmodels, key);
-            c->model = S_word(k, key, x, sg_vocab_model, models_keys,
-                              v->nmodels, "model");
-        } else if (strcmp(key, "traits") == 0) {
-            S_traits(k, x);
-        } else if (strcmp(key, "governance") == 0) {
-            KEYS(governance, v->ngovernance, key);
-            c->governance = S_word(k, key, x, sg_vocab_governance,
-                                   governance_keys, v->ngovernance,
-                                   "governance");
-        } else if (strcmp(key, "owners") == 0) {
-            c->owners = S_strings(k, key, x, &c->nowners);
-        } else if (strcmp(key, "funding") == 0) {
-            S_funding(k, p);
-        } else if (strcmp(key, "activities") == 0) {
-            S_activities(k, x);
-        } else if (strcmp(key, "obstacles") == 0) {
-            KEYS(obstacles, v->nobstacles, key);
-            if (S_is_list(k, key, x)) {
-                c->obstacles = sg_alloc(a, (x->u.list.n + 1) * sizeof(int));
-                for (size_t j = 0; j < x->u.list.n; j++) {
-                    int o = S_word(k, key, x->u.list.items[j],
-                                   sg_vocab_obstacle, obstacles_keys,
-                                   v->nobstacles, "obstacle");
-                    if (o >= 0)
-                        c->obstacles[c->nobstacles++] = o;
-                }
-            }
-        } else if (strcmp(key, "history") == 0) {
-            S_history(k, x);
-        } else if (strcmp(key, "sources") == 0) {
-            S_sources(k, x);
-        } else if (strcmp(key, "date") == 0) {
-            const char *s = x->text ? sg_strdup(a, x->text) : S_text(k, key, x);
-            const char *why = s ? S_date(k, s) : NULL;
-            if (why)
-                ERR(k, x, why, "date: '%s' is not a date", s);
-            else if (s)
-                c->date = s;
-        } else if (strcmp(key, "authors") == 0) {
-            c->authors = S_strings(k, key, x, &c->nauthors);
-        } else if (strcmp(key, "draft") == 0) {
-            if (x->type != SG_BOOL)
-                ERR(k, x, "write 'draft: true' or 'draft: false'",
-                    "draft: expected true or false, got %s", S_got(k, x));
-            else
-                c->draft = x->u.b;
-        } else {
-            const char *near = sg_nearest(key, sg_case_keys, nkeys);
-            sg_warn(d, c->file, p->key_mark,
-                    near ? sg_printf(a, "did you mean '%s'?", near)
-                         : "see docs/writing-cases.md for the keys; an "
-                           "unknown key is ignored",
-                    "unknown key '%s'", key);
+/* What needs all keys read: sources named by number, required keys,
+ * the file name as a slug, owners without a governance that has them,
+ * and which facts the case gives. */
+static void S_finish(sg_check *k)
+{
+    const sg_vocab *v = k->v;
+    sg_case *c = k->c;
+    const sg_value *front = k->front;
+    S_resolve_sources(k);
+    for (const sg_case_key *row = sg_case_keys; row->name; row++) {
+        const sg_value *r = sg_map_get(front, row->name);
+        if ((row->flags & SG_KEY_REQUIRED) && (!r || r->type == SG_NULL)) {
+            const char *ex;
+            sg_case_key_doc(v, NULL, row, &ex);
+            ERR(k, front, sg_printf(k->a, "add a line such as '%s'", ex),
+                "missing required key '%s'", row->name);
         }
-        (void)n;
     }
-
-    static const char *const required[] = { "title", "country", "sector" };
-    static const char *const examples[] = {
-        "title: Copenhagen Cleantech Cluster", "country: DK",
-        "sector: Cleantech" };
-    for (int i = 0; i < 3; i++) {
-        const sg_value *r = sg_map_get(front, required[i]);
-        if (!r || r->type == SG_NULL)
-            ERR(k, front, sg_printf(a, "add a line such as '%s'",
-                                    examples[i]),
-                "missing required key '%s'", required[i]);
-    }
-    if (c->title && !*c->title)
-        ERR(k, sg_map_get(front, "title"), "write the cluster's name",
-            "title: is empty");
-    if (!sg_map_get(front, "slug") && !sg_slug_ok(c->slug)) {
-        ERR(k, front, sg_printf(a, "rename the file to '%s.md' or add "
-                                "'slug: %s'", S_slugify(a, c->slug),
-                                S_slugify(a, c->slug)),
+    if (!sg_case_key_value(front, sg_case_keys, offsetof(sg_case, slug)) &&
+        !sg_slug_ok(c->slug)) {
+        const char *s = sg_slugify(k->a, c->slug);
+        ERR(k, front, sg_printf(k->a, "rename the file to '%s.md' or add "
+                                "'slug: %s'", s, s),
             "the file name '%s' is not a valid slug", c->slug);
     }
-    /* which facts of the format the case gives, for completeness */
-    c->given = sg_alloc(a, (v->ncompleteness + 1) * sizeof *c->given);
+    if (c->governance >= 0 && c->nowners &&
+        !v->governance[c->governance].has_owners) {
+        const char *with = NULL;
+        for (size_t i = 0; i < v->ngovernance && !with; i++)
+            if (v->governance[i].has_owners)
+                with = v->governance[i].key;
+        WARN(k, sg_case_key_value(front, sg_case_keys,
+                                  offsetof(sg_case, owners)),
+             with ? sg_printf(k->a, "owners go with 'governance: %s'", with)
+                  : "leave out the owners",
+             "%s: given, but %s is '%s'",
+             sg_case_key_at(sg_case_keys, offsetof(sg_case, owners))->name,
+             sg_case_key_at(sg_case_keys, offsetof(sg_case, governance))->name,
+             v->governance[c->governance].key);
+    }
+    c->given = sg_alloc(k->a, (v->ncompleteness + 1) * sizeof *c->given);
     for (size_t i = 0; i < v->ncompleteness; i++)
         c->given[i] = S_given(sg_map_get(front, v->completeness[i]));
-    if (c->governance >= 0 && c->nowners &&
-        strcmp(v->governance[c->governance].key, "members") == 0)
-        WARN(k, sg_map_get(front, "owners"),
-             "owners go with 'governance: owners'",
-             "owners: given, but governance is 'members'");
-    return k->errors;
+}
+
+int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
+                  sg_case *c, sg_diags *d)
+{
+    sg_check k = { .a = a, .v = v, .c = c, .d = d, .front = front };
+    S_defaults(a, v, c);
+    for (size_t i = 0; i < front->u.map.n; i++) {
+        const sg_pair *p = &front->u.map.items[i];
+        const sg_case_key *row = sg_case_key_find(sg_case_keys, p->key);
+        if (row)
+            row->check(&k, row, p->val, c);
+        else
+            S_unknown(&k, NULL, p, sg_case_keys);
+    }
+    S_finish(&k);
+    return k.errors;
 }

@@ -7,7 +7,7 @@
 #ifndef SG_CASE_CHECK_H
 #define SG_CASE_CHECK_H
 
-#include "case.h"
+#include "case_keys.h"
 
 /* Bounds that keep a case's cost proportional to what it says. */
 #define SG_MAX_ACTIVITIES 1000
@@ -18,10 +18,14 @@
 int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
                   sg_case *c, sg_diags *d);
 
-/* The format's top-level keys, NULL-terminated. */
-extern const char *const sg_case_keys[];
-
 /* True when `s` is [a-z0-9][a-z0-9-]*. */
 bool sg_slug_ok(const char *s);
+/* A slug made of `s` ("My Cluster" -> "my-cluster"), for hints. */
+const char *sg_slugify(sg_arena *a, const char *s);
+
+/* Checks each case's `alliances: partner` against the slugs of `cases`
+ * (sorted by slug): a partner that is not among them and has no case
+ * file next to the case naming it is an error. Returns their number. */
+size_t sg_cases_check_partners(sg_case **cases, size_t n, sg_diags *d);
 
 #endif

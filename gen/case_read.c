@@ -165,9 +165,9 @@ static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
         blank++;
     if (blank == len)
         return sg_error(d, path, top,
-                        "start with a '---' line, then title, country and "
-                        "sector, then '---' and the write-up; `gen new` "
-                        "writes a template", "empty file");
+                        "start with a '---' line, then the required keys, "
+                        "then '---' and the write-up; `gen new` writes a "
+                        "template", "empty file");
     sg_mark bad;
     if (sg_utf8_invalid(data, len, &bad))
         return sg_error(d, path, bad,

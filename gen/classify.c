@@ -181,30 +181,59 @@ static void S_vote(sg_arena *a, sg_class *k, const char *what, int model)
     k->nvotes_for[model]++;
 }
 
-static int S_model_index(const sg_vocab *v, int vocab_index)
+/* Two thirds of the votes decide for a model; a split is the mixed
+ * model of the vocabulary (hybrid), when it has one. */
+static void S_infer_model(sg_arena *a, const sg_vocab *v, sg_class *k)
 {
-    if (vocab_index < 0)
-        return -1;
-    const char *key = v->models[vocab_index].key;
-    return strcmp(key, "membership") == 0 ? 0
-         : strcmp(key, "partnership") == 0 ? 1 : 2;
+    int total = 0;
+    for (size_t m = 0; m < v->nmodels; m++)
+        total += k->nvotes_for[m];
+    k->model_inferred = -1;
+    if (!total) {
+        k->model_reason = "no traits, governance or funding type tell the "
+                          "model";
+        return;
+    }
+    for (size_t m = 0; m < v->nmodels; m++)
+        if (3 * k->nvotes_for[m] >= 2 * total) {
+            k->model_inferred = (int)m;
+            k->model_reason = sg_printf(a, "%d of %d votes for the %s model",
+                                        k->nvotes_for[m], total,
+                                        v->models[m].key);
+            return;
+        }
+    sg_buf b = SG_BUF_INIT;
+    sg_buf_puts(&b, "votes split");
+    const char *sep = " ";
+    for (size_t m = 0; m < v->nmodels; m++)
+        if (!v->models[m].mixed) {
+            sg_buf_printf(&b, "%s%d %s", sep, k->nvotes_for[m],
+                          v->models[m].key);
+            sep = " to ";
+        }
+    k->model_inferred = v->mixed_model;
+    if (v->mixed_model >= 0)
+        sg_buf_printf(&b, ": a %s", v->models[v->mixed_model].key);
+    k->model_reason = sg_strndup(a, b.ptr, b.len);
+    sg_buf_free(&b);
 }
 
 static void S_model(sg_arena *a, const sg_vocab *v, const sg_case *c,
                     sg_class *k)
 {
-    k->model_declared = S_model_index(v, c->model);
+    k->model_declared = c->model;
+    k->nvotes_for = sg_alloc(a, (v->nmodels + 1) * sizeof *k->nvotes_for);
     for (size_t t = 0; t < v->ntraits; t++)
-        if (c->traits[t] >= 0)
+        if (c->traits[t] >= 0 && v->traits[t].model[c->traits[t]] >= 0)
             S_vote(a, k, sg_printf(a, "%s: %s", v->traits[t].key,
                                    v->traits[t].value[c->traits[t]]),
-                   c->traits[t]);
-    if (c->governance >= 0 && v->governance_model[c->governance] >= 0)
+                   v->traits[t].model[c->traits[t]]);
+    if (c->governance >= 0 && v->governance[c->governance].model >= 0)
         S_vote(a, k, sg_printf(a, "governance: %s",
                                v->governance[c->governance].key),
-               v->governance_model[c->governance]);
-    /* funding logic: one vote per kind of funding that tells */
-    bool voted[2] = { false, false };
+               v->governance[c->governance].model);
+    /* funding logic: one vote per model that a kind of funding tells */
+    bool *voted = S_tmp(v->nmodels, sizeof *voted);
     for (size_t i = 0; i < c->nfunding; i++) {
         int t = c->funding[i].type;
         if (t < 0 || v->funding[t].model < 0 || voted[v->funding[t].model])
@@ -213,24 +242,8 @@ static void S_model(sg_arena *a, const sg_vocab *v, const sg_case *c,
         S_vote(a, k, sg_printf(a, "funding: %s", v->funding[t].name),
                v->funding[t].model);
     }
-    int m = k->nvotes_for[0], p = k->nvotes_for[1];
-    if (m + p == 0) {
-        k->model_inferred = -1;
-        k->model_reason = "no traits, governance or funding type tell the "
-                          "model";
-    } else if (3 * m >= 2 * (m + p)) {
-        k->model_inferred = 0;
-        k->model_reason = sg_printf(a, "%d of %d votes for the membership "
-                                    "model", m, m + p);
-    } else if (3 * p >= 2 * (m + p)) {
-        k->model_inferred = 1;
-        k->model_reason = sg_printf(a, "%d of %d votes for the partnership "
-                                    "model", p, m + p);
-    } else {
-        k->model_inferred = 2;
-        k->model_reason = sg_printf(a, "votes split %d membership to %d "
-                                    "partnership: a hybrid", m, p);
-    }
+    free(voted);
+    S_infer_model(a, v, k);
     k->model_final = k->model_declared >= 0 ? k->model_declared
                                             : k->model_inferred;
     k->model_agrees = k->model_declared < 0 || k->model_inferred < 0 ? -1
@@ -396,6 +409,6 @@ const char *sg_gap_strip(sg_arena *a, const sg_vocab *v, sg_mask covered)
     static const char digits[] = "123456789abcdefg";
     char *s = sg_alloc(a, v->ngaps + 1);
     for (size_t g = 0; g < v->ngaps; g++)
-        s[g] = covered & (1u << g) ? digits[g] : '.';
+        s[g] = covered & (1u << g) ? digits[v->gaps[g].number - 1] : '.';
     return s;
 }

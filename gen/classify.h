@@ -19,31 +19,31 @@ typedef struct sg_act_class {
 
 typedef struct sg_vote {
     const char *what;       /* "participants: open", "governance: owners" */
-    int model;              /* 0 membership, 1 partnership */
+    int model;              /* the vocabulary's model it votes for */
 } sg_vote;
 
 /* How a stage or model was arrived at. */
-typedef enum sg_evidence {
+typedef enum sg_evidence_level {
     SG_EVIDENCE_NOT_ENOUGH,      /* neither declared nor inferable */
     SG_EVIDENCE_DECLARED,        /* the author's (and the source's) */
     SG_EVIDENCE_INFERRED         /* from signals the reasons name */
-} sg_evidence;
+} sg_evidence_level;
 
 typedef struct sg_class {
     /* stage: canonical indexes, -1 when unknown */
-    sg_evidence stage_evidence;
+    sg_evidence_level stage_evidence;
     int stage_declared, stage_inferred, stage_final;
     int stage_agrees;                  /* -1 unknown, 0, 1 */
     double *stage_score;               /* per canonical stage */
     const char **stage_reasons;
     size_t nstage_reasons;
 
-    /* model: 0 membership, 1 partnership, 2 hybrid, -1 unknown */
+    /* model: indexes into the vocabulary's models, -1 unknown */
     int model_declared, model_inferred, model_final;
     int model_agrees;                  /* -1 unknown, 0, 1 */
     sg_vote *votes;
     size_t nvotes;
-    int nvotes_for[2];
+    int *nvotes_for;                   /* per model */
     const char *model_reason;
 
     /* gaps */

@@ -168,13 +168,40 @@ static void S_pad(const char *s, int width)
         putchar(' ');
 }
 
-static const char *const list_help =
-    "usage: gen list [--cases DIR] [--vocabulary FILE]\n"
-    "\n"
-    "One line per case: slug, title, stage (declared / inferred), model and\n"
-    "the gaps it bridges as a strip of gap numbers (1 research, 2 education,\n"
-    "3 capital, 4 policy, 5 firm-to-firm, 6 cluster-to-cluster, 7 global;\n"
-    "'.' where the gap is empty).\n";
+/* The gap numbers come from the vocabulary, read when help is asked. */
+static void S_list_help(FILE *f, const char *vocab_file)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_vocab v;
+    sg_buf b = SG_BUF_INIT;
+    sg_buf_puts(&b, "One line per case: slug, title, stage (declared / "
+                "inferred), model and the gaps it bridges as a strip of gap "
+                "numbers (");
+    if (sg_vocab_load(&v, &a, vocab_file, &d) == 0)
+        for (size_t g = 0; g < v.ngaps; g++)
+            sg_buf_printf(&b, "%d %s, ", v.gaps[g].number, v.gaps[g].key);
+    sg_buf_puts(&b, "'.' where the gap is empty).");
+    fputs("usage: gen list [--cases DIR] [--vocabulary FILE]\n\n", f);
+    size_t col = 0;
+    for (const char *p = b.ptr; *p;) {       /* wrapped at 72 columns */
+        size_t n = strcspn(p, " ");
+        if (col && col + 1 + n > 72) {
+            fputc('\n', f);
+            col = 0;
+        } else if (col) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, n, f);
+        col += n;
+        p += n + (p[n] == ' ');
+    }
+    fputc('\n', f);
+    sg_buf_free(&b);
+    sg_arena_free(&a);
+}
 
 int sg_cmd_list(int argc, char **argv)
 {
@@ -191,8 +218,8 @@ int sg_cmd_list(int argc, char **argv)
         switch (ch) {
         case 'c': dir = optarg; break;
         case 'V': vocab_file = optarg; break;
-        case 'h': fputs(list_help, stdout); return 0;
-        default: fputs(list_help, stderr); return 2;
+        case 'h': S_list_help(stdout, vocab_file); return 0;
+        default: S_list_help(stderr, NULL); return 2;
         }
     }
     sg_arena a = SG_ARENA_INIT;
@@ -215,12 +242,10 @@ int sg_cmd_list(int argc, char **argv)
                 ? v.stages[k.stage_declared].key : "-";
             const char *inf = k.stage_inferred >= 0
                 ? v.stages[k.stage_inferred].key : "-";
-            static const char *const models[] = { "membership", "partnership",
-                                                  "hybrid" };
             printf("%-32s ", c->slug);
             S_pad(c->title ? c->title : "", 40);
             printf(" %9s / %-9s %-11s %s\n", decl, inf,
-                   k.model_final >= 0 ? models[k.model_final] : "-",
+                   k.model_final >= 0 ? v.models[k.model_final].key : "-",
                    sg_gap_strip(&a, &v, k.covered));
         }
         status = d.errors ? 1 : 0;

@@ -1,6 +1,7 @@
 /* cmd_new.c - `gen new SLUG`: a case file with every key as an example. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,84 +12,116 @@
 #include "fs.h"
 
 static const char *const help =
-    "usage: gen new SLUG [--title TITLE] [--cases DIR]\n"
+    "usage: gen new SLUG [--title TITLE] [--cases DIR] [--vocabulary FILE]\n"
     "\n"
     "Writes DIR/SLUG.md (default DIR: cases) with every key of the case\n"
     "format present, the optional ones as commented examples. It never\n"
-    "overwrites a file. Fill in title, country and sector, uncomment what\n"
-    "your sources say, then run `gen check`.\n";
+    "overwrites a file. Fill in the keys that are not commented out (the\n"
+    "required ones), uncomment what your sources say, then run `gen check`.\n"
+    "The keys and their examples come from the vocabulary (--vocabulary).\n";
 
-/* Every key of the format, with an example from the collection. */
-static const char body[] =
-    "country:          # ISO 3166-1 alpha-2 code, e.g. DK\n"
-    "sector:           # main field, e.g. Life science\n"
-    "# summary: One or two sentences for lists and search results.\n"
-    "# slug: my-cluster            # default: the file name\n"
-    "# countries: [DK, SE]         # all countries of a cross-border cluster\n"
-    "# region: Øresund region\n"
-    "# city: Copenhagen\n"
-    "# tags: [biotechnology, medtech]\n"
-    "# founded: 2007               # year the cluster organisation was set up\n"
-    "# organisation: Brains Business\n"
-    "# legal_form: association\n"
-    "# reach: regional             # local, metropolitan, regional, national, cross-border, international\n"
-    "# actors: 260\n"
-    "# actor_types: [firms, research, government]   # also education, capital, healthcare, clusters, global\n"
-    "# staff: 5                    # facilitators, full-time equivalents\n"
-    "# stage: latent               # in any framework's terms: potential, take-off, golden age, ...\n"
-    "# model: partnership          # membership, partnership or hybrid\n"
-    "# traits:\n"
-    "#   projects: external        # internal | external\n"
-    "#   focus: projects           # organisation | projects\n"
-    "#   participants: open        # closed | open\n"
-    "#   leadership: facilitator   # manager | facilitator\n"
-    "#   strategy: agenda          # plan | agenda\n"
-    "#   accountability: low       # high | low\n"
-    "# governance: members         # members or owners\n"
-    "# owners: [Regional development agency]\n"
-    "# funding:\n"
-    "#   - source: Public grant\n"
-    "#     type: public            # public, eu, private, membership, project, university, sponsorship\n"
-    "#     amount: 6700000\n"
-    "#     currency: EUR\n"
-    "#     years: 3\n"
-    "# activities:\n"
-    "#   - networking events\n"
-    "#   - name: small-scale cooperation projects\n"
-    "#     as: project             # project or service\n"
-    "#     connects: [firms, research]\n"
-    "#     gaps: [research, firm-to-firm]   # overrides connects and the type's defaults\n"
-    "#     note: three projects a year\n"
-    "# obstacles: [bridge-keeper]  # resourceless-supporter, braker, reluctant-boss\n"
-    "# history:\n"
-    "#   - {year: 2005, stage: potential, note: Secretariat founded}\n"
-    "# sources:\n"
-    "#   - title: Title of the report\n"
-    "#     author: Author Name\n"
-    "#     year: 2011\n"
-    "#     url: https://example.org/report.pdf\n"
-    "# date: 2026-01-31            # last revised, YYYY-MM-DD\n"
-    "# authors: [Your Name]\n"
-    "# draft: true                 # checked, but not published without --drafts\n"
-    "---\n"
-    "What the cluster is, how it is organised, what it does to bridge which\n"
-    "gaps, and what is notable about it, in a few hundred words of Markdown.\n";
+/* "  # doc: a, b, c" after the line begun at `start`, padded to 30
+ * characters; the words of the row's vocabulary list when they are few. */
+static void S_comment(sg_buf *b, size_t start, const sg_vocab *v,
+                      const sg_case_key *parent, const sg_case_key *row)
+{
+    const char *doc = sg_case_key_doc(v, parent, row, NULL);
+    size_t col = 0;
+    for (size_t i = start; i < b->len; i++)
+        col += ((unsigned char)b->ptr[i] & 0xC0) != 0x80;
+    for (; col < 30; col++)
+        sg_buf_putc(b, ' ');
+    sg_buf_printf(b, " # %s", doc);
+    const sg_words *w = &v->lists[row->words];
+    if (row->words != SG_L_NONE && w->n <= 12 && row->type != SG_KT_TRAITS) {
+        for (size_t i = 0; i < w->n; i++)
+            sg_buf_printf(b, "%s%s", i ? ", " : ": ", w->keys[i]);
+    }
+    sg_buf_putc(b, '\n');
+}
+
+/* `# <example>  # doc` for a row (commented when `comment`), and the
+ * lines of its keys below it for a row with a sub-table or traits. */
+static void S_key_lines(sg_buf *b, const sg_vocab *v,
+                        const sg_case_key *parent, const sg_case_key *row,
+                        bool comment)
+{
+    size_t start = b->len;
+    const char *ex;
+    sg_case_key_doc(v, parent, row, &ex);
+    if (comment)
+        sg_buf_puts(b, "# ");
+    if (row->flags & SG_KEY_REQUIRED && !parent)
+        sg_buf_printf(b, "%s:", row->name);       /* to fill in */
+    else if (row->sub || row->type == SG_KT_TRAITS)
+        sg_buf_printf(b, "%s:", row->name);
+    else
+        sg_buf_puts(b, ex);
+    S_comment(b, start, v, parent, row);
+    if (row->type == SG_KT_TRAITS) {
+        for (size_t t = 0; t < v->ntraits; t++) {
+            const sg_trait *tr = &v->traits[t];
+            size_t at = b->len;
+            sg_buf_printf(b, "%s  %s: %s", comment ? "# " : "", tr->key,
+                          tr->value[1]);
+            for (size_t col = b->len - at; col < 30; col++)
+                sg_buf_putc(b, ' ');     /* trait values are ASCII */
+            sg_buf_printf(b, " # %s | %s\n", tr->value[0], tr->value[1]);
+        }
+    }
+    for (const sg_case_key *sub = row->sub; sub && sub->name; sub++) {
+        const char *sex;
+        sg_case_key_doc(v, row, sub, &sex);
+        size_t at = b->len;
+        const char *lead = row->type != SG_KT_ITEMS ? "  "
+                         : sub == row->sub ? "  - " : "    ";
+        sg_buf_printf(b, "%s%s%s", comment ? "# " : "", lead, sex);
+        S_comment(b, at, v, row, sub);
+    }
+}
+
+/* The template: every key of the table in its order, the required ones
+ * to fill in, the others as commented examples. */
+static void S_template(sg_buf *b, const sg_vocab *v, const char *title)
+{
+    sg_buf_puts(b, "---\n");
+    for (const sg_case_key *row = sg_case_keys; row->name; row++) {
+        if (title && row->off == offsetof(sg_case, title) && row->check) {
+            /* a quoted YAML scalar: escape what would end it */
+            sg_buf_puts(b, "title: \"");
+            for (const char *p = title; *p; p++) {
+                if (*p == '"' || *p == '\\')
+                    sg_buf_putc(b, '\\');
+                sg_buf_putc(b, *p);
+            }
+            sg_buf_puts(b, "\"\n");
+            continue;
+        }
+        S_key_lines(b, v, NULL, row, !(row->flags & SG_KEY_REQUIRED));
+    }
+    sg_buf_puts(b, "---\n"
+                "What the cluster is, how it is organised, what it does to "
+                "bridge which\ngaps, and what is notable about it, in a few "
+                "hundred words of Markdown.\n");
+}
 
 int sg_cmd_new(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "title", required_argument, NULL, 't' },
         { "cases", required_argument, NULL, 'c' },
+        { "vocabulary", required_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *title = NULL, *dir = "cases";
+    const char *title = NULL, *dir = "cases", *vocab_file = NULL;
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "ht:", opts, NULL)) != -1) {
         switch (ch) {
         case 't': title = optarg; break;
         case 'c': dir = optarg; break;
+        case 'V': vocab_file = optarg; break;
         case 'h': fputs(help, stdout); return 0;
         default: fputs(help, stderr); return 2;
         }
@@ -107,8 +140,22 @@ int sg_cmd_new(int argc, char **argv)
         fprintf(stderr, "gen new: the title must be one line\n");
         return 2;
     }
+    /* the template comes from the key table and the vocabulary */
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_vocab v;
+    if (sg_vocab_load(&v, &a, vocab_file, &d) != 0) {
+        sg_print_diags(&d, false);
+        sg_arena_free(&a);
+        return 1;
+    }
+    sg_buf text = SG_BUF_INIT;
+    S_template(&text, &v, title);
+    sg_arena_free(&a);
     if (sg_mkdirs(dir) != 0) {
         fprintf(stderr, "gen new: cannot create %s: %s\n", dir, strerror(errno));
+        sg_buf_free(&text);
         return 1;
     }
     char path[4096];
@@ -119,29 +166,23 @@ int sg_cmd_new(int argc, char **argv)
         fprintf(stderr, "gen new: %s: %s\n", path,
                 errno == EEXIST ? "already exists; not overwritten"
                                 : strerror(errno));
+        sg_buf_free(&text);
         return 1;
     }
     FILE *f = fdopen(fd, "w");
-    fputs("---\n", f);
-    if (title) {
-        /* a quoted YAML scalar: escape what would end it */
-        fputs("title: \"", f);
-        for (const char *p = title; *p; p++) {
-            if (*p == '"' || *p == '\\')
-                fputc('\\', f);
-            fputc(*p, f);
-        }
-        fputs("\"\n", f);
-    } else {
-        fputs("title:            # name of the cluster or cluster initiative\n",
-              f);
-    }
-    fputs(body, f);
+    fwrite(text.ptr, 1, text.len, f);
+    sg_buf_free(&text);
     if (fclose(f) != 0) {
         fprintf(stderr, "gen new: cannot write %s\n", path);
         return 1;
     }
-    printf("wrote %s: fill in title, country and sector, then run gen check\n",
-           path);
+    printf("wrote %s: fill in", path);
+    const char *sep = " ";
+    for (const sg_case_key *row = sg_case_keys; row->name; row++)
+        if (row->flags & SG_KEY_REQUIRED) {
+            printf("%s%s", sep, row->name);
+            sep = ", ";
+        }
+    printf(", then run gen check\n");
     return 0;
 }

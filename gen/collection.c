@@ -3,6 +3,7 @@
 
 #include <stdatomic.h>
 
+#include "case_check.h"
 #include "case_read.h"
 #include "fs.h"
 #include "links.h"
@@ -52,6 +53,7 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
         progress->fn(progress->ctx, "cases read", nfiles, nfiles);
     col->n = col->files = nfiles;
     sg_cases_unique(col->cases, col->n, d);
+    sg_cases_check_partners(col->cases, col->n, d);
     /* the write-ups' links need every slug: after all are read */
     sg_links_writeups(a, col->cases, col->n, jobs, d);
     return d->errors == errors ? 0 : -1;

@@ -120,3 +120,70 @@ void sg_normalise_name(sg_arena *a, const char *name, const char **key,
     sg_buf_free(&ws);
     sg_buf_free(&w);
 }
+
+/* Latin letters with diacritics (Latin-1 Supplement and Latin
+ * Extended-A, U+00C0 to U+017F) in ASCII, lower case: runs of code
+ * points that share a spelling; NULL for x and the division sign. */
+static const struct { unsigned short first, count; char ascii[3]; }
+S_latin[] = {
+    {0xC0, 6, "a"}, {0xC6, 1, "ae"}, {0xC7, 1, "c"}, {0xC8, 4, "e"},
+    {0xCC, 4, "i"}, {0xD0, 1, "d"}, {0xD1, 1, "n"}, {0xD2, 5, "o"},
+    {0xD8, 1, "o"}, {0xD9, 4, "u"}, {0xDD, 1, "y"}, {0xDE, 1, "th"},
+    {0xDF, 1, "ss"}, {0xE0, 6, "a"}, {0xE6, 1, "ae"}, {0xE7, 1, "c"},
+    {0xE8, 4, "e"}, {0xEC, 4, "i"}, {0xF0, 1, "d"}, {0xF1, 1, "n"},
+    {0xF2, 5, "o"}, {0xF8, 1, "o"}, {0xF9, 4, "u"}, {0xFD, 1, "y"},
+    {0xFE, 1, "th"}, {0xFF, 1, "y"},
+    {0x100, 6, "a"}, {0x106, 8, "c"}, {0x10E, 4, "d"}, {0x112, 10, "e"},
+    {0x11C, 8, "g"}, {0x124, 4, "h"}, {0x128, 10, "i"}, {0x132, 2, "ij"},
+    {0x134, 2, "j"}, {0x136, 3, "k"}, {0x139, 10, "l"}, {0x143, 9, "n"},
+    {0x14C, 6, "o"}, {0x152, 2, "oe"}, {0x154, 6, "r"}, {0x15A, 8, "s"},
+    {0x162, 6, "t"}, {0x168, 12, "u"}, {0x174, 2, "w"}, {0x176, 3, "y"},
+    {0x179, 6, "z"}, {0x17F, 1, "s"},
+};
+
+const char *sg_fold(sg_arena *a, const char *name)
+{
+    sg_buf b = SG_BUF_INIT;
+    bool gap = false;   /* a separator is due before the next letter */
+    const unsigned char *p = (const unsigned char *)name;
+    while (*p) {
+        const char *t = NULL;
+        size_t n = 1;
+        bool letter = false;
+        if (*p < 0x80) {
+            letter = isalnum(*p);
+        } else {
+            while (p[n] && (p[n] & 0xC0) == 0x80)
+                n++;
+            unsigned cp = n == 2 ? ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)
+                        : n == 3 ? ((p[0] & 0x0Fu) << 12) |
+                                   ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)
+                        : 0;
+            for (size_t i = 0; i < sizeof S_latin / sizeof *S_latin; i++)
+                if (cp >= S_latin[i].first &&
+                    cp < S_latin[i].first + S_latin[i].count)
+                    t = S_latin[i].ascii;
+            /* punctuation (dashes, quotes) and spaces separate words;
+             * other scripts' letters are kept as they are */
+            letter = t || !((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
+                            cp == 0xD7 || cp == 0xF7 || cp == 0x3000);
+        }
+        if (letter) {
+            if (gap && b.len)
+                sg_buf_putc(&b, ' ');
+            gap = false;
+            if (t)
+                sg_buf_puts(&b, t);
+            else if (n == 1)
+                sg_buf_putc(&b, (char)tolower(*p));
+            else
+                sg_buf_put(&b, (const char *)p, n);
+        } else {
+            gap = true;
+        }
+        p += n;
+    }
+    const char *r = sg_strndup(a, b.ptr ? b.ptr : "", b.len);
+    sg_buf_free(&b);
+    return r;
+}

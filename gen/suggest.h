@@ -22,4 +22,12 @@ const char *sg_nearest(const char *word, const char *const *cands, size_t n);
 void sg_normalise_name(sg_arena *a, const char *name, const char **key,
                        const char **words);
 
+/* A name in the form lookups of controlled words compare ("Öresund
+ * region", "oresund-region" and "ORESUND Region" all give "oresund
+ * region"): ASCII lower case, Latin letters with diacritics spelt in
+ * ASCII (U+00C0 to U+017F: "ø" -> "o", "ß" -> "ss"), every run of
+ * punctuation and space one space, none at either end. Other characters
+ * are kept. Arena string. */
+const char *sg_fold(sg_arena *a, const char *name);
+
 #endif

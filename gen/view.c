@@ -103,21 +103,19 @@ static sg_value *S_gap_keys(sg_arena *a, const sg_vocab *v, sg_mask m)
     return l;
 }
 
-static const char *S_model_key(int m)
+/* A model of the classification: an index into the vocabulary's. */
+static const char *S_model_key(const sg_vocab *v, int m)
 {
-    return m == 0 ? "membership" : m == 1 ? "partnership"
-         : m == 2 ? "hybrid" : NULL;
+    return m >= 0 ? v->models[m].key : NULL;
 }
 
 static const char *S_model_name(const sg_vocab *v, int m)
 {
-    const char *key = S_model_key(m);
-    int i = key ? sg_vocab_model(v, key) : -1;
-    return i >= 0 ? v->models[i].name : NULL;
+    return m >= 0 ? v->models[m].name : NULL;
 }
 
 /* `evidence` as cases.json has it, and a flag per level for templates */
-static void S_evidence(sg_arena *a, sg_value *m, sg_evidence ev)
+static void S_evidence(sg_arena *a, sg_value *m, sg_evidence_level ev)
 {
     static const char *const keys[] = { "not enough", "declared",
                                         "inferred" };
@@ -160,9 +158,9 @@ static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
                               const sg_class *k)
 {
     sg_value *m = sg_map_sized(a, 11);
-    STR(m, "declared", S_model_key(k->model_declared));
-    STR(m, "inferred", S_model_key(k->model_inferred));
-    STR(m, "final", S_model_key(k->model_final));
+    STR(m, "declared", S_model_key(v, k->model_declared));
+    STR(m, "inferred", S_model_key(v, k->model_inferred));
+    STR(m, "final", S_model_key(v, k->model_final));
     if (k->model_agrees < 0)
         NUL(m, "agrees");
     else
@@ -171,7 +169,7 @@ static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
     for (size_t i = 0; i < k->nvotes; i++) {
         sg_value *vo = sg_map(a);
         STR(vo, "evidence", k->votes[i].what);
-        STR(vo, "for", S_model_key(k->votes[i].model));
+        STR(vo, "for", S_model_key(v, k->votes[i].model));
         sg_list_push(a, votes, vo);
     }
     ADD(m, "votes", votes);
@@ -454,8 +452,8 @@ static sg_value *S_part_activities(sg_arena *a, const void *entry)
         STR(x, "type", ac->type >= 0 ? v->acts[ac->type].key : NULL);
         ADD(x, "gaps", S_gap_keys(a, v, e->k->acts[i].gaps));
         int as = ac->as >= 0 ? ac->as
-               : ac->type >= 0 ? (v->acts[ac->type].project ? 0 : 1) : -1;
-        STR(x, "as", as == 0 ? "project" : as == 1 ? "service" : NULL);
+               : ac->type >= 0 ? v->acts[ac->type].as : -1;
+        STR(x, "as", as >= 0 ? v->activity_as[as] : NULL);
         STR(x, "why", e->k->acts[i].why);
         STR(x, "matched", ac->type_how);
         STR(x, "note", ac->note);

@@ -27,8 +27,8 @@ static sg_value *S_trait_cell(sg_arena *a, const sg_vocab *v, size_t t,
 {
     sg_value *cell = sg_map_sized(a, 2);
     STR(cell, "value", tv >= 0 ? v->traits[t].value[tv] : NULL);
-    STR(cell, "side", tv == 0 ? "membership"
-                      : tv == 1 ? "partnership" : "none");
+    int m = tv >= 0 ? v->traits[t].model[tv] : -1;
+    STR(cell, "side", m >= 0 ? v->models[m].key : "none");
     return cell;
 }
 
@@ -292,6 +292,8 @@ sg_value *sg_view_charts(const sg_site_ctx *c)
     const sg_vocab *v = c->v;
     const sg_analysis *an = c->an;
     size_t most = v->nstages > v->ngaps ? v->nstages : v->ngaps;
+    if (v->nmodels > most)
+        most = v->nmodels;
     bar *bars = sg_alloc(a, (most + 4) * sizeof *bars);
     sg_value *charts = sg_map(a);
     /* every chart ends with the cases it cannot place, so that none is
@@ -305,19 +307,15 @@ sg_value *sg_view_charts(const sg_site_ctx *c)
                             sg_view_word(v, "kinds.stages.none.key"))
                 : NULL, none->n };
     ADD(charts, "stages", S_chart(c, "stages", bars, v->nstages + 1));
-    static const char *const mkeys[3] = { "membership", "partnership",
-                                          "hybrid" };
     size_t placed = 0;
-    for (int m = 0; m < 3; m++) {
-        int mi = sg_vocab_model(v, mkeys[m]);
-        bars[m] = S_bar(a, "models", mkeys[m],
-                        mi >= 0 ? v->models[mi].name : mkeys[m],
+    for (size_t m = 0; m < v->nmodels; m++) {
+        bars[m] = S_bar(a, "models", v->models[m].key, v->models[m].name,
                         an->models[m].n);
         placed += an->models[m].n;
     }
-    bars[3] = (bar){ "none", sg_view_word(v, "missing.not_enough"), NULL,
-                     c->n - placed };
-    ADD(charts, "models", S_chart(c, "models", bars, 4));
+    bars[v->nmodels] = (bar){ "none", sg_view_word(v, "missing.not_enough"),
+                              NULL, c->n - placed };
+    ADD(charts, "models", S_chart(c, "models", bars, v->nmodels + 1));
     for (size_t g = 0; g < v->ngaps; g++)
         bars[g] = S_bar(a, "gaps", v->gaps[g].key, v->gaps[g].name,
                         an->bridged[g].n);

@@ -94,16 +94,11 @@ static void S_stages(const sg_site_ctx *c, sg_listings *out)
 
 static void S_models(const sg_site_ctx *c, sg_listings *out)
 {
-    static const char *const mkeys[3] = { "membership", "partnership",
-                                          "hybrid" };
     sg_value *items = sg_list(c->a);
-    for (int m = 0; m < 3; m++) {
-        int mi = sg_vocab_model(c->v, mkeys[m]);
-        S_add(c, out, items,
-              S_listing(c, "models", mkeys[m],
-                        mi >= 0 ? c->v->models[mi].name : mkeys[m],
-                        mi >= 0 ? c->v->models[mi].description : NULL,
-                        &c->an->models[m]));
+    for (size_t m = 0; m < c->v->nmodels; m++) {
+        const sg_model *md = &c->v->models[m];
+        S_add(c, out, items, S_listing(c, "models", md->key, md->name,
+                                       md->description, &c->an->models[m]));
     }
     S_kind(c, out, "models", items);
 }

@@ -60,15 +60,12 @@ static void S_site_vocabulary(const sg_site_ctx *c, sg_value *site)
     static const char *const vkeys[] = { "gaps", "stages", "actor_types" };
     for (size_t i = 0; i < sizeof vkeys / sizeof *vkeys; i++)
         sg_map_add(a, site, vkeys[i], sg_map_get(v->root, vkeys[i]));
-    static const char *const mkeys[3] = { "membership", "partnership",
-                                          "hybrid" };
     sg_value *models = sg_list(a);
-    for (int m = 0; m < 3; m++) {
-        int mi = sg_vocab_model(v, mkeys[m]);
+    for (size_t m = 0; m < v->nmodels; m++) {
         sg_value *x = sg_map(a);
-        STR(x, "key", mkeys[m]);
-        STR(x, "name", mi >= 0 ? v->models[mi].name : mkeys[m]);
-        STR(x, "description", mi >= 0 ? v->models[mi].description : NULL);
+        STR(x, "key", v->models[m].key);
+        STR(x, "name", v->models[m].name);
+        STR(x, "description", v->models[m].description);
         sg_list_push(a, models, x);
     }
     ADD(site, "models", models);

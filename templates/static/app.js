@@ -26,7 +26,8 @@
         if (f.country && (" " + d.country.toLowerCase()).indexOf(" " + f.country + " ") < 0) ok = false;
         if (f.gap) {
           var has = (" " + d.gaps).indexOf(" " + f.gap + " ") >= 0;
-          if (f.gapstate === "empty" ? has : !has) ok = false;
+          // a case whose activities are not recorded leaves no gap empty
+          if (f.gapstate === "empty" ? has || "unrecorded" in d : !has) ok = false;
         }
         tr.hidden = !ok;
         if (ok) shown++;

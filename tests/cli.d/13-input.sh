@@ -108,7 +108,7 @@ done
 
 # ---- funding shares: rounding to whole percents is tolerated ----
 mkdir -p "$I/shares"
-printf -- '---\ntitle: x\ncountry: DK\nsector: x\nfunding:\n  - {source: a, share: 0.34}\n  - {source: b, share: 0.34}\n  - {source: c, share: 0.33}\n---\n' > "$I/shares/round.md"
+printf -- '---\ntitle: x\ncountry: DK\nsector: ICT\nfunding:\n  - {source: a, share: 0.34}\n  - {source: b, share: 0.34}\n  - {source: c, share: 0.33}\n---\n' > "$I/shares/round.md"
 out=$("$GEN" check "$I/shares" 2>&1); rc=$?
 check "13-input: shares that add up to 1.01 by rounding pass" \
     '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "0 errors, 0 warnings"'
@@ -119,7 +119,7 @@ check "13-input: shares over 1 fail the build at the funding key" \
 
 # ---- the swallowed list item: its gap is flagged, not silently lost ----
 mkdir -p "$I/swallow"
-printf -- '---\ntitle: x\ncountry: DK\nsector: x\nactivities:\n  - networking events\n   - seminars\n   - trade fairs\n---\n' > "$I/swallow/s.md"
+printf -- '---\ntitle: x\ncountry: DK\nsector: ICT\nactivities:\n  - networking events\n   - seminars\n   - trade fairs\n---\n' > "$I/swallow/s.md"
 out=$("$GEN" check "$I/swallow" 2>&1); rc=$?
 check "13-input: a list item indented one space too far is a warning at its line" \
     '[ $rc -eq 0 ] && printf "%s" "$out" | grep -q "s.md:6:5: warning: activities: .networking events - seminars - trade fairs. looks like several activities"'

@@ -22,8 +22,8 @@ for c in cases "$W/corpus"; do
     name=$( [ "$c" = cases ] && echo "cases/" || echo "$N synthetic cases" )
     # the templates and vocabulary of each tree, so a moved word is caught
     (cd "$W/base" && ./gen/gen build --cases "$(cd "$ROOT" && realpath "$c")" \
-        --out "$W/old" -q)
-    ./gen/gen build --cases "$c" --out "$W/new" -q
+        --out "$W/old" -q 2>/dev/null)
+    ./gen/gen build --cases "$c" --out "$W/new" -q 2>/dev/null
     if diff -r "$W/old" "$W/new" > "$W/diff.txt"; then
         echo "same-site: $name: byte-identical ($(find "$W/new" -type f | wc -l) files)"
     else
