@@ -181,41 +181,65 @@ static void S_vote(sg_arena *a, sg_class *k, const char *what, int model)
     k->nvotes_for[model]++;
 }
 
-/* Two thirds of the votes decide for a model; a split is the mixed
- * model of the vocabulary (hybrid), when it has one. */
-static void S_infer_model(sg_arena *a, const sg_vocab *v, sg_class *k)
+/* The model from 001's criteria (Table 2, Governance, Funding logics):
+ * each trait, the governance and each direction project money flows in
+ * is a vote. A model is inferred when at least two votes agree and lead
+ * every other model by two or more. The mixed model (hybrid) only where
+ * the traits themselves split, two or more on each side; otherwise there
+ * is not enough to say. */
+enum { MODEL_VOTES = 2, MODEL_LEAD = 2 };
+
+static void S_infer_model(sg_arena *a, const sg_vocab *v, sg_class *k,
+                          const int *trait_votes)
 {
-    int total = 0;
-    for (size_t m = 0; m < v->nmodels; m++)
-        total += k->nvotes_for[m];
     k->model_inferred = -1;
-    if (!total) {
-        k->model_reason = "no traits, governance or funding type tell the "
-                          "model";
-        return;
+    k->model_evidence = SG_EVIDENCE_NOT_ENOUGH;
+    int best = -1, second = 0, split = 0;
+    for (size_t m = 0; m < v->nmodels; m++) {
+        if (v->models[m].mixed)
+            continue;
+        if (best < 0 || k->nvotes_for[m] > k->nvotes_for[best]) {
+            if (best >= 0)
+                second = k->nvotes_for[best];
+            best = (int)m;
+        } else if (k->nvotes_for[m] > second) {
+            second = k->nvotes_for[m];
+        }
+        split += trait_votes[m] >= MODEL_VOTES;
     }
-    for (size_t m = 0; m < v->nmodels; m++)
-        if (3 * k->nvotes_for[m] >= 2 * total) {
-            k->model_inferred = (int)m;
-            k->model_reason = sg_printf(a, "%d of %d votes for the %s model",
-                                        k->nvotes_for[m], total,
-                                        v->models[m].key);
-            return;
-        }
-    sg_buf b = SG_BUF_INIT;
-    sg_buf_puts(&b, "votes split");
-    const char *sep = " ";
-    for (size_t m = 0; m < v->nmodels; m++)
-        if (!v->models[m].mixed) {
-            sg_buf_printf(&b, "%s%d %s", sep, k->nvotes_for[m],
-                          v->models[m].key);
-            sep = " to ";
-        }
-    k->model_inferred = v->mixed_model;
-    if (v->mixed_model >= 0)
-        sg_buf_printf(&b, ": a %s", v->models[v->mixed_model].key);
-    k->model_reason = sg_strndup(a, b.ptr, b.len);
-    sg_buf_free(&b);
+    int top = best >= 0 ? k->nvotes_for[best] : 0;
+    if (top >= MODEL_VOTES && top - second >= MODEL_LEAD) {
+        k->model_inferred = best;
+        k->model_evidence = SG_EVIDENCE_INFERRED;
+        k->model_reason = sg_printf(a, "%d votes for the %s model, %d for "
+                                    "any other", top, v->models[best].key,
+                                    second);
+    } else if (split >= 2 && v->mixed_model >= 0) {
+        k->model_inferred = v->mixed_model;
+        k->model_evidence = SG_EVIDENCE_INFERRED;
+        k->model_reason = sg_printf(a, "its traits split, two or more on "
+                                    "each side: a %s",
+                                    v->models[v->mixed_model].key);
+    } else if (!top) {
+        k->model_reason = "no trait, governance or flow of funding tells "
+                          "the model";
+    } else {
+        k->model_reason = sg_printf(a, "%d vote%s against %d: not enough to "
+                                    "tell the model (two agreeing votes and "
+                                    "a lead of two are needed)", top,
+                                    top == 1 ? "" : "s", second);
+    }
+}
+
+/* The model a flow of money votes for (vocabulary: flow_models), -1. */
+static int S_flow_model(const sg_vocab *v, int flow)
+{
+    if (flow < 0)
+        return -1;
+    const char *key = v->lists[SG_L_FLOWS].keys[flow];
+    const sg_value *fm = sg_map_get(v->root, "flow_models");
+    const char *model = sg_value_str(sg_map_get(fm, key));
+    return model ? sg_vocab_model(v, model) : -1;
 }
 
 static void S_model(sg_arena *a, const sg_vocab *v, const sg_case *c,
@@ -223,29 +247,43 @@ static void S_model(sg_arena *a, const sg_vocab *v, const sg_case *c,
 {
     k->model_declared = c->model;
     k->nvotes_for = sg_alloc(a, (v->nmodels + 1) * sizeof *k->nvotes_for);
+    int *trait_votes = S_tmp(v->nmodels, sizeof(int));
     for (size_t t = 0; t < v->ntraits; t++)
-        if (c->traits[t] >= 0 && v->traits[t].model[c->traits[t]] >= 0)
+        if (c->traits[t] >= 0 && v->traits[t].model[c->traits[t]] >= 0) {
+            int m = v->traits[t].model[c->traits[t]];
             S_vote(a, k, sg_printf(a, "%s: %s", v->traits[t].key,
-                                   v->traits[t].value[c->traits[t]]),
-                   v->traits[t].model[c->traits[t]]);
+                                   v->traits[t].value[c->traits[t]]), m);
+            trait_votes[m]++;
+        }
     if (c->governance >= 0 && v->governance[c->governance].model >= 0)
         S_vote(a, k, sg_printf(a, "governance: %s",
                                v->governance[c->governance].key),
                v->governance[c->governance].model);
-    /* funding logic: one vote per model that a kind of funding tells */
+    /* funding logic: where the money flows, once per direction; a type
+     * votes only where the vocabulary gives it a model */
     bool *voted = S_tmp(v->nmodels, sizeof *voted);
     for (size_t i = 0; i < c->nfunding; i++) {
-        int t = c->funding[i].type;
-        if (t < 0 || v->funding[t].model < 0 || voted[v->funding[t].model])
+        const sg_funding *f = &c->funding[i];
+        int m = S_flow_model(v, f->flows_to);
+        const char *what = m >= 0 ? sg_printf(a, "money flows to %s",
+                                   v->lists[SG_L_FLOWS].keys[f->flows_to])
+                                  : NULL;
+        if (m < 0 && f->type >= 0 && v->funding[f->type].model >= 0) {
+            m = v->funding[f->type].model;
+            what = sg_printf(a, "funding: %s", v->funding[f->type].name);
+        }
+        if (m < 0 || voted[m])
             continue;
-        voted[v->funding[t].model] = true;
-        S_vote(a, k, sg_printf(a, "funding: %s", v->funding[t].name),
-               v->funding[t].model);
+        voted[m] = true;
+        S_vote(a, k, what, m);
     }
     free(voted);
-    S_infer_model(a, v, k);
+    S_infer_model(a, v, k, trait_votes);
+    free(trait_votes);
     k->model_final = k->model_declared >= 0 ? k->model_declared
                                             : k->model_inferred;
+    if (k->model_declared >= 0)
+        k->model_evidence = SG_EVIDENCE_DECLARED;
     k->model_agrees = k->model_declared < 0 || k->model_inferred < 0 ? -1
                     : k->model_declared == k->model_inferred;
 }

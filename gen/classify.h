@@ -39,6 +39,7 @@ typedef struct sg_class {
     size_t nstage_reasons;
 
     /* model: indexes into the vocabulary's models, -1 unknown */
+    sg_evidence_level model_evidence;
     int model_declared, model_inferred, model_final;
     int model_agrees;                  /* -1 unknown, 0, 1 */
     sg_vote *votes;

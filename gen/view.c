@@ -157,7 +157,7 @@ static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
 static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
                               const sg_class *k)
 {
-    sg_value *m = sg_map_sized(a, 11);
+    sg_value *m = sg_map_sized(a, 15);
     STR(m, "declared", S_model_key(v, k->model_declared));
     STR(m, "inferred", S_model_key(v, k->model_inferred));
     STR(m, "final", S_model_key(v, k->model_final));
@@ -178,6 +178,7 @@ static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
     STR(m, "declared_name", S_model_name(v, k->model_declared));
     STR(m, "inferred_name", S_model_name(v, k->model_inferred));
     BOOL(m, "disagrees", k->model_agrees == 0);
+    S_evidence(a, m, k->model_evidence);
     return m;
 }
 

@@ -39,3 +39,22 @@ check "15-evidence: stage fit says 'not shown in the write-up', never that a tas
     'grep -q "not shown in the write-up" "$E/site/cases/two/index.html" && ! grep -qi "does not show" "$E/site/cases/two/index.html"'
 check "15-evidence: no stage fit without a stage" \
     '! grep -q "id=\"fit\"" "$E/site/cases/one/index.html"'
+
+# ---- the model from 001's criteria ----
+mkdir -p "$E/models"
+printf -- '---\ntitle: Fees and projects\ncountry: DK\nsector: Food\nfunding:\n  - {source: Fees, type: membership}\n  - {source: Projects, type: project}\n---\n' > "$E/models/fees.md"
+printf -- '---\ntitle: Owners\ncountry: DK\nsector: Food\ngovernance: owners\nowners: [A region]\nfunding:\n  - {source: EU projects, type: project, flows_to: projects}\n---\n' > "$E/models/owners.md"
+printf -- '---\ntitle: Members\ncountry: DK\nsector: Food\ngovernance: members\nfunding:\n  - {source: Grant, type: public, flows_to: organisation}\n---\n' > "$E/models/members.md"
+printf -- '---\ntitle: Split\ncountry: DK\nsector: Food\ntraits: {projects: internal, focus: organisation, participants: open, leadership: facilitator}\n---\n' > "$E/models/split.md"
+printf -- '---\ntitle: One vote\ncountry: DK\nsector: Food\ntraits: {participants: open}\n---\n' > "$E/models/one.md"
+"$GEN" build --cases "$E/models" --out "$E/msite" -q 2>"$E/merr.txt"; rc=$?
+check "15-evidence: the model fixtures build" '[ $rc -eq 0 ]' || cat "$E/merr.txt"
+J="$E/msite/cases.json"
+m() { node -e "const d=JSON.parse(require('fs').readFileSync(process.argv[1]));const c=d.cases.find(x=>x.slug===process.argv[2]);console.log(c.model.final+'/'+c.model.evidence)" "$J" "$1"; }
+check "15-evidence: fees plus project money tell no model" '[ "$(m fees)" = "null/not enough" ]'
+check "15-evidence: owners plus project money flowing to projects: partnership" '[ "$(m owners)" = "partnership/inferred" ]'
+check "15-evidence: members plus money flowing to the organisation: membership" '[ "$(m members)" = "membership/inferred" ]'
+check "15-evidence: traits split two and two: hybrid" '[ "$(m split)" = "hybrid/inferred" ]'
+check "15-evidence: a single vote is not enough" '[ "$(m one)" = "null/not enough" ]'
+check "15-evidence: the case page says how sure its model is" \
+    'grep -q "Not enough evidence:</strong> the write-up gives no model" "$E/msite/cases/fees/index.html"'
