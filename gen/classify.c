@@ -325,73 +325,68 @@ static void S_gaps(sg_arena *a, const sg_vocab *v, const sg_case *c,
     }
 }
 
+/* Whether a funding item is public money: `public:` where the case says
+ * so (public project funds), else its type; -1 when neither tells. */
+static int S_public(const sg_vocab *v, const sg_funding *f)
+{
+    if (f->has_public)
+        return f->is_public;
+    return f->type >= 0 ? v->funding[f->type].is_public : -1;
+}
+
+/* Funding indicators only where the case's figures cover the whole: every
+ * source with an amount, or every source with a numeric share adding up
+ * to one. A share in words ("mainly") or a source without a figure
+ * leaves the whole unknown, and then so are the total, the largest
+ * share and the public share: "mainly" is not 100% [standard of the
+ * collection; 004 writes "mainly" and "mostly"]. */
 static void S_funding(sg_arena *a, const sg_vocab *v, const sg_case *c,
                       sg_class *k)
 {
     k->mix = sg_alloc(a, (v->nfunding + 1) * sizeof(double));
     k->largest_share = k->public_share = -1;
+    bool all_amounts = c->nfunding > 0, all_shares = c->nfunding > 0;
+    bool all_public_known = true;
+    double share_sum = 0;
+    for (size_t i = 0; i < c->nfunding; i++) {
+        const sg_funding *f = &c->funding[i];
+        all_amounts &= f->has_amount && f->share_word < 0 &&
+                       sg_vocab_rate(v, f->currency) >= 0;
+        all_shares &= f->has_share && f->share_word < 0;
+        share_sum += f->has_share ? f->share : 0;
+        all_public_known &= S_public(v, f) >= 0;
+    }
+    all_shares &= share_sum > 0.99;
+    if (!all_amounts && !all_shares)
+        return;
     double total = 0, largest = 0, pub = 0;
     const char *largest_src = NULL;
-    int counted = 0;
     for (size_t i = 0; i < c->nfunding; i++) {
         const sg_funding *f = &c->funding[i];
-        double rate = sg_vocab_rate(v, f->currency);
-        if (!f->has_amount || rate < 0)
-            continue;
-        double per_year = f->amount * rate / (f->has_years ? f->years : 1);
-        total += per_year;
-        counted++;
-        if (per_year > largest) {
-            largest = per_year;
+        double x = all_amounts ? f->amount * sg_vocab_rate(v, f->currency) /
+                                 (f->has_years ? f->years : 1)
+                               : f->share;
+        total += x;
+        if (x > largest) {
+            largest = x;
             largest_src = f->source;
         }
-        if (f->type >= 0) {
-            k->mix[f->type] += per_year;
-            if (v->funding[f->type].is_public)
-                pub += per_year;
-        }
+        if (f->type >= 0)
+            k->mix[f->type] += x;
+        if (S_public(v, f) == 1)
+            pub += x;
     }
-    if (counted && total > 0) {
+    if (total <= 0)
+        return;
+    k->shares_only = !all_amounts;
+    if (all_amounts) {
         k->has_total = true;
         k->total_eur = total;
-        k->largest_share = largest / total;
-        k->largest_source = largest_src;
-        /* the public share is known only when every counted source has
-         * a type */
-        bool typed = true;
-        for (size_t i = 0; i < c->nfunding; i++)
-            if (c->funding[i].has_amount && c->funding[i].type < 0)
-                typed = false;
-        if (typed)
-            k->public_share = pub / total;
-        return;
     }
-    /* no amounts: shares, where the case gives them */
-    double sum = 0;
-    for (size_t i = 0; i < c->nfunding; i++) {
-        const sg_funding *f = &c->funding[i];
-        if (!f->has_share)
-            continue;
-        sum += f->share;
-        if (f->share > largest) {
-            largest = f->share;
-            largest_src = f->source;
-        }
-        if (f->type >= 0 && v->funding[f->type].is_public)
-            pub += f->share;
-    }
-    if (sum > 0) {
-        k->shares_only = true;
-        k->largest_share = largest;
-        k->largest_source = largest_src;
-        k->public_share = pub;
-    } else if (c->nfunding == 1) {
-        /* a single source is all of it */
-        k->largest_share = 1;
-        k->largest_source = c->funding[0].source;
-        if (c->funding[0].type >= 0)
-            k->public_share = v->funding[c->funding[0].type].is_public ? 1 : 0;
-    }
+    k->largest_share = largest / total;
+    k->largest_source = largest_src;
+    if (all_public_known)
+        k->public_share = pub / total;
 }
 
 static void S_fit(sg_arena *a, const sg_vocab *v, const sg_case *c,

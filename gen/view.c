@@ -331,8 +331,24 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
                     ? S_amount(a, "over ", "", fu->years, unit)
                     : sg_printf(a, "over %g%s", fu->years, unit));
         }
-        if (fu->has_share)
+        /* a share in words stays words: "mainly" is not a number */
+        if (fu->share_word >= 0)
+            STR(s, "share_text", v->lists[SG_L_SHARES].keys[fu->share_word]);
+        else if (fu->has_share)
             STR(s, "share_text", S_pct(a, fu->share));
+        if (fu->from || fu->to)
+            STR(s, "period_text", fu->from && fu->to && fu->from != fu->to
+                    ? sg_printf(a, "%d-%d", fu->from, fu->to)
+                    : sg_printf(a, "%d", fu->from ? fu->from : fu->to));
+        int pub = fu->has_public ? fu->is_public
+                : fu->type >= 0 ? v->funding[fu->type].is_public : -1;
+        if (pub >= 0)
+            BOOL(s, "public", pub);
+        else
+            NUL(s, "public");
+        STR(s, "flows_to", fu->flows_to >= 0
+                               ? v->lists[SG_L_FLOWS].keys[fu->flows_to]
+                               : NULL);
         double rate = sg_vocab_rate(v, fu->currency);
         if (fu->has_amount && rate > 0)
             STR(s, "eur_year_text",
@@ -355,6 +371,7 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
     }
     ADD(f, "mix", mix);
     BOOL(f, "any", c->nfunding > 0);
+    BOOL(f, "whole", k->largest_share >= 0);
     return f;
 }
 

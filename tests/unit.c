@@ -305,14 +305,17 @@ static void test_classify(void)
     sg_case *pole = S_load(&a, "tests/fixtures/classify/closed-pole.md");
     sg_class kp;
     sg_classify(&a, &V, pole, &kp);
-    OK(kp.model_inferred == 0 && kp.nvotes_for[0] == 4);
+    /* two traits and governance; its membership fees are no vote */
+    OK(kp.model_inferred == 0 && kp.nvotes_for[0] == 3);
+    OK(kp.model_evidence == SG_EVIDENCE_INFERRED);
     OK(kp.acts[0].gaps == V.acts[sg_vocab_activity(&V, "innovation projects")].gaps);
-    /* funding: EUR 19,172,500 over 5 years, one public source */
+    /* funding: EUR 19,172,500 over 5 years from a public grant that is
+     * "mostly" what finances it (004): the whole is not known, so
+     * neither is any share or the total */
     sg_case *cc = S_load(&a, "cases/copenhagen-cleantech-cluster.md");
     sg_class kc;
     sg_classify(&a, &V, cc, &kc);
-    OK(kc.has_total && fabs(kc.total_eur - 3834500) < 0.5);
-    OK(kc.largest_share == 1 && kc.public_share == 1);
+    OK(!kc.has_total && kc.largest_share < 0 && kc.public_share < 0);
     /* stage fit: latent tasks it does not show */
     OK(kc.fit_stage == sg_vocab_stage(&V, "latent"));
     OK(kc.nmissing == 1 &&

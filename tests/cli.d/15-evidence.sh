@@ -58,3 +58,17 @@ check "15-evidence: traits split two and two: hybrid" '[ "$(m split)" = "hybrid/
 check "15-evidence: a single vote is not enough" '[ "$(m one)" = "null/not enough" ]'
 check "15-evidence: the case page says how sure its model is" \
     'grep -q "Not enough evidence:</strong> the write-up gives no model" "$E/msite/cases/fees/index.html"'
+
+# ---- funding indicators only where the figures cover the whole ----
+mkdir -p "$E/funding"
+printf -- '---\ntitle: Mainly\ncountry: DK\nsector: Food\nfunding:\n  - {source: Private funds, type: private, share: mainly}\n---\n' > "$E/funding/mainly.md"
+printf -- '---\ntitle: Unquantified\ncountry: DK\nsector: Food\nfunding:\n  - {source: A grant, type: public}\n---\n' > "$E/funding/bare.md"
+printf -- '---\ntitle: Whole\ncountry: DK\nsector: Food\nfunding:\n  - {source: Region, type: public, amount: 300000}\n  - {source: EU projects, type: project, public: true, amount: 100000}\n  - {source: Fees, type: membership, amount: 100000}\n---\n' > "$E/funding/whole.md"
+"$GEN" build --cases "$E/funding" --out "$E/fsite" -q 2>"$E/ferr.txt"; rc=$?
+check "15-evidence: the funding fixtures build" '[ $rc -eq 0 ]' || cat "$E/ferr.txt"
+f() { node -e "const d=JSON.parse(require('fs').readFileSync(process.argv[1]));const c=d.cases.find(x=>x.slug===process.argv[2]);console.log(JSON.stringify([c.funding.largest_share,c.funding.public_share,c.funding.total_eur_per_year]))" "$E/fsite/cases.json" "$1"; }
+check "15-evidence: share: mainly is not 100%: no largest or public share" '[ "$(f mainly)" = "[null,null,null]" ]'
+check "15-evidence: one unquantified source gives no share" '[ "$(f bare)" = "[null,null,null]" ]'
+check "15-evidence: amounts that cover the whole give shares; public: true counts as public" '[ "$(f whole)" = "[0.6,0.8,500000]" ]'
+check "15-evidence: the page shows the word, not a number" \
+    'grep -q "<td>mainly</td>" "$E/fsite/cases/mainly/index.html" && grep -q "do not cover all of the funding" "$E/fsite/cases/mainly/index.html"'
