@@ -158,12 +158,61 @@ static void S_stage_infer(sg_arena *a, const sg_vocab *v, const sg_case *c,
     free(names);
 }
 
+static bool S_in_list(const sg_value *list, const char *word)
+{
+    for (size_t i = 0; list && list->type == SG_LIST && i < list->u.list.n;
+         i++)
+        if (strcmp(sg_value_str(list->u.list.items[i]) ?
+                   sg_value_str(list->u.list.items[i]) : "", word) == 0)
+            return true;
+    return false;
+}
+
+/* 003's maturity and inter-connectivity read on Enright's scale through
+ * the vocabulary's maturity_stages: an assumption of this site, marked
+ * as such (k->stage_assumed). */
+static void S_stage_maturity(sg_arena *a, const sg_vocab *v,
+                             const sg_case *c, sg_class *k)
+{
+    const char *mat = v->lists[SG_L_MATURITY].keys[c->maturity];
+    const char *con = c->interconnectivity >= 0
+        ? v->lists[SG_L_INTERCONNECTIVITY].keys[c->interconnectivity] : NULL;
+    const sg_value *rows = sg_map_get(v->root, "maturity_stages");
+    for (size_t i = 0; rows && rows->type == SG_LIST && i < rows->u.list.n;
+         i++) {
+        const sg_value *r = rows->u.list.items[i];
+        const sg_value *need = sg_map_get(r, "interconnectivity");
+        if (!S_in_list(sg_map_get(r, "maturity"), mat) ||
+            (need && !(con && S_in_list(need, con))))
+            continue;
+        int s = sg_vocab_stage(v, sg_value_str(sg_map_get(r, "stage")));
+        if (s < 0)
+            return;
+        k->stage_inferred = s;
+        k->stage_assumed = true;
+        S_reason(a, k, sg_printf(a, "003 rates its level of maturity '%s'%s; "
+                                 "read as %s on Enright's scale, which is "
+                                 "this site's assumption, not 003's", mat,
+                                 con ? sg_printf(a, " and its inter-"
+                                                 "connectivity '%s'", con)
+                                     : "", v->stages[s].key));
+        return;
+    }
+    S_reason(a, k, sg_printf(a, "003 rates its level of maturity '%s'%s, "
+                             "which this site does not read as a stage",
+                             mat, con ? sg_printf(a, " and its inter-"
+                                                  "connectivity '%s'", con)
+                                      : ""));
+}
+
 static void S_stage(sg_arena *a, const sg_vocab *v, const sg_case *c,
                     sg_class *k)
 {
     k->stage_declared = c->stage ? c->stage->stage : -1;
     k->stage_score = sg_alloc(a, (v->nstages + 1) * sizeof(double));
     S_stage_infer(a, v, c, k);
+    if (k->stage_inferred < 0 && c->maturity >= 0)
+        S_stage_maturity(a, v, c, k);
     k->stage_final = k->stage_declared >= 0 ? k->stage_declared
                                             : k->stage_inferred;
     k->stage_evidence = k->stage_declared >= 0 ? SG_EVIDENCE_DECLARED

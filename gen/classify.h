@@ -32,6 +32,8 @@ typedef enum sg_evidence_level {
 typedef struct sg_class {
     /* stage: canonical indexes, -1 when unknown */
     sg_evidence_level stage_evidence;
+    bool stage_assumed;                /* inferred through a mapping that
+                                        * is this site's assumption */
     int stage_declared, stage_inferred, stage_final;
     int stage_agrees;                  /* -1 unknown, 0, 1 */
     double *stage_score;               /* per canonical stage */

@@ -182,7 +182,8 @@ static void S_list_help(FILE *f, const char *vocab_file)
     if (sg_vocab_load(&v, &a, vocab_file, &d) == 0)
         for (size_t g = 0; g < v.ngaps; g++)
             sg_buf_printf(&b, "%d %s, ", v.gaps[g].number, v.gaps[g].key);
-    sg_buf_puts(&b, "'.' where the gap is empty).");
+    sg_buf_puts(&b, "'.' where the gap is empty; \"not recorded\" when the case "
+                "lists no activities).");
     fputs("usage: gen list [--cases DIR] [--vocabulary FILE]\n\n", f);
     size_t col = 0;
     for (const char *p = b.ptr; *p;) {       /* wrapped at 72 columns */
@@ -246,7 +247,8 @@ int sg_cmd_list(int argc, char **argv)
             S_pad(c->title ? c->title : "", 40);
             printf(" %9s / %-9s %-11s %s\n", decl, inf,
                    k.model_final >= 0 ? v.models[k.model_final].key : "-",
-                   sg_gap_strip(&a, &v, k.covered));
+                   k.gaps_recorded ? sg_gap_strip(&a, &v, k.covered)
+                                   : "not recorded");
         }
         status = d.errors ? 1 : 0;
     }

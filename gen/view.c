@@ -151,6 +151,7 @@ static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
                                        k->nstage_reasons));
     BOOL(s, "disagrees", k->stage_agrees == 0);
     S_evidence(a, s, k->stage_evidence);
+    BOOL(s, "assumed", k->stage_assumed);
     return s;
 }
 

@@ -57,7 +57,8 @@ static void S_site_vocabulary(const sg_site_ctx *c, sg_value *site)
     sg_arena *a = c->a;
     const sg_vocab *v = c->v;
     /* as the vocabulary has them */
-    static const char *const vkeys[] = { "gaps", "stages", "actor_types" };
+    static const char *const vkeys[] = { "gaps", "stages", "actor_types",
+                                         "maturity_stages" };
     for (size_t i = 0; i < sizeof vkeys / sizeof *vkeys; i++)
         sg_map_add(a, site, vkeys[i], sg_map_get(v->root, vkeys[i]));
     sg_value *models = sg_list(a);

@@ -72,3 +72,22 @@ check "15-evidence: one unquantified source gives no share" '[ "$(f bare)" = "[n
 check "15-evidence: amounts that cover the whole give shares; public: true counts as public" '[ "$(f whole)" = "[0.6,0.8,500000]" ]'
 check "15-evidence: the page shows the word, not a number" \
     'grep -q "<td>mainly</td>" "$E/fsite/cases/mainly/index.html" && grep -q "do not cover all of the funding" "$E/fsite/cases/mainly/index.html"'
+
+# ---- 003's maturity, read with its inter-connectivity: an assumption ----
+mkdir -p "$E/lerch"
+printf -- '---\ntitle: Adolescent\ncountry: FI\nsector: ICT\nmaturity: adolescence\ninterconnectivity: strong\n---\n' > "$E/lerch/adol.md"
+printf -- '---\ntitle: Mature loose\ncountry: DE\nsector: ICT\nmaturity: mature\ninterconnectivity: middle\n---\n' > "$E/lerch/loose.md"
+printf -- '---\ntitle: Mature tight\ncountry: SE\nsector: ICT\nmaturity: mature\ninterconnectivity: strong\n---\n' > "$E/lerch/tight.md"
+printf -- '---\ntitle: Very low\ncountry: LV\nsector: ICT\nmaturity: very low\ninterconnectivity: low\n---\n' > "$E/lerch/low.md"
+"$GEN" build --cases "$E/lerch" --out "$E/lsite" -q 2>"$E/lerr.txt"; rc=$?
+check "15-evidence: the maturity fixtures build" '[ $rc -eq 0 ]' || cat "$E/lerr.txt"
+l() { node -e "const d=JSON.parse(require('fs').readFileSync(process.argv[1]));const c=d.cases.find(x=>x.slug===process.argv[2]);console.log(c.stage.final+'/'+c.stage.evidence+'/'+c.stage.assumed)" "$E/lsite/cases.json" "$1"; }
+check "15-evidence: adolescence is latent, marked as an assumption" '[ "$(l adol)" = "latent/inferred/true" ]'
+check "15-evidence: mature but loosely connected is latent, not working" '[ "$(l loose)" = "latent/inferred/true" ]'
+check "15-evidence: mature and strongly connected is working" '[ "$(l tight)" = "working/inferred/true" ]'
+check "15-evidence: very low adds no policy intent: no stage" '[ "$(l low)" = "null/not enough/false" ]'
+check "15-evidence: the about page labels the mapping as this site's assumption" \
+    'grep -q "an assumption of this site" "$E/lsite/about/index.html"'
+out=$("$GEN" list --cases "$E/lerch" 2>/dev/null)
+check "15-evidence: gen list says a case's gaps are not recorded" \
+    'printf "%s" "$out" | grep -q "^adol .*not recorded$"'
