@@ -34,6 +34,7 @@ typedef struct sg_count {
 typedef struct sg_evidence {
     const char *text;
     int source;
+    sg_mark at;            /* where the claim is, for a missing evidence */
 } sg_evidence;
 
 typedef struct sg_activity {

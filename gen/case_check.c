@@ -461,6 +461,7 @@ const sg_value *sg_check_claim(sg_check *k, const sg_case_key *key,
                                const sg_value *x, sg_evidence *ev)
 {
     ev->source = -1;
+    ev->at = x->mark;
     if (!(key->flags & SG_KEY_CLAIM) || x->type != SG_MAP)
         return x;
     sg_check_map(k, key, x, ev);
@@ -737,4 +738,35 @@ int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
     }
     S_finish(&k);
     return k.errors;
+}
+
+static void S_no_evidence(sg_arena *a, const sg_case *c, const sg_evidence *ev,
+                          const char *what, sg_diags *d)
+{
+    if (ev->text)
+        return;
+    sg_warn(d, c->file, ev->at,
+            "add 'evidence:' (where the source supports it, quoting at "
+            "most a few of its words) and the source's number",
+            "%s has no evidence", what);
+    (void)a;
+}
+
+void sg_case_require_evidence(sg_arena *a, const sg_case *c, sg_diags *d)
+{
+    for (size_t i = 0; i < c->nacts; i++) {
+        sg_evidence ev = c->acts[i].evidence;
+        if (!ev.at.line)
+            ev.at = c->acts[i].mark;
+        S_no_evidence(a, c, &ev, sg_printf(a, "activity '%s'",
+                                           c->acts[i].name), d);
+    }
+    for (size_t i = 0; i < c->nfunding; i++)
+        S_no_evidence(a, c, &c->funding[i].evidence,
+                      sg_printf(a, "funding source '%s'", c->funding[i].source),
+                      d);
+    if (c->stage)
+        S_no_evidence(a, c, &c->stage_evidence, "the declared stage", d);
+    if (c->model >= 0)
+        S_no_evidence(a, c, &c->model_evidence, "the declared model", d);
 }

@@ -28,4 +28,9 @@ const char *sg_slugify(sg_arena *a, const char *s);
  * file next to the case naming it is an error. Returns their number. */
 size_t sg_cases_check_partners(sg_case **cases, size_t n, sg_diags *d);
 
+/* `gen check --require-evidence`: a warning at each activity, funding
+ * item and declared stage or model of `c` that carries no `evidence`,
+ * for a collection that must trace every claim to its source. */
+void sg_case_require_evidence(sg_arena *a, const sg_case *c, sg_diags *d);
+
 #endif

@@ -214,6 +214,7 @@ static bool S_funding_item(sg_check *k, const sg_case_key *key,
     sg_funding *f = item;
     if (!f->source)
         return false;      /* reported: a required key, or not text */
+    f->evidence.at = it->mark;
     const sg_case_key *from = sg_case_key_at(key->sub, offsetof(sg_funding,
                                                                 from));
     const sg_case_key *to = sg_case_key_at(key->sub, offsetof(sg_funding, to));

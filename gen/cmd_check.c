@@ -3,28 +3,33 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "case_check.h"
 #include "collection.h"
 #include "commands.h"
 
 static const char *const help =
-    "usage: gen check [--format text|json] [--vocabulary FILE] [PATH...]\n"
+    "usage: gen check [--format text|json] [--vocabulary FILE]\n"
+    "                 [--require-evidence] [PATH...]\n"
     "\n"
     "Reads every *.md case under PATH (default: cases/) and reports each\n"
     "problem as file:line:column. Exit status: 0 no errors (warnings are\n"
     "allowed), 1 errors, 2 usage.\n"
     "\n"
     "  --format json       diagnostics as a JSON array on standard output\n"
-    "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n";
+    "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n"
+    "  --require-evidence  warn at each activity, funding source and\n"
+    "                      declared stage or model without `evidence`\n";
 
 int sg_cmd_check(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'f' },
         { "vocabulary", required_argument, NULL, 'V' },
+        { "require-evidence", no_argument, NULL, 'E' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    bool json = false;
+    bool json = false, evidence = false;
     const char *vocab_file = NULL;
     int ch;
     optind = 1;
@@ -39,6 +44,7 @@ int sg_cmd_check(int argc, char **argv)
             }
             break;
         case 'V': vocab_file = optarg; break;
+        case 'E': evidence = true; break;
         case 'h': fputs(help, stdout); return 0;
         default: fputs(help, stderr); return 2;
         }
@@ -59,6 +65,9 @@ int sg_cmd_check(int argc, char **argv)
         sg_collection col;
         sg_collection_load(&a, &v, paths, n, sg_default_jobs(), NULL, &col,
                            &d);
+        for (size_t i = 0; evidence && i < col.n; i++)
+            if (col.cases[i]->ok)
+                sg_case_require_evidence(&a, col.cases[i], &d);
         status = d.errors ? 1 : 0;
         sg_print_diags(&d, json);
         if (!json)

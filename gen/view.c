@@ -17,7 +17,7 @@ const char *const sg_json_case_keys[] = {
     "sector", "tags", "founded", "organisation", "legal_form", "reach",
     "actors", "actor_types", "staff", "stage", "model", "gaps",
     "activities", "funding", "obstacles", "history", "sources", "date",
-    "authors", "completeness", "url", NULL
+    "authors", "completeness", "url", "location", "ratings", NULL
 };
 
 /* Strings are referenced, not copied: every one lives in the build's
@@ -114,6 +114,25 @@ static const char *S_model_name(const sg_vocab *v, int m)
     return m >= 0 ? v->models[m].name : NULL;
 }
 
+/* A claim's evidence: where the source supports it, and which source
+ * (its number in `sources`, from 1, and its title and locator). NULL
+ * when the case gives none. */
+static sg_value *S_claim(sg_arena *a, const sg_case *c, const sg_evidence *ev)
+{
+    if (!ev->text)
+        return sg_const_null();
+    sg_value *x = sg_map_sized(a, 4);
+    STR(x, "text", ev->text);
+    if (ev->source >= 0 && (size_t)ev->source < c->nsources) {
+        NUM(x, "source", ev->source + 1);
+        STR(x, "source_title", c->sources[ev->source].title);
+        STR(x, "locator", c->sources[ev->source].locator);
+    } else {
+        NUL(x, "source");
+    }
+    return x;
+}
+
 /* `evidence` as cases.json has it, and a flag per level for templates */
 static void S_evidence(sg_arena *a, sg_value *m, sg_evidence_level ev)
 {
@@ -152,11 +171,12 @@ static sg_value *S_stage_view(sg_arena *a, const sg_vocab *v,
     BOOL(s, "disagrees", k->stage_agrees == 0);
     S_evidence(a, s, k->stage_evidence);
     BOOL(s, "assumed", k->stage_assumed);
+    ADD(s, "claim", S_claim(a, c, &c->stage_evidence));
     return s;
 }
 
 static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
-                              const sg_class *k)
+                              const sg_case *c, const sg_class *k)
 {
     sg_value *m = sg_map_sized(a, 15);
     STR(m, "declared", S_model_key(v, k->model_declared));
@@ -180,6 +200,7 @@ static sg_value *S_model_view(sg_arena *a, const sg_vocab *v,
     STR(m, "inferred_name", S_model_name(v, k->model_inferred));
     BOOL(m, "disagrees", k->model_agrees == 0);
     S_evidence(a, m, k->model_evidence);
+    ADD(m, "claim", S_claim(a, c, &c->model_evidence));
     return m;
 }
 
@@ -341,6 +362,7 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
             STR(s, "period_text", fu->from && fu->to && fu->from != fu->to
                     ? sg_printf(a, "%d-%d", fu->from, fu->to)
                     : sg_printf(a, "%d", fu->from ? fu->from : fu->to));
+        ADD(s, "claim", S_claim(a, c, &fu->evidence));
         int pub = fu->has_public ? fu->is_public
                 : fu->type >= 0 ? v->funding[fu->type].is_public : -1;
         if (pub >= 0)
@@ -383,7 +405,7 @@ sg_value *sg_view_stage(sg_arena *a, const sg_case_entry *e)
 
 sg_value *sg_view_model(sg_arena *a, const sg_case_entry *e)
 {
-    return S_model_view(a, e->v, e->k);
+    return S_model_view(a, e->v, e->c, e->k);
 }
 
 sg_value *sg_view_funding(sg_arena *a, const sg_case_entry *e)
@@ -476,6 +498,13 @@ static sg_value *S_part_activities(sg_arena *a, const void *entry)
         STR(x, "why", e->k->acts[i].why);
         STR(x, "matched", ac->type_how);
         STR(x, "note", ac->note);
+        ADD(x, "claim", S_claim(a, c, &ac->evidence));
+        if (ac->participants.flags)
+            STR(x, "participants", ac->participants.text
+                    ? ac->participants.text
+                    : sg_printf(a, "%g", ac->participants.lo));
+        STR(x, "frequency", ac->frequency >= 0
+                ? v->lists[SG_L_FREQUENCIES].keys[ac->frequency] : NULL);
         sg_list_push(a, acts, x);
     }
     return acts;
@@ -520,6 +549,8 @@ static sg_value *S_part_sources(sg_arena *a, const void *entry)
         STR(x, "author", s->author);
         if (s->year) NUM(x, "year", s->year); else NUL(x, "year");
         STR(x, "url", s->url);
+        STR(x, "locator", s->locator);
+        NUM(x, "number", (double)i + 1);
         sg_list_push(a, srcs, x);
     }
     return srcs;
@@ -555,6 +586,29 @@ static sg_value *S_part_show(sg_arena *a, const void *entry)
                                ? S_cells(a, e->v, e->vc, e->k->covered)
                                : sg_list(a));
     return show;
+}
+
+/* [003]'s ratings of the field in its region, in 003's words; null
+ * when the case gives none. `structures: []` is a recorded none. */
+static sg_value *S_part_ratings(sg_arena *a, const void *entry)
+{
+    const sg_case_entry *e = entry;
+    const sg_case *c = e->c;
+    const sg_vocab *v = e->v;
+    if (c->influence < 0 && c->interconnectivity < 0 && c->maturity < 0 &&
+        !c->has_structures)
+        return sg_const_null();
+    sg_value *r = sg_map_sized(a, 4);
+    STR(r, "influence", c->influence >= 0
+            ? v->lists[SG_L_INFLUENCE].keys[c->influence] : NULL);
+    STR(r, "interconnectivity", c->interconnectivity >= 0
+            ? v->lists[SG_L_INTERCONNECTIVITY].keys[c->interconnectivity]
+            : NULL);
+    STR(r, "maturity", c->maturity >= 0
+            ? v->lists[SG_L_MATURITY].keys[c->maturity] : NULL);
+    ADD(r, "structures", c->has_structures
+            ? S_strs(a, c->structures, c->nstructures) : sg_const_null());
+    return r;
 }
 
 static sg_value *S_part_related(sg_arena *a, const void *entry)
@@ -619,6 +673,15 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     LAZY(m, "completeness", S_part_completeness);
     ADD(m, "url", txt[SG_T_URL]);
     LAZY(m, "show", S_part_show);
+    if (c->has_location) {
+        sg_value *loc = sg_map_sized(a, 2);
+        NUM(loc, "lat", c->lat);
+        NUM(loc, "lon", c->lon);
+        ADD(m, "location", loc);
+    } else {
+        NUL(m, "location");
+    }
+    LAZY(m, "ratings", S_part_ratings);
     LAZY(m, "related", S_part_related);
     ADD(m, "prev", e->i > 0 ? sg_view_link(a, &e->all[e->i - 1])
                             : sg_const_null());
@@ -648,6 +711,7 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
         STR(row, "type", c->acts[i].type >= 0 ? v->acts[c->acts[i].type].key
                                               : NULL);
         STR(row, "why", k->acts[i].why);
+        ADD(row, "claim", S_claim(a, c, &c->acts[i].evidence));
         /* this arena is the page's: build the cells here, not shared */
         ADD(row, "cells", S_cells_new(a, v, k->acts[i].gaps));
         sg_list_push(a, matrix, row);
