@@ -442,7 +442,11 @@ static void S_fit(sg_arena *a, const sg_vocab *v, const sg_case *c,
                   sg_class *k)
 {
     k->fit_stage = -1;
-    if (k->stage_final < 0 || !v->stages[k->stage_final].role)
+    /* only for a declared or inferred stage, not one read through an
+     * assumed mapping; and only where activities are recorded, else
+     * every task would seem not shown */
+    if (k->stage_final < 0 || !v->stages[k->stage_final].role ||
+        (k->stage_assumed && k->stage_declared < 0) || !c->nacts)
         return;
     const sg_stage *s = &v->stages[k->stage_final];
     k->fit_stage = k->stage_final;

@@ -718,7 +718,8 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
     }
     ADD(show, "matrix", matrix);
     sg_value *totals = sg_list(a);
-    for (size_t g = 0; g < v->ngaps; g++) {
+    /* no activities: no gap is known to be empty, so no totals */
+    for (size_t g = 0; k->gaps_recorded && g < v->ngaps; g++) {
         sg_value *t = sg_map(a);
         STR(t, "key", v->gaps[g].key);
         NUM(t, "count", k->bridges[g]);

@@ -91,3 +91,5 @@ check "15-evidence: the about page labels the mapping as this site's assumption"
 out=$("$GEN" list --cases "$E/lerch" 2>/dev/null)
 check "15-evidence: gen list says a case's gaps are not recorded" \
     'printf "%s" "$out" | grep -q "^adol .*not recorded$"'
+check "15-evidence: no stage fit and no empty gaps for a case whose activities are not recorded" \
+    '! grep -q "id=\"fit\"" "$E/lsite/cases/adol/index.html" && ! grep -q "empty gap" "$E/lsite/cases/adol/index.html" && grep -q "records no activities" "$E/lsite/cases/adol/index.html"'
