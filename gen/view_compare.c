@@ -8,6 +8,7 @@
 #include "view_util.h"
 
 #include <math.h>
+#include <string.h>
 
 /* ---- cells the rows share, made once per build ---- */
 
@@ -263,6 +264,7 @@ static sg_value *S_chart(const sg_site_ctx *c, const char *kind,
         NUM(b, "y", (double)i * 26);
         NUM(b, "ty", (double)i * 26 + 15);
         NUM(b, "n", (double)(i % 8));
+        BOOL(b, "unplaced", bars[i].path == NULL || !strcmp(bars[i].key, "none"));
         STR(b, "path", bars[i].path);
         sg_list_push(a, list, b);
         sg_buf_printf(&alt, "%s%s: %zu", i ? ", " : "", bars[i].name,
