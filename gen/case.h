@@ -99,6 +99,7 @@ typedef struct sg_case {
     int founded;           /* 0: not given */
     const char *organisation, *legal_form;
     int reach;
+    int key_measure;             /* SG_L_MEASURES, -1 */
     bool has_actors, has_staff;  /* a plain number given */
     double actors, staff;
     sg_count actors_count, staff_count;   /* as written, phrases too */

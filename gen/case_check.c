@@ -672,7 +672,7 @@ static void S_defaults(sg_arena *a, const sg_vocab *v, sg_case *c)
     c->traits = sg_alloc(a, (v->ntraits + 1) * sizeof(int));
     for (size_t i = 0; i < v->ntraits; i++)
         c->traits[i] = -1;
-    c->reach = c->model = c->governance = -1;
+    c->reach = c->model = c->governance = c->key_measure = -1;
     c->stage_evidence.source = c->model_evidence.source = -1;
     c->sector_id = c->region_id = -1;
     c->influence = c->interconnectivity = c->maturity = -1;

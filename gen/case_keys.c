@@ -528,6 +528,8 @@ const sg_case_key sg_case_keys[] = {
       .off = C(legal_form) },
     { .name = "reach", .type = SG_KT_WORD, .check = sg_chk_word,
       .off = C(reach), .words = SG_L_REACH },
+    { .name = "key_measure", .type = SG_KT_WORD, .check = sg_chk_word,
+      .off = C(key_measure), .words = SG_L_MEASURES },
     { .name = "actors", .type = SG_KT_COUNT, .check = S_actors,
       .off = C(actors_count), .flags = SG_KEY_WHOLE, .lo = 0, .hi = 1e9 },
     { .name = "actor_types", .type = SG_KT_WORDS, .check = sg_chk_mask,

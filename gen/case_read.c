@@ -156,7 +156,7 @@ static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
     memset(c, 0, sizeof *c);
     c->file = sg_strdup(a, path);
     c->slug = sg_basename(a, path, ".md");
-    c->reach = c->model = c->governance = -1;
+    c->reach = c->model = c->governance = c->key_measure = -1;
     const sg_mark top = {1, 1};
     size_t errors = d->errors;
 

@@ -327,6 +327,16 @@ static void S_model(sg_arena *a, const sg_vocab *v, const sg_case *c,
         S_vote(a, k, what, m);
     }
     free(voted);
+    /* the measure it judges itself by: investment against return is the
+     * partnership model's (001, Funding logics) */
+    if (c->key_measure >= 0) {
+        const char *key = v->lists[SG_L_MEASURES].keys[c->key_measure];
+        const char *model = sg_value_str(sg_value_at(
+            sg_map_get(v->root, "measure_models"), key));
+        int m = model ? sg_vocab_model(v, model) : -1;
+        if (m >= 0)
+            S_vote(a, k, sg_printf(a, "key measure: %s", key), m);
+    }
     S_infer_model(a, v, k, trait_votes);
     free(trait_votes);
     k->model_final = k->model_declared >= 0 ? k->model_declared

@@ -818,6 +818,7 @@ static const table S_loaders[] = {
     { "regions", SG_LIST, S_load_words, SG_L_REGIONS },
     { "frequencies", SG_NULL, S_load_words, SG_L_FREQUENCIES },
     { "funding_flows", SG_NULL, S_load_words, SG_L_FLOWS },
+    { "key_measures", SG_NULL, S_load_words, SG_L_MEASURES },
     { "share_words", SG_NULL, S_load_words, SG_L_SHARES },
     { "influence", SG_NULL, S_load_words, SG_L_INFLUENCE },
     { "interconnectivity", SG_NULL, S_load_words, SG_L_INTERCONNECTIVITY },

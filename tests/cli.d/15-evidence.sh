@@ -93,3 +93,7 @@ check "15-evidence: gen list says a case's gaps are not recorded" \
     'printf "%s" "$out" | grep -q "^adol .*not recorded$"'
 check "15-evidence: no stage fit and no empty gaps for a case whose activities are not recorded" \
     '! grep -q "id=\"fit\"" "$E/lsite/cases/adol/index.html" && ! grep -q "empty gap" "$E/lsite/cases/adol/index.html" && grep -q "records no activities" "$E/lsite/cases/adol/index.html"'
+printf -- '---\ntitle: Measured\ncountry: DK\nsector: ICT\ngovernance: owners\nowners: [A university]\nkey_measure: investment-return\n---\n' > "$E/models/measured.md"
+"$GEN" build --cases "$E/models" --out "$E/msite2" -q 2>/dev/null
+check "15-evidence: investment against return as key measure votes for partnership" \
+    '[ "$(node -e "const d=JSON.parse(require(\"fs\").readFileSync(process.argv[1]));const c=d.cases.find(x=>x.slug===\"measured\");console.log(c.model.final+\"/\"+c.model.votes.map(v=>v.evidence).join(\";\"))" "$E/msite2/cases.json")" = "partnership/governance: owners;key measure: investment-return" ]'
