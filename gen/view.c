@@ -15,7 +15,8 @@
 const char *const sg_json_case_keys[] = {
     "slug", "title", "summary", "country", "countries", "region", "city",
     "sector", "tags", "founded", "organisation", "legal_form", "reach",
-    "actors", "actor_types", "staff", "stage", "model", "gaps",
+    "actors", "actors_text", "actor_types", "staff", "staff_text", "stage",
+    "model", "gaps",
     "activities", "funding", "obstacles", "history", "sources", "date",
     "authors", "completeness", "url", "location", "ratings", NULL
 };
@@ -632,7 +633,7 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     const sg_vocab *v = e->v;
     const sg_case *c = e->c;
     sg_value *const *txt = e->texts;
-    sg_value *m = sg_map_sized(a, 32);
+    sg_value *m = sg_map_sized(a, 36);
     ADD(m, "slug", txt[SG_T_SLUG]);
     ADD(m, "title", txt[SG_T_TITLE]);
     ADD(m, "summary", txt[SG_T_SUMMARY]);
@@ -653,13 +654,18 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     ADD(m, "organisation", txt[SG_T_ORGANISATION]);
     ADD(m, "legal_form", txt[SG_T_LEGAL_FORM]);
     STR(m, "reach", c->reach >= 0 ? v->reach[c->reach] : NULL);
+    /* a count in the source's own words ("some 180") is kept as words
+     * in actors_text; `actors` is a number only where the source gives
+     * one */
     if (c->has_actors) NUM(m, "actors", c->actors); else NUL(m, "actors");
+    STR(m, "actors_text", c->actors_count.text);
     sg_value *at = sg_list(a);
     for (size_t t = 0; t < v->nactors; t++)
         if (c->actor_types & (1u << t))
             sg_list_push(a, at, S_ref(a, v->actors[t].key));
     ADD(m, "actor_types", at);
     if (c->has_staff) NUM(m, "staff", c->staff); else NUL(m, "staff");
+    STR(m, "staff_text", c->staff_count.text);
     LAZY(m, "stage", S_part_stage);
     LAZY(m, "model", S_part_model);
     LAZY(m, "gaps", S_part_gaps);

@@ -31,3 +31,5 @@ check "16-collection: the case page shows the evidence beside its claim, without
 # location rather than a guessed one: every other case has one
 check "16-collection: every case that names a place has a location" \
     '[ "$(node -e "const d=JSON.parse(require(\"fs\").readFileSync(process.argv[1]));console.log(d.cases.filter(c=>!c.location&&(c.region||c.city)).map(c=>c.slug).join(\" \"))" "$K/site/cases.json")" = "" ]'
+check "16-collection: a count in the source's words stays words (some 180), never a bare number" \
+    'grep -q "Actors</dt><dd>some 180" "$K/site/cases/ac-styria/index.html" && [ "$(node -e "const d=JSON.parse(require(\"fs\").readFileSync(process.argv[1]));const c=d.cases.find(x=>x.slug===\"ac-styria\");console.log(c.actors+\"/\"+c.actors_text)" "$K/site/cases.json")" = "null/some 180" ]'
