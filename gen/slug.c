@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "strset.h"
+#include "suggest.h"
 
 /* Names that differ only in case or punctuation ("ICT", "Ict") share a
  * listing: they have one key, ASCII letters and digits lower-cased and
@@ -31,34 +32,6 @@ static char *S_group_key(sg_arena *a, const char *s)
     return k;
 }
 
-/* Latin letters with diacritics (Latin-1 Supplement and Latin
- * Extended-A, U+00C0 to U+017F) in ASCII, lower case: runs of code
- * points that share a spelling. × and ÷ are not letters. */
-static const struct { unsigned short first, count; char ascii[3]; }
-S_latin[] = {
-    {0xC0, 6, "a"}, {0xC6, 1, "ae"}, {0xC7, 1, "c"}, {0xC8, 4, "e"},
-    {0xCC, 4, "i"}, {0xD0, 1, "d"}, {0xD1, 1, "n"}, {0xD2, 5, "o"},
-    {0xD8, 1, "o"}, {0xD9, 4, "u"}, {0xDD, 1, "y"}, {0xDE, 1, "th"},
-    {0xDF, 1, "ss"}, {0xE0, 6, "a"}, {0xE6, 1, "ae"}, {0xE7, 1, "c"},
-    {0xE8, 4, "e"}, {0xEC, 4, "i"}, {0xF0, 1, "d"}, {0xF1, 1, "n"},
-    {0xF2, 5, "o"}, {0xF8, 1, "o"}, {0xF9, 4, "u"}, {0xFD, 1, "y"},
-    {0xFE, 1, "th"}, {0xFF, 1, "y"},
-    {0x100, 6, "a"}, {0x106, 8, "c"}, {0x10E, 4, "d"}, {0x112, 10, "e"},
-    {0x11C, 8, "g"}, {0x124, 4, "h"}, {0x128, 10, "i"}, {0x132, 2, "ij"},
-    {0x134, 2, "j"}, {0x136, 3, "k"}, {0x139, 10, "l"}, {0x143, 9, "n"},
-    {0x14C, 6, "o"}, {0x152, 2, "oe"}, {0x154, 6, "r"}, {0x15A, 8, "s"},
-    {0x162, 6, "t"}, {0x168, 12, "u"}, {0x174, 2, "w"}, {0x176, 3, "y"},
-    {0x179, 6, "z"}, {0x17F, 1, "s"},
-};
-
-static const char *S_latin_ascii(unsigned cp)
-{
-    for (size_t i = 0; i < sizeof S_latin / sizeof *S_latin; i++)
-        if (cp >= S_latin[i].first && cp < S_latin[i].first + S_latin[i].count)
-            return S_latin[i].ascii;
-    return NULL;
-}
-
 /* A group key as a folder name that every browser and server agrees
  * on: ASCII only. Latin letters are transliterated ("énergie" ->
  * "energie", "straße" -> "strasse"); any other non-ASCII character
@@ -79,7 +52,7 @@ static char *S_ascii_key(sg_arena *a, const char *key)
         /* keys come from checked UTF-8: two-byte forms are all a Latin
          * letter can be; longer ones are skipped as a whole */
         if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
-            t = S_latin_ascii(((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F));
+            t = sg_latin_ascii(((unsigned)(p[0] & 0x1F) << 6) | (p[1] & 0x3F));
             adv = 2;
         } else {
             while (p[adv] && (p[adv] & 0xC0) == 0x80)

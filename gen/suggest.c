@@ -141,6 +141,14 @@ S_latin[] = {
     {0x179, 6, "z"}, {0x17F, 1, "s"},
 };
 
+const char *sg_latin_ascii(unsigned cp)
+{
+    for (size_t i = 0; i < sizeof S_latin / sizeof *S_latin; i++)
+        if (cp >= S_latin[i].first && cp < S_latin[i].first + S_latin[i].count)
+            return S_latin[i].ascii;
+    return NULL;
+}
+
 const char *sg_fold(sg_arena *a, const char *name)
 {
     sg_buf b = SG_BUF_INIT;
@@ -159,10 +167,7 @@ const char *sg_fold(sg_arena *a, const char *name)
                         : n == 3 ? ((p[0] & 0x0Fu) << 12) |
                                    ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)
                         : 0;
-            for (size_t i = 0; i < sizeof S_latin / sizeof *S_latin; i++)
-                if (cp >= S_latin[i].first &&
-                    cp < S_latin[i].first + S_latin[i].count)
-                    t = S_latin[i].ascii;
+            t = sg_latin_ascii(cp);
             /* punctuation (dashes, quotes) and spaces separate words;
              * other scripts' letters are kept as they are */
             letter = t || !((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||

@@ -29,5 +29,8 @@ void sg_normalise_name(sg_arena *a, const char *name, const char **key,
  * punctuation and space one space, none at either end. Other characters
  * are kept. Arena string. */
 const char *sg_fold(sg_arena *a, const char *name);
+/* A Latin letter with a diacritic (U+00C0 to U+017F) in ASCII, lower
+ * case ("é" -> "e", "ß" -> "ss"), or NULL for any other code point. */
+const char *sg_latin_ascii(unsigned cp);
 
 #endif
