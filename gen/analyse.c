@@ -116,6 +116,26 @@ static void S_by_place(sg_arena *a, const sg_vocab *v, sg_case *const *cases,
         an->country_key[i] = sg_slug(a, c->country ? c->country : "xx");
     }
     an->countries = S_cut(a, cty, np, &an->ncountries);
+    /* regions: one pass, in the vocabulary's order, those with cases */
+    const sg_words *rw = &v->lists[SG_L_REGIONS];
+    size_t *count = sg_alloc(a, (rw->n + 1) * sizeof *count);
+    for (size_t i = 0; i < n; i++)
+        if (cases[i]->region_id >= 0)
+            count[cases[i]->region_id]++;
+    an->regions = sg_alloc(a, (rw->n + 1) * sizeof *an->regions);
+    size_t *slot = sg_alloc(a, (rw->n + 1) * sizeof *slot);
+    for (size_t r = 0; r < rw->n; r++) {
+        if (!count[r])
+            continue;
+        slot[r] = an->nregions;
+        an->regions[an->nregions++] = (sg_group){ rw->keys[r], rw->names[r],
+            sg_alloc(a, count[r] * sizeof(size_t)), 0 };
+    }
+    for (size_t i = 0; i < n; i++)
+        if (cases[i]->region_id >= 0) {
+            sg_group *g = &an->regions[slot[cases[i]->region_id]];
+            g->idx[g->n++] = i;
+        }
     /* a country's folder is its code's slug; its name comes later, from
      * the vocabulary */
     for (size_t g = 0; g < an->ncountries; g++)

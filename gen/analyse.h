@@ -45,6 +45,9 @@ typedef struct sg_analysis {
      * countries), in key order */
     sg_group *sectors;         size_t nsectors;
     sg_group *countries;       size_t ncountries;
+    /* by region of the vocabulary (001's city regions), in the
+     * vocabulary's order; cases with no known region are in none */
+    sg_group *regions;         size_t nregions;
     size_t *sector_of;         /* per case: its group in `sectors` */
     const char **country_key;  /* per case: its first country's folder */
     sg_related *related;       /* per case */
