@@ -22,7 +22,7 @@ check "17-regions: City 2's Table 4 rebuilt from organisations split across the 
 check "17-regions: each tick names the organisation and activity that built it" \
     'grep -q "City 2 investment agency</a>: Talent Attraction" "$P" && grep -q "City 2 incubator and campus</a>: Investor Days" "$P"'
 check "17-regions: a case without activities adds no bridge and no empty slot, and is counted" \
-    'grep -q "1 of its cases record no activities" "$P"'
+    'grep -q "Cases that record no activities add no bridge and no empty slot: 1 here." "$P"'
 check "17-regions: traffic not recorded where the case gives none" 'grep -q "traffic not recorded" "$P"'
 # City 1: its three activities in one organisation leave four empty slots
 { fm "City 1 organisation" Riga
