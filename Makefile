@@ -57,23 +57,23 @@ test-deps: deps
 $(BUILD)/.dir:
 	@mkdir -p $(BUILD) && touch $@
 
-# The vocabulary is built into the binary as a byte array.
-gen/vocab_data.c: gen/vocabulary.yaml
-	@{ echo '/* generated from vocabulary.yaml by the Makefile; do not edit */'; \
+# The vocabulary and the maps' base geography (docs/map.md) are built
+# into the binary as byte arrays: $(call embed,NAME) writes
+# `sg_NAME_data` and `sg_NAME_size` from the rule's first prerequisite.
+define embed
+	@{ echo '/* generated from $(notdir $<) by the Makefile; do not edit */'; \
 	   echo '#include <stddef.h>'; \
-	   echo 'const unsigned char sg_vocab_data[] = {'; \
+	   echo 'const unsigned char sg_$(1)_data[] = {'; \
 	   od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	   echo '0x00};'; \
-	   echo 'const size_t sg_vocab_size = sizeof sg_vocab_data - 1;'; } > $@
+	   echo 'const size_t sg_$(1)_size = sizeof sg_$(1)_data - 1;'; } > $@
+endef
 
-# So is the maps' base geography (see docs/map.md).
+gen/vocab_data.c: gen/vocabulary.yaml
+	$(call embed,vocab)
+
 gen/basemap_data.c: gen/basemap.txt
-	@{ echo '/* generated from basemap.txt by the Makefile; do not edit */'; \
-	   echo '#include <stddef.h>'; \
-	   echo 'const unsigned char sg_basemap_data[] = {'; \
-	   od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	   echo '0x00};'; \
-	   echo 'const size_t sg_basemap_size = sizeof sg_basemap_data - 1;'; } > $@
+	$(call embed,basemap)
 
 # Regenerates gen/basemap.txt from Natural Earth data, with the npm
 # packages pinned in tests/tools/package-lock.json.
