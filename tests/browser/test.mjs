@@ -1,47 +1,13 @@
 // test.mjs - the generated site in a real browser (Debian's chromium).
-// usage: node test.mjs SITE_DIR SCREENSHOT_DIR
+// usage: node test.mjs SITE_DIR SCREENSHOT_DIR (see lib.mjs)
 // Prints a line per failure and a closing "N passed, N failed".
-import { chromium } from "playwright-core";
-import { readFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { resolve } from "node:path";
+import { data, url, shots, check, newPage, axe as axeOn, finish } from "./lib.mjs";
 
-const site = resolve(process.argv[2]);
-const shots = resolve(process.argv[3] || "screenshots");
-mkdirSync(shots, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const data = JSON.parse(readFileSync(`${site}/cases.json`, "utf8")).cases;
-const url = (p) => `file://${site}/${p}`;
-
-let passed = 0, failed = 0;
-const check = (name, cond, detail = "") => {
-  if (cond) passed++;
-  else { failed++; console.log(`FAIL ${name}${detail ? ": " + detail : ""}`); }
-};
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-const errors = [];
-page.on("pageerror", (e) => errors.push(String(e)));
-page.on("requestfailed", (r) => {
-  // a load cut short by the next navigation is not a failure
-  if (r.failure()?.errorText !== "net::ERR_ABORTED") errors.push(`request failed: ${r.url()} (${r.failure()?.errorText}) on ${page.url()}`);
-});
+const page = await newPage();
+const axe = (name) => axeOn(page, name);
 
 const visibleTitles = () => page.$$eval("#case-table tbody tr:not([hidden]) td:first-child a",
   (as) => as.map((a) => a.textContent.trim()).sort());
-
-async function axe(name) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => await window.axe.run(document, { preload: false }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  check(`axe on ${name}: no serious or critical violations`, bad.length === 0,
-    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes`).join("; "));
-}
 
 // ---- home: two filters combined, kept in the URL ----
 await page.goto(url("index.html"));
@@ -107,8 +73,4 @@ await axe("the side-by-side page");
 await page.goto(url("compare/gaps/index.html"));
 await axe("the gaps heat map");
 
-check("no script errors or failed requests", errors.length === 0, errors.join("; "));
-await browser.close();
-console.log(`browser: ${passed} passed, ${failed} failed`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await finish("browser");
