@@ -249,8 +249,11 @@ sg_value *sg_view_funding_chart(sg_arena *a, const sg_vocab *v,
             double h = p[i].total / max * ph;
             if (share >= 0) {
                 double hp = p[i].pub / max * ph;
-                ADD(b, "pub", S_rect(a, x, bw, base - hp, hp));
-                ADD(b, "priv", S_rect(a, x, bw, base - h, h - hp));
+                /* a part of no money draws no rect */
+                if (hp > 0)
+                    ADD(b, "pub", S_rect(a, x, bw, base - hp, hp));
+                if (h - hp > 0)
+                    ADD(b, "priv", S_rect(a, x, bw, base - h, h - hp));
             } else {
                 ADD(b, "unsplit", S_rect(a, x, bw, base - h, h));
             }
