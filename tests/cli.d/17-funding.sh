@@ -48,8 +48,8 @@ check "17-funding: region page: actor types counted by organisation" \
     'grep -q "<tr><th scope=\"row\">Firms</th><td>2: " "$P"'
 check "17-funding: region page: traffic recorded on 2 of 3 bridges" \
     'grep -q "Of 3 activities that bridge a gap here, 2 record their traffic" "$P"'
-check "17-funding: a region without actor types says not recorded" \
-    'grep -q "Actor types: not recorded" "$F/s/regions/riga/index.html"'
+check "17-funding: a region without actor types or activities says not recorded, not 0" \
+    'grep -q "Actor types: not recorded" "$F/s/regions/riga/index.html" && grep -q "Traffic not recorded: no case here records an activity" "$F/s/regions/riga/index.html" && ! grep -q "<td>0</td>" "$F/s/regions/riga/index.html"'
 # the regions side by side
 C="$F/s/compare/regions/index.html"
 check "17-funding: regions side by side: empty slots, organisations and traffic per gap" \
