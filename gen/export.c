@@ -145,5 +145,6 @@ const sg_export sg_exports[] = {
     { "cases.json", S_json_export },
     { "cases.csv", S_csv },
     { "compare/pick/cases.js", S_pick_js },
+    { "regions.json", sg_export_regions },
 };
 const size_t sg_nexports = sizeof sg_exports / sizeof *sg_exports;

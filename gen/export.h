@@ -18,6 +18,10 @@ typedef struct sg_export {
 } sg_export;
 
 extern const sg_export sg_exports[];
+
+/* regions.json: each city region on 001's three levels (view_region.c) */
+void sg_export_regions(sg_publish_out *o, const sg_case_entry *entries,
+                       size_t n);
 extern const size_t sg_nexports;
 
 #endif

@@ -87,6 +87,18 @@ static const char *S_pct(sg_arena *a, double share)
     return r < 1000 ? S_amount(a, "", "", r, "%") : sg_printf(a, "%.0f%%", r);
 }
 
+/* The two for the other view files (view_util.h). */
+const char *sg_view_amount(sg_arena *a, const char *prefix, double x,
+                           const char *suffix)
+{
+    return S_amount(a, prefix, "", x, suffix);
+}
+
+const char *sg_view_pct(sg_arena *a, double share)
+{
+    return S_pct(a, share);
+}
+
 static sg_value *S_strs(sg_arena *a, const char *const *s, size_t n)
 {
     sg_value *l = sg_list(a);
@@ -396,6 +408,8 @@ static sg_value *S_funding_view(sg_arena *a, const sg_vocab *v,
     ADD(f, "mix", mix);
     BOOL(f, "any", c->nfunding > 0);
     BOOL(f, "whole", k->largest_share >= 0);
+    ADD(f, "periods", sg_view_funding_periods(a, v, c));
+    ADD(f, "return", sg_view_funding_return(a, v, c));
     return f;
 }
 
@@ -733,6 +747,7 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
         sg_list_push(a, totals, t);
     }
     ADD(show, "gap_totals", totals);
+    ADD(show, "funding_chart", sg_view_funding_chart(a, v, c));
     if (k->fit_stage >= 0) {
         const sg_stage *s = &v->stages[k->fit_stage];
         sg_value *fit = sg_map(a);

@@ -228,6 +228,8 @@ sg_value *sg_view_compare(const sg_site_ctx *c)
     ADD(cmp, "funding", fund);
     ADD(cmp, "stage_sector", S_stage_sector(c));
     S_declared_inferred(c, cmp);
+    ADD(cmp, "funding_shift", sg_view_compare_shift(c));
+    ADD(cmp, "regions", sg_view_compare_regions(c));
     return cmp;
 }
 

@@ -58,6 +58,11 @@ static void S_kind(const sg_site_ctx *c, sg_listings *out, const char *kind,
     STR(k, "title", sg_view_word(c->v, sg_printf(a, "kinds.%s.title", kind)));
     STR(k, "intro", sg_view_word(c->v, sg_printf(a, "kinds.%s.intro", kind)));
     STR(k, "path", sg_printf(a, "%s/index.html", kind));
+    /* a kind may name a page comparing its listings (regions) */
+    STR(k, "compare", sg_value_str(sg_value_at(
+            c->v->root, sg_printf(a, "kinds.%s.compare", kind))));
+    STR(k, "compare_text", sg_view_word(c->v, sg_printf(
+            a, "kinds.%s.compare_text", kind)));
     ADD(k, "items", items);
     sg_list_push(a, out->kinds, k);
 }
@@ -155,73 +160,13 @@ static void S_places(const sg_site_ctx *c, sg_listings *out)
     S_kind(c, out, "countries", items);
 }
 
-/* One bridge of a region's Table 4: the organisation (case) and the
- * activity that built it, with its traffic where the case records it. */
-static sg_value *S_bridge(const sg_site_ctx *c, const sg_case_entry *e,
-                          size_t act)
-{
-    sg_arena *a = c->a;
-    const sg_activity *ac = &e->c->acts[act];
-    sg_value *b = sg_view_link(a, e);
-    STR(b, "activity", ac->name);
-    STR(b, "participants", ac->participants.flags
-            ? ac->participants.text ? ac->participants.text
-                                    : sg_printf(a, "%g", ac->participants.lo)
-            : NULL);
-    STR(b, "frequency", ac->frequency >= 0
-            ? c->v->lists[SG_L_FREQUENCIES].keys[ac->frequency] : NULL);
-    BOOL(b, "traffic", ac->participants.flags || ac->frequency >= 0);
-    return b;
-}
-
-/* 001's Table 4 for a whole city region: every bridge of every
- * organisation in it, per gap, and the slots none fills. A gap is an
- * empty slot only when some case of the region records its activities. */
-static void S_table4(const sg_site_ctx *c, const sg_group *g, sg_value *l)
-{
-    sg_arena *a = c->a;
-    const sg_vocab *v = c->v;
-    size_t recorded = 0;
-    for (size_t i = 0; i < g->n; i++)
-        recorded += c->e[g->idx[i]].k->gaps_recorded;
-    sg_value *rows = sg_list(a);
-    size_t empty = 0;
-    for (size_t gap = 0; gap < v->ngaps; gap++) {
-        sg_value *row = sg_map(a), *bridges = sg_list(a);
-        size_t orgs = 0;
-        for (size_t i = 0; i < g->n; i++) {
-            const sg_case_entry *e = &c->e[g->idx[i]];
-            bool any = false;
-            for (size_t j = 0; j < e->c->nacts; j++)
-                if (e->k->acts[j].gaps & (1u << gap)) {
-                    sg_list_push(a, bridges, S_bridge(c, e, j));
-                    any = true;
-                }
-            orgs += any;
-        }
-        STR(row, "key", v->gaps[gap].key);
-        STR(row, "name", v->gaps[gap].name);
-        NUM(row, "number", v->gaps[gap].number);
-        ADD(row, "bridges", bridges);
-        NUM(row, "organisations", (double)orgs);
-        bool is_empty = recorded && !bridges->u.list.n;
-        BOOL(row, "empty", is_empty);
-        empty += is_empty;
-        sg_list_push(a, rows, row);
-    }
-    ADD(l, "table4", rows);
-    NUM(l, "recorded_count", (double)recorded);
-    NUM(l, "unrecorded_count", (double)(g->n - recorded));
-    NUM(l, "empty_slots", (double)empty);
-}
-
 static void S_regions(const sg_site_ctx *c, sg_listings *out)
 {
     sg_value *items = sg_list(c->a);
     for (size_t i = 0; i < c->an->nregions; i++) {
         const sg_group *g = &c->an->regions[i];
         sg_value *l = S_listing(c, "regions", g->key, g->name, NULL, g);
-        S_table4(c, g, l);
+        sg_view_region(c, g, l);
         S_add(c, out, items, l);
     }
     S_kind(c, out, "regions", items);

@@ -71,6 +71,30 @@ sg_value *sg_view_charts(const sg_site_ctx *c);
  * by sg_view_entries. */
 void sg_view_cells(sg_arena *a, const sg_vocab *v, sg_view_cache *vc);
 
+/* "EUR 1,200 per year" (prefix, x grouped by thousands, suffix) and
+ * 0.456 -> "46%" (NULL for a negative share): view.c. */
+const char *sg_view_amount(sg_arena *a, const char *prefix, double x,
+                           const char *suffix);
+const char *sg_view_pct(sg_arena *a, double share);
+
+/* #17: funding over time (view_funding.c) - a case's funding periods and
+ * its investment-to-return ratio for cases.json, the chart of the periods
+ * for its page, and the comparison of the shift from public to private
+ * money across cases. */
+sg_value *sg_view_funding_periods(sg_arena *a, const sg_vocab *v,
+                                  const sg_case *c);
+sg_value *sg_view_funding_return(sg_arena *a, const sg_vocab *v,
+                                 const sg_case *c);
+sg_value *sg_view_funding_chart(sg_arena *a, const sg_vocab *v,
+                                const sg_case *c);
+sg_value *sg_view_compare_shift(const sg_site_ctx *c);
+
+/* #17: a city region on 001's three levels (view_region.c): adds its
+ * actors (level 1), Table 4 (level 2) and traffic (level 3) to listing
+ * `l`; and the regions side by side for the comparison page. */
+void sg_view_region(const sg_site_ctx *c, const sg_group *g, sg_value *l);
+sg_value *sg_view_compare_regions(const sg_site_ctx *c);
+
 /* `k` must be a string literal ("" k makes anything else an error). */
 #define ADD(m, k, x) sg_map_addn(a, (m), "" k, sizeof(k) - 1, (x))
 #define S_ref(a, s) sg_view_ref((a), (s))
