@@ -188,11 +188,12 @@ static sg_value *S_initiators_detail(sg_arena *a, const sg_case_entry *e)
 
 /* The triangle: A at the top, B bottom left, C bottom right; each
  * vertex's questions as dots in rows of six beside it, filled when
- * answered. Coordinates in a 360 x 330 box. */
+ * answered; B's and C's labels on lines of their own below, so that
+ * they never overlap. Coordinates in a 360 x 310 box. */
 static sg_value *S_triangle(sg_arena *a, const sg_case_entry *e,
                             const size_t *answered, const size_t *total)
 {
-    static const int vx[3] = { 180, 70, 290 }, vy[3] = { 90, 250, 250 };
+    static const int vx[3] = { 180, 70, 290 }, vy[3] = { 70, 220, 220 };
     const sg_vocab *v = e->v;
     sg_value *t = sg_map(a);
     STR(t, "points", sg_printf(a, "%d,%d %d,%d %d,%d", vx[0], vy[0], vx[1],
@@ -206,8 +207,13 @@ static sg_value *S_triangle(sg_arena *a, const sg_case_entry *e,
         STR(x, "name", qg->name);
         /* A's label and dots above it, B's and C's below them */
         int up = g == 0;
-        NUM(x, "lx", vx[g]);
-        NUM(x, "ly", up ? 18 : vy[g] + 28);
+        /* labels inside the box: B's from the left edge, C's to the right */
+        static const int lx[3] = { 180, 4, 356 };
+        static const char *const anchor[3] = { "middle", "start", "end" };
+        NUM(x, "lx", lx[g]);
+        STR(x, "anchor", anchor[g]);
+        static const int ly[3] = { 16, 276, 298 };
+        NUM(x, "ly", ly[g]);
         NUM(x, "cx", vx[g]);
         NUM(x, "cy", vy[g]);
         sg_value *dots = sg_list(a);
@@ -219,8 +225,8 @@ static sg_value *S_triangle(sg_arena *a, const sg_case_entry *e,
             size_t inrow = total[g] - row * 6 < 6 ? total[g] - row * 6 : 6;
             sg_value *d = sg_map(a);
             NUM(d, "x", vx[g] - 7.0 * ((double)inrow - 1) + 14.0 * (double)col);
-            NUM(d, "y", up ? 36 + 14 * (double)row
-                           : vy[g] + 44 + 14 * (double)row);
+            NUM(d, "y", up ? 32 + 14 * (double)row
+                           : vy[g] + 20 + 14 * (double)row);
             BOOL(d, "on", e->c->answers && e->c->answers[q]);
             STR(d, "id", v->questions[q].id);
             sg_list_push(a, dots, d);
@@ -276,6 +282,7 @@ static sg_value *S_assessment_detail(sg_arena *a, const sg_case_entry *e)
         ADD(x, "items", items);
         NUM(x, "answered", (double)on);
         NUM(x, "total", (double)n);
+        BOOL(x, "any", on > 0);
         sg_list_push(a, groups, x);
     }
     sg_value *d = sg_map(a);
@@ -346,6 +353,7 @@ static sg_value *S_cp_row(const sg_site_ctx *sc, const sg_case_entry *e,
     NUM(r, "public", (double)p);
     NUM(r, "private", (double)q);
     NUM(r, "unknown", (double)u);
+    BOOL(r, "has_unknown", u > 0);
     BOOL(r, "several", S_popcount(S_types(c)) > 1);
     if (c->formalised) NUM(r, "formalised", c->formalised);
     else NUL(r, "formalised");
@@ -424,6 +432,7 @@ static sg_value *S_clusterpreneurs(const sg_site_ctx *sc)
     NUM(p, "public", (double)pub);
     NUM(p, "private", (double)priv);
     NUM(p, "unknown", (double)unk);
+    BOOL(p, "has_unknown", unk > 0);
     STR(p, "source", S_fw_word(v, "clusterpreneurs.source"));
     STR(p, "legitimacy", S_fw_word(v, "clusterpreneurs.legitimacy"));
     STR(p, "several_word", S_fw_word(v, "clusterpreneurs.several"));
