@@ -53,6 +53,13 @@ static const char *S_named(const sg_value *list, const char *key)
     return key;
 }
 
+/* The entry of `list` the vocabulary's frameworks18.<path> names, -1. */
+static int S_fw_index(const sg_vocab *v, sg_list_id list, const char *path)
+{
+    const char *w = sg_value_str(S_fw(v, path));
+    return w ? sg_vocab_word(v, list, w) : -1;
+}
+
 /* The bitmask of initiator types a case names. */
 static unsigned S_types(const sg_case *c)
 {
@@ -310,6 +317,8 @@ static sg_value *S_cp_row(const sg_site_ctx *sc, const sg_case_entry *e,
     const sg_case *c = e->c;
     sg_value *r = sg_view_link(a, e);
     sg_value *cells = sg_list(a);
+    int starter = S_fw_index(v, SG_L_INITIATOR_ROLES,
+                             "clusterpreneurs.starter_role");
     for (size_t t = 0; t < v->lists[SG_L_INITIATOR_TYPES].n; t++) {
         sg_value *cell = sg_map(a);
         bool has = false, started = false;
@@ -319,9 +328,7 @@ static sg_value *S_cp_row(const sg_site_ctx *sc, const sg_case_entry *e,
             if (in->type != (int)t)
                 continue;
             has = true;
-            started |= in->role >= 0 && strcmp(v->lists[SG_L_INITIATOR_ROLES]
-                                                   .keys[in->role],
-                                               "initiator") == 0;
+            started |= in->role >= 0 && in->role == starter;
             bool dup = false;      /* one actor in two roles: named once */
             for (size_t j = 0; j < i && !dup; j++)
                 dup = c->initiators[j].type == in->type &&
@@ -340,11 +347,13 @@ static sg_value *S_cp_row(const sg_site_ctx *sc, const sg_case_entry *e,
     }
     ADD(r, "cells", cells);
     size_t p = 0, q = 0, u = 0;
+    int pub_i = S_fw_index(v, SG_L_INITIATOR_SECTORS, "clusterpreneurs.public");
+    int priv_i = S_fw_index(v, SG_L_INITIATOR_SECTORS,
+                            "clusterpreneurs.private");
     for (size_t i = 0; i < c->ninitiators; i++) {
-        const char *s = S_key(v, SG_L_INITIATOR_SECTORS,
-                              c->initiators[i].sector);
-        if (s && strcmp(s, "public") == 0) p++;
-        else if (s && strcmp(s, "private") == 0) q++;
+        int s = c->initiators[i].sector;
+        if (s >= 0 && s == pub_i) p++;
+        else if (s >= 0 && s == priv_i) q++;
         else u++;
     }
     *pub += p;
@@ -371,6 +380,8 @@ static sg_value *S_clusterpreneurs(const sg_site_ctx *sc)
     memset(tcount, 0, (nt + 1) * sizeof *tcount);
     memset(tinit, 0, (nt + 1) * sizeof *tinit);
     size_t recorded = 0, several = 0, pub = 0, priv = 0, unk = 0;
+    int starter = S_fw_index(v, SG_L_INITIATOR_ROLES,
+                             "clusterpreneurs.starter_role");
     sg_value *groups = sg_list(a);
     /* one group per stage in the vocabulary's order, then "not recorded" */
     for (size_t s = 0; s <= v->nstages; s++) {
@@ -392,8 +403,7 @@ static sg_value *S_clusterpreneurs(const sg_site_ctx *sc)
                 for (size_t j = 0; j < e->c->ninitiators; j++) {
                     const sg_initiator *in = &e->c->initiators[j];
                     if (in->type == (int)t && in->role >= 0 &&
-                        strcmp(v->lists[SG_L_INITIATOR_ROLES].keys[in->role],
-                               "initiator") == 0) {
+                        in->role == starter) {
                         tinit[t]++;
                         break;
                     }
