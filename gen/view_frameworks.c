@@ -529,6 +529,21 @@ static const char *S_con(const sg_vocab *v, const sg_case *c)
     return S_key(v, SG_L_INTERCONNECTIVITY, c->interconnectivity);
 }
 
+/* "a, b or c" of a list of words, for the rule's sentence. */
+static sg_value *S_or(sg_arena *a, const sg_value *list)
+{
+    size_t n = list && list->type == SG_LIST ? list->u.list.n : 0;
+    sg_buf b = SG_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = sg_value_str(list->u.list.items[i]);
+        sg_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                      w ? w : "");
+    }
+    sg_value *r = sg_strn(a, b.ptr, b.len);
+    sg_buf_free(&b);
+    return r;
+}
+
 /* A case in a cell or a candidate: its link and its ratings. */
 static sg_value *S_rated(const sg_site_ctx *sc, const sg_case_entry *e)
 {
@@ -731,9 +746,9 @@ static sg_value *S_alliances_page(const sg_site_ctx *sc)
         S_fw_word(v, "alliances.candidates.dimension_stage"));
     STR(p, "dimension_links",
         S_fw_word(v, "alliances.candidates.dimension_links"));
-    ADD(p, "lead_maturity", lead_m ? lead_m : sg_const_null());
-    ADD(p, "lead_interconnectivity", lead_c ? lead_c : sg_const_null());
-    ADD(p, "emerging_maturity", emer_m ? emer_m : sg_const_null());
+    ADD(p, "lead_maturity", S_or(a, lead_m));
+    ADD(p, "lead_interconnectivity", S_or(a, lead_c));
+    ADD(p, "emerging_maturity", S_or(a, emer_m));
     return p;
 }
 
