@@ -12,13 +12,19 @@
 #include "fs.h"
 
 static const char *const help =
-    "usage: gen new SLUG [--title TITLE] [--cases DIR] [--vocabulary FILE]\n"
+    "usage: gen new SLUG [--title TITLE] [--assessment] [--cases DIR]\n"
+    "               [--vocabulary FILE]\n"
     "\n"
     "Writes DIR/SLUG.md (default DIR: cases) with every key of the case\n"
     "format present, the optional ones as commented examples. It never\n"
     "overwrites a file. Fill in the keys that are not commented out (the\n"
     "required ones), uncomment what your sources say, then run `gen check`.\n"
-    "The keys and their examples come from the vocabulary (--vocabulary).\n";
+    "The keys and their examples come from the vocabulary (--vocabulary).\n"
+    "\n"
+    "--assessment  also write every self-assessment question of the\n"
+    "              vocabulary (002, Table 1) as a commented prompt: its id as\n"
+    "              the key, the question and its hints as comments above it.\n"
+    "              Uncomment `assessment:` and each line you answer.\n";
 
 /* "  # doc: a, b, c" after the line begun at `start`, padded to 30
  * characters; the words of the row's vocabulary list when they are few. */
@@ -80,9 +86,38 @@ static void S_key_lines(sg_buf *b, const sg_vocab *v,
     }
 }
 
+/* `assessment:` with every question of the vocabulary as a commented
+ * prompt, by vertex: the question and its hints above its id. */
+static void S_assessment(sg_buf *b, const sg_vocab *v)
+{
+    sg_buf_puts(b, "# Self-assessment: uncomment `assessment:` and the id of "
+                "each question you\n# answer, and write a short answer "
+                "after it.\n# assessment:\n");
+    for (size_t g = 0; g < v->nquestion_groups; g++) {
+        const sg_question_group *qg = &v->question_groups[g];
+        sg_buf_printf(b, "#   # %s. %s: %s\n", qg->key, qg->name,
+                      qg->question);
+        for (size_t q = 0; q < v->nquestions; q++) {
+            const sg_question *qq = &v->questions[q];
+            if (qq->group != (int)g)
+                continue;
+            sg_buf_printf(b, "#   # %s\n", qq->text);
+            for (size_t h = 0; h < qq->nhints; h++)
+                sg_buf_printf(b, "%s%s", h ? "; " : "#   #   e.g. ",
+                              qq->hints[h]);
+            if (qq->nhints)
+                sg_buf_putc(b, '\n');
+            sg_buf_printf(b, "#   %s:\n", qq->id);
+        }
+        if (qg->sum_up)
+            sg_buf_printf(b, "#   # Sum up: %s\n", qg->sum_up);
+    }
+}
+
 /* The template: every key of the table in its order, the required ones
  * to fill in, the others as commented examples. */
-static void S_template(sg_buf *b, const sg_vocab *v, const char *title)
+static void S_template(sg_buf *b, const sg_vocab *v, const char *title,
+                       bool assessment)
 {
     sg_buf_puts(b, "---\n");
     for (const sg_case_key *row = sg_case_keys; row->name; row++) {
@@ -95,6 +130,10 @@ static void S_template(sg_buf *b, const sg_vocab *v, const char *title)
                 sg_buf_putc(b, *p);
             }
             sg_buf_puts(b, "\"\n");
+            continue;
+        }
+        if (assessment && row->type == SG_KT_ANSWERS) {
+            S_assessment(b, v);
             continue;
         }
         S_key_lines(b, v, NULL, row, !(row->flags & SG_KEY_REQUIRED));
@@ -111,10 +150,12 @@ int sg_cmd_new(int argc, char **argv)
         { "title", required_argument, NULL, 't' },
         { "cases", required_argument, NULL, 'c' },
         { "vocabulary", required_argument, NULL, 'V' },
+        { "assessment", no_argument, NULL, 'a' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *title = NULL, *dir = "cases", *vocab_file = NULL;
+    bool assessment = false;
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "ht:", opts, NULL)) != -1) {
@@ -122,6 +163,7 @@ int sg_cmd_new(int argc, char **argv)
         case 't': title = optarg; break;
         case 'c': dir = optarg; break;
         case 'V': vocab_file = optarg; break;
+        case 'a': assessment = true; break;
         case 'h': fputs(help, stdout); return 0;
         default: fputs(help, stderr); return 2;
         }
@@ -151,7 +193,7 @@ int sg_cmd_new(int argc, char **argv)
         return 1;
     }
     sg_buf text = SG_BUF_INIT;
-    S_template(&text, &v, title);
+    S_template(&text, &v, title, assessment);
     sg_arena_free(&a);
     if (sg_mkdirs(dir) != 0) {
         fprintf(stderr, "gen new: cannot create %s: %s\n", dir, strerror(errno));

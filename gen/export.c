@@ -55,6 +55,13 @@ static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
         { "largest_share", "funding", "largest_share" },
         { "public_share", "funding", "public_share" },
         { "url", "url", NULL },
+        { "influence", "ratings", "influence" },
+        { "interconnectivity", "ratings", "interconnectivity" },
+        { "maturity", "ratings", "maturity" },
+        { "formalised", "formalised", NULL },
+        { "initiator_types", "frameworks", "initiator_types" },
+        { "several_initiator_types", "frameworks", "several_types" },
+        { "assessment_answered", "frameworks", "answered" },
     };
     size_t nc = sizeof cols / sizeof *cols;
     for (size_t c = 0; c < nc; c++) {

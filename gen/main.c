@@ -21,6 +21,7 @@ static const char *const usage =
     "  list                one line per case: stage, model, gap strip\n"
     "  render TEMPLATE     render one Mustache template with YAML/JSON data\n"
     "  new SLUG            write cases/SLUG.md with every key as an example\n"
+    "                      (--assessment: with 002's self-assessment questions)\n"
     "  schema              print the JSON Schema of the case format\n"
     "  serve               build, serve on 127.0.0.1 and rebuild on every change\n"
     "\n"

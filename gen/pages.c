@@ -150,6 +150,14 @@ static void S_compare(sg_plan *pl, const page_row *row, const sg_view *view,
     sg_map_add(pl->a, S_row_page(pl, row), "compare", view->compare);
 }
 
+/* The framework pages of #18: their data from the site view. */
+static void S_frameworks(sg_plan *pl, const page_row *row,
+                         const sg_view *view, const sg_case_entry *entries)
+{
+    (void)entries;
+    sg_map_add(pl->a, S_row_page(pl, row), "frameworks", view->frameworks);
+}
+
 /* The feed: cases with a date, newest first, from the same case views. */
 static void S_feed(sg_plan *pl, const page_row *row, const sg_view *view,
                    const sg_case_entry *entries)
@@ -214,6 +222,12 @@ static const page_row S_rows[] = {
     { "compare-regions", "compare/regions/index.html", true, S_compare },
     { "compare-funding-shift", "compare/funding-shift/index.html", true,
       S_compare },
+    { "compare-clusterpreneurs", "compare/clusterpreneurs/index.html", true,
+      S_frameworks },
+    { "compare-assessment", "compare/assessment/index.html", true,
+      S_frameworks },
+    { "compare-alliances", "compare/alliances/index.html", true,
+      S_frameworks },
     { "about", "about/index.html", true, NULL },
     { "404", "404.html", true, NULL },
     { "feed", "feed.xml", false, S_feed },

@@ -4,6 +4,7 @@
 #include "case_read.h"
 #include "escape.h"
 #include "strset.h"
+#include "view_frameworks.h"
 #include "view_util.h"
 
 #include <cmark.h>
@@ -18,7 +19,8 @@ const char *const sg_json_case_keys[] = {
     "actors", "actors_text", "actor_types", "staff", "staff_text", "stage",
     "model", "gaps",
     "activities", "funding", "obstacles", "history", "sources", "date",
-    "authors", "completeness", "url", "location", "ratings", NULL
+    "authors", "completeness", "url", "location", "ratings",
+    "initiators", "formalised", "alliances", "assessment", NULL
 };
 
 /* Strings are referenced, not copied: every one lives in the build's
@@ -647,7 +649,7 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     const sg_vocab *v = e->v;
     const sg_case *c = e->c;
     sg_value *const *txt = e->texts;
-    sg_value *m = sg_map_sized(a, 36);
+    sg_value *m = sg_map_sized(a, 41);
     ADD(m, "slug", txt[SG_T_SLUG]);
     ADD(m, "title", txt[SG_T_TITLE]);
     ADD(m, "summary", txt[SG_T_SUMMARY]);
@@ -702,6 +704,12 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
         NUL(m, "location");
     }
     LAZY(m, "ratings", S_part_ratings);
+    LAZY(m, "initiators", sg_view_fw_initiators);
+    if (c->formalised) NUM(m, "formalised", c->formalised);
+    else NUL(m, "formalised");
+    LAZY(m, "alliances", sg_view_fw_alliances);
+    LAZY(m, "assessment", sg_view_fw_assessment);
+    LAZY(m, "frameworks", sg_view_fw_summary);
     LAZY(m, "related", S_part_related);
     ADD(m, "prev", e->i > 0 ? sg_view_link(a, &e->all[e->i - 1])
                             : sg_const_null());
@@ -771,5 +779,6 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
     const char *body = sg_case_body(a, c, d);
     const char *html = sg_markdown(a, body ? body : "", body ? c->body_len : 0);
     ADD(show, "body_html", sg_str_ref(a, html, strlen(html)));
+    ADD(show, "frameworks", sg_view_fw_detail(a, e));
     return show;
 }

@@ -4,6 +4,7 @@
  * the analysis.
  */
 #include "view.h"
+#include "view_frameworks.h"
 #include "view_util.h"
 
 /* What the pick-and-compare page's script needs of a case view. */
@@ -130,5 +131,6 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, const sg_analysis *an,
     out->listings = ls.listings;
     out->compare = sg_view_compare(&c);
     out->charts = sg_view_charts(&c);
+    out->frameworks = sg_view_frameworks(&c);
     out->site = S_site_map(&c, opts, &ls);
 }
