@@ -173,9 +173,11 @@ static int S_resolve(const sg_case *c, const char *root, const char *url,
         sg_publish_path_ok(res->ptr))
         return 0;
     sg_error(d, c->file, at,
-             sg_printf(a, "keep figures and files inside %s/ (for example "
-                       "in %s/figures/) and link them from there", root,
-                       root),
+             pl >= 3 && strncmp(url + pl - 3, ".md", 3) == 0
+                 ? sg_printf(a, "link only the cases inside %s/", root)
+                 : sg_printf(a, "keep figures and files inside %s/ (for "
+                             "example in %s/figures/) and link them from "
+                             "there", root, root),
              "%s '%s' leads out of the cases folder %s/",
              image ? "image" : "link", url, root);
     return -1;
