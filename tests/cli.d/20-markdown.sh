@@ -49,6 +49,10 @@ check "20-markdown: a linked file is copied and linked" \
 check "20-markdown: a link to another case file leads to its page" \
     'grep -q "<a href=\"../partner-case/\">the other made-up case</a>" "$P" &&
      grep -q "<a href=\"../writeup-features/\">the first made-up case</a>" "$S/cases/partner-case/index.html"'
+if command -v tidy >/dev/null 2>&1; then
+    check "20-markdown: the page with a table and footnotes passes tidy" \
+        '! tidy -q -e --drop-empty-elements no "$P" 2>&1 | grep -q "Error:"'
+fi
 "$GEN" build --cases "$FX" --out "$M/site2" -q 2>/dev/null
 check "20-markdown: the build is deterministic" 'diff -r "$S" "$M/site2" >/dev/null'
 
