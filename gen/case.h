@@ -91,6 +91,17 @@ typedef struct sg_alliance {
     const char *scope, *horizon, *linkages;
 } sg_alliance;
 
+/* A write-up's address as cmark-gfm reads it, and as its page links it. */
+typedef struct sg_case_url {
+    const char *from, *to;
+} sg_case_url;
+
+/* A file a write-up uses: where it is, and where it goes in the site. */
+typedef struct sg_case_file {
+    const char *src;       /* "cases/figures/park.png" */
+    const char *dst;       /* "files/figures/park.png" */
+} sg_case_file;
+
 typedef struct sg_case {
     const char *file;      /* path as given on the command line */
     const char *slug, *title, *summary, *country, *region, *city, *sector;
@@ -143,6 +154,11 @@ typedef struct sg_case {
     unsigned body_line;          /* file line where the body starts */
     bool *given;                 /* per vocabulary completeness key */
     sg_mark slug_mark;           /* where `slug:` was, for a clash */
+    /* set by the write-up's check (writeup.h): the addresses its page
+     * shows otherwise (a figure's copy, a case file's page), sorted by
+     * `from`, and the files it uses, to copy into the site */
+    const sg_case_url *urls; size_t nurls;
+    const sg_case_file *files; size_t nfiles;
     bool ok;                     /* read and checked without errors */
 } sg_case;
 

@@ -6,8 +6,8 @@
 #include "case_check.h"
 #include "case_read.h"
 #include "fs.h"
-#include "links.h"
 #include "parallel.h"
+#include "writeup.h"
 
 typedef struct reading {
     const sg_vocab *v;
@@ -55,6 +55,6 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
     sg_cases_unique(col->cases, col->n, d);
     sg_cases_check_partners(col->cases, col->n, d);
     /* the write-ups' links need every slug: after all are read */
-    sg_links_writeups(a, col->cases, col->n, jobs, d);
+    sg_writeups_check(a, col->cases, col->n, paths, npaths, jobs, d);
     return d->errors == errors ? 0 : -1;
 }

@@ -50,16 +50,4 @@ int sg_links_resolve(const char *page, const char *href, size_t len,
  * Releases the memory `l` holds outside its arena. */
 size_t sg_links_finish(sg_links *l, sg_diags *d);
 
-/* Checks the links and images of the write-ups of `cases` (sorted by
- * slug, as sg_cases_unique leaves them) as they will be on each case's
- * page, cases/<slug>/index.html: a relative link must lead to one of
- * these cases, written ../<slug>/ (a case file next to the one linking,
- * not among `cases`, is not checked this time); a relative image is an
- * error, since figures are not copied into the site yet. Addresses with
- * a scheme (https:, mailto:) are not checked. Each problem is reported
- * at its line and column of the case file. `jobs` threads read the
- * write-ups. Returns the number of diagnostics. */
-size_t sg_links_writeups(sg_arena *a, sg_case *const *cases, size_t n,
-                         int jobs, sg_diags *d);
-
 #endif

@@ -18,6 +18,7 @@
 #include "publish.h"
 #include "tpl_dir.h"
 #include "view.h"
+#include "writeup.h"
 
 /* Classification, a case at a time on the build's threads. */
 struct classifying {
@@ -196,6 +197,7 @@ static int S_templates(const sg_build_opts *o, sg_arena *a, sg_tpl_dir *td,
 /* What the pages are made from: the published cases, read, classified,
  * analysed and turned into entries and the site view. */
 typedef struct model {
+    sg_case **cases;           /* the published cases, in title order */
     sg_case_entry *entries;
     size_t n;
     sg_view_cache vc;
@@ -226,6 +228,7 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
     sg_analyse(a, v, cases, classes, n, &m->an);
     m->entries = sg_view_entries(a, v, &m->vc, cases, classes, &m->an, n);
     m->n = n;
+    m->cases = cases;
     const char *home = sg_value_str(sg_value_at(v->root, "pages.index"));
     sg_site_opts so = { o->base_url ? o->base_url : "",
                         o->title ? o->title : home ? home : "" };
@@ -255,6 +258,59 @@ static void S_files(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
         sg_links_file(links, (*statics)[i]);
 }
 
+static int S_cmp_dst(const void *x, const void *y)
+{
+    return strcmp(((const sg_case_file *)x)->dst,
+                  ((const sg_case_file *)y)->dst);
+}
+
+/* The figures and files the published write-ups link (writeup.h), each
+ * once, sorted, declared for the link check (into *out). */
+static void S_case_files(sg_arena *a, const model *m, sg_links *links,
+                         sg_case_file **out, size_t *nout, sg_diags *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n; i++)
+        n += m->cases[i]->nfiles;
+    sg_case_file *f = sg_alloc(a, (n + 1) * sizeof *f);
+    n = 0;
+    for (size_t i = 0; i < m->n; i++)
+        for (size_t k = 0; k < m->cases[i]->nfiles; k++)
+            f[n++] = m->cases[i]->files[k];
+    qsort(f, n, sizeof *f, S_cmp_dst);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u && strcmp(f[u - 1].dst, f[i].dst) == 0)
+            continue;
+        if (sg_strset_has(links->files, f[i].dst, strlen(f[i].dst))) {
+            sg_error(d, f[i].src, ((sg_mark){0, 0}),
+                     "rename the file or its folder",
+                     "would be copied to %s, which the build writes "
+                     "already", f[i].dst);
+            continue;
+        }
+        sg_links_file(links, f[i].dst);
+        f[u++] = f[i];
+    }
+    *out = f;
+    *nout = u;
+}
+
+/* Copies the write-ups' figures and files into the site, as checked:
+ * one grown since is refused by the same size limit. */
+static void S_copy_files(sg_arena *a, const sg_publish *pub,
+                         const sg_case_file *f, size_t n,
+                         sg_publish_stats *ps, sg_diags *d)
+{
+    sg_buf data = SG_BUF_INIT;
+    for (size_t i = 0; i < n && !d->errors; i++) {
+        sg_buf_reset(&data);
+        if (sg_read_file(f[i].src, SG_MAX_FIGURE_SIZE, &data, d) == 0)
+            sg_publish_file(pub, a, f[i].dst, data.ptr, data.len, ps, d);
+    }
+    sg_buf_free(&data);
+}
+
 /* Copies the static files into the site. */
 static void S_statics(const sg_build_opts *o, sg_arena *a,
                       const sg_publish *pub, const char **statics,
@@ -282,7 +338,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_strset files;
     sg_links links;
     const char **statics;
-    size_t nstatic;
+    size_t nstatic, nfiles = 0;
+    sg_case_file *cfiles = NULL;
     int rc = -1;
     if (sg_vocab_load(&v, a, o->vocabulary, d) != 0 ||
         S_templates(o, a, &td, d) != 0 || S_model(o, a, &v, &m, d) != 0)
@@ -291,6 +348,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_strset_init(&files, a);
     sg_links_init(&links, a, &files);
     S_files(o, a, &pl, &links, &statics, &nstatic, d);
+    S_case_files(a, &m, &links, &cfiles, &nfiles, d);
     if (d->errors)
         goto out;
 
@@ -302,6 +360,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_publish_stats ps = {0, 0, 0};
     S_render(o, a, &pl, &td, m.entries, m.n, &pub, &links, &ps, d);
     S_statics(o, a, &pub, statics, nstatic, &ps, d);
+    S_copy_files(a, &pub, cfiles, nfiles, &ps, d);
     sg_links_finish(&links, d);
     if (d->errors || td.failures || sg_publish_commit(&pub, d) != 0)
         goto out;

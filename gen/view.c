@@ -3,11 +3,11 @@
 
 #include "case_read.h"
 #include "escape.h"
+#include "markdown.h"
 #include "strset.h"
 #include "view_frameworks.h"
 #include "view_util.h"
 
-#include <cmark.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -26,10 +26,45 @@ const char *const sg_json_case_keys[] = {
 /* Strings are referenced, not copied: every one lives in the build's
  * arena or the vocabulary, both of which outlive the views. */
 
-const char *sg_markdown(sg_arena *a, const char *md, size_t len)
+static int S_cmp_url(const void *key, const void *elem)
 {
-    char *html = cmark_markdown_to_html(md, len, CMARK_OPT_DEFAULT |
-                                                     CMARK_OPT_SMART);
+    return strcmp(key, ((const sg_case_url *)elem)->from);
+}
+
+/* The addresses the check of the write-up resolved (a figure's copy in
+ * the site, another case file's page) replace those written. */
+static void S_rewrite(sg_md *m, const sg_case *c)
+{
+    if (!c || !c->nurls || !m->doc)
+        return;
+    cmark_iter *it = cmark_iter_new(m->doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *nd = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(nd);
+        if (ev != CMARK_EVENT_ENTER ||
+            (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+            continue;
+        const char *url = cmark_node_get_url(nd);
+        const sg_case_url *u = url ? bsearch(url, c->urls, c->nurls,
+                                             sizeof *c->urls, S_cmp_url)
+                                   : NULL;
+        if (u)
+            cmark_node_set_url(nd, u->to);
+    }
+    cmark_iter_free(it);
+}
+
+const char *sg_markdown(sg_arena *a, const sg_case *c, const char *md,
+                        size_t len)
+{
+    sg_md m;
+    char *html = NULL;
+    if (sg_md_parse(&m, md, len) == 0) {
+        S_rewrite(&m, c);
+        sg_md_drop_unsafe(&m);
+        html = sg_md_html(&m);
+    }
+    sg_md_free(&m);
     /* characters no page may carry (gen check warns at their place)
      * pass through cmark untouched: drop them here */
     size_t n = html ? strlen(html) : 0, skip, j = 0;
@@ -777,7 +812,8 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
         NUL(show, "fit");
     }
     const char *body = sg_case_body(a, c, d);
-    const char *html = sg_markdown(a, body ? body : "", body ? c->body_len : 0);
+    const char *html = sg_markdown(a, c, body ? body : "",
+                                   body ? c->body_len : 0);
     ADD(show, "body_html", sg_str_ref(a, html, strlen(html)));
     ADD(show, "frameworks", sg_view_fw_detail(a, e));
     return show;

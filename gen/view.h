@@ -92,9 +92,11 @@ sg_value *sg_view_funding(sg_arena *a, const sg_case_entry *e);
 sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
                               sg_diags *d);
 
-/* Renders a case's Markdown body to HTML (raw HTML is not passed
- * through). Arena string. */
-const char *sg_markdown(sg_arena *a, const char *md, size_t len);
+/* Renders a case's Markdown body to HTML (markdown.h: raw HTML and
+ * unsafe addresses are left out), with the addresses its check resolved
+ * (c->urls; `c` may be NULL). Arena string. */
+const char *sg_markdown(sg_arena *a, const sg_case *c, const char *md,
+                        size_t len);
 
 /* Everything over all cases: listings, comparisons, charts, the site
  * map. Only reads the entries and the analysis. */

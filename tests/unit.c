@@ -12,9 +12,11 @@
 #include "classify.h"
 #include "collection.h"
 #include "links.h"
+#include "markdown.h"
 #include "mustache.h"
 #include "publish.h"
 #include "suggest.h"
+#include "view.h"
 #include "vocab.h"
 #include "yaml_read.h"
 
@@ -801,6 +803,30 @@ static void test_new_keys(void)
     sg_arena_free(&a);
 }
 
+/* #20: unsafe addresses as browsers read them; what the page leaves out */
+static void test_markdown(void)
+{
+    OK(sg_md_url_unsafe("javascript:alert(1)"));
+    OK(sg_md_url_unsafe("  JavaScript:x"));
+    OK(sg_md_url_unsafe("java\tscript:x"));
+    OK(sg_md_url_unsafe("VBScript:x"));
+    OK(sg_md_url_unsafe("data:image/png;base64,AAAA"));
+    OK(sg_md_url_unsafe("file:///etc/passwd"));
+    OK(!sg_md_url_unsafe("https://example.org/javascript:"));
+    OK(!sg_md_url_unsafe("figures/javascript.png"));
+    OK(!sg_md_url_unsafe("mailto:a@example.org"));
+    sg_arena a = SG_ARENA_INIT;
+    const char *md = "[a](javascript:alert(1)) ![b](data:x) <i>raw</i>\n\n"
+                     "[![c](vbscript:y)](javascript:z)\n\n"
+                     "| h |\n|---|\n| v |\n\nx[^n]\n\n[^n]: note\n";
+    const char *html = sg_markdown(&a, NULL, md, strlen(md));
+    OK(!strstr(html, "javascript") && !strstr(html, "vbscript") &&
+       !strstr(html, "data:") && !strstr(html, "<i>") && !strstr(html, "href=\"\""));
+    OK(strstr(html, "<p>a b <!-- raw HTML omitted -->raw") && strstr(html, "<p>c</p>"));
+    OK(strstr(html, "<td>v</td>") && strstr(html, "footnote-backref"));
+    sg_arena_free(&a);
+}
+
 int main(void)
 {
     test_buf();
@@ -821,6 +847,7 @@ int main(void)
     test_publish_stream();
     test_case_changed();
     test_new_keys();
+    test_markdown();
     sg_arena_free(&VA);
     printf("unit: %d passed, %d failed\n", passed, failed);
     printf("%d passed, %d failed\n", passed, failed);

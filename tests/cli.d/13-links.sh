@@ -68,9 +68,9 @@ dead=$((n + 4)) typo=$((n + 6))
 out=$("$GEN" check "$L/wu" 2>&1); rc=$?
 check "check: a dead link in a write-up is an error at its line and column" \
     '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "^$W:$dead:13: error: link .\.\./nowhere/. leads to a case .nowhere., which is not among the cases checked"'
-check "check: a relative image is an error at its place, with a hint" \
-    'printf "%s" "$out" | grep -q "^$W:$dead:42: error: image .map.png. .*figures are not copied" &&
-     printf "%s" "$out" | grep -q "hint: put the figure online"'
+check "check: a missing figure is an error at its place, with a hint" \
+    'printf "%s" "$out" | grep -q "^$W:$dead:42: error: image .map.png.: file $L/wu/map.png not found" &&
+     printf "%s" "$out" | grep -q "hint: add the file there"'
 check "check: columns count characters; a near slug is suggested" \
     'printf "%s" "$out" | grep -q "^$W:$typo:11: error: link .\.\./oresund-itt/." &&
      printf "%s" "$out" | grep -q "hint: did you mean \.\./oresund-it/ ?"'

@@ -1,0 +1,131 @@
+/* markdown.c - parsing and rendering write-ups with cmark-gfm. */
+#include "markdown.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+/* Smart punctuation as before; footnotes are a parser option, the rest
+ * are syntax extensions. A table's column alignment becomes a style
+ * attribute, since HTML5 has no `align`. No CMARK_OPT_UNSAFE: raw HTML
+ * and dangerous addresses are left out. */
+#define SG_MD_OPTS (CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | \
+                    CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES)
+
+/* The "tagfilter" extension is not attached: it only disarms some tags
+ * (<script>, <iframe>...) in raw HTML that is passed through, and with
+ * raw HTML off nothing is passed through. */
+static const char *const S_extensions[] = {
+    "table", "strikethrough", "autolink"
+};
+
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+/* cmark-gfm registers its extensions in a global list without a lock:
+ * once, before any thread looks them up */
+static void S_register(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
+int sg_md_parse(sg_md *m, const char *text, size_t len)
+{
+    pthread_once(&S_once, S_register);
+    m->doc = NULL;
+    m->parser = cmark_parser_new(SG_MD_OPTS);
+    if (!m->parser)
+        return -1;
+    for (size_t i = 0; i < sizeof S_extensions / sizeof *S_extensions; i++) {
+        cmark_syntax_extension *e = cmark_find_syntax_extension(S_extensions[i]);
+        if (e)
+            cmark_parser_attach_syntax_extension(m->parser, e);
+    }
+    cmark_parser_feed(m->parser, text, len);
+    m->doc = cmark_parser_finish(m->parser);
+    return m->doc ? 0 : -1;
+}
+
+char *sg_md_html(const sg_md *m)
+{
+    if (!m->doc)
+        return NULL;
+    return cmark_render_html(m->doc, SG_MD_OPTS,
+                             cmark_parser_get_syntax_extensions(m->parser));
+}
+
+void sg_md_free(sg_md *m)
+{
+    if (m->doc)
+        cmark_node_free(m->doc);
+    if (m->parser)
+        cmark_parser_free(m->parser);
+    m->doc = NULL;
+    m->parser = NULL;
+}
+
+bool sg_md_url_unsafe(const char *url)
+{
+    static const char *const schemes[] = {
+        "javascript:", "vbscript:", "file:", "data:"
+    };
+    /* browsers skip leading spaces and controls, and tabs and newlines
+     * anywhere in a scheme ("java\tscript:") */
+    char scheme[16];
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)url;
+    while (*p && *p <= ' ')
+        p++;
+    for (; *p && n + 1 < sizeof scheme; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            continue;
+        scheme[n++] = (char)*p;
+        if (*p == ':')
+            break;
+    }
+    scheme[n] = '\0';
+    for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+        if (strncasecmp(scheme, schemes[i], strlen(schemes[i])) == 0)
+            return true;
+    return false;
+}
+
+void sg_md_drop_unsafe(sg_md *m)
+{
+    if (!m->doc)
+        return;
+    /* collected first: the tree must not change under the iterator */
+    cmark_node **drop = NULL;
+    size_t n = 0, cap = 0;
+    cmark_iter *it = cmark_iter_new(m->doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *nd = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(nd);
+        if (ev != CMARK_EVENT_ENTER ||
+            (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+            continue;
+        const char *url = cmark_node_get_url(nd);
+        if (!url || !sg_md_url_unsafe(url))
+            continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 8;
+            cmark_node **g = realloc(drop, nc * sizeof *g);
+            if (!g)
+                break;
+            drop = g;
+            cap = nc;
+        }
+        drop[n++] = nd;
+    }
+    cmark_iter_free(it);
+    /* inner ones first (an image inside a link): they come later */
+    for (size_t i = n; i-- > 0;) {
+        cmark_node *nd = drop[i], *ch;
+        while ((ch = cmark_node_first_child(nd)))
+            cmark_node_insert_before(nd, ch);
+        cmark_node_free(nd);     /* unlinks it */
+    }
+    free(drop);
+}

@@ -1,0 +1,40 @@
+/* markdown.h - write-ups in GitHub Flavored Markdown, through cmark-gfm
+ * (GitHub's maintained fork of cmark): tables, footnotes, strikethrough
+ * and autolinks besides CommonMark.
+ *
+ * Safety is the same as before the fork: raw HTML is never passed
+ * through (cmark-gfm writes a comment in its place), and a link or image
+ * whose address could run code or embed content (javascript:, vbscript:,
+ * file:, data:) is removed, its text kept. `gen check` warns at the place
+ * of each (writeup.h), so nothing is dropped silently.
+ */
+#ifndef SG_MARKDOWN_H
+#define SG_MARKDOWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+/* A parsed write-up. */
+typedef struct sg_md {
+    cmark_parser *parser;     /* holds the extensions the renderer needs */
+    cmark_node *doc;          /* NULL when out of memory */
+} sg_md;
+
+/* Parses `len` bytes of Markdown; returns 0, or -1 when out of memory
+ * (m->doc is then NULL). Call sg_md_free either way. Thread-safe. */
+int sg_md_parse(sg_md *m, const char *text, size_t len);
+/* The HTML of the document (malloc'd; NULL when out of memory). */
+char *sg_md_html(const sg_md *m);
+void sg_md_free(sg_md *m);
+
+/* Whether the address `url` is one the page must not carry: a scheme
+ * that runs code or embeds content (javascript:, vbscript:, file:,
+ * data:), compared as browsers do (case and ASCII controls ignored). */
+bool sg_md_url_unsafe(const char *url);
+/* Removes the links and images with an unsafe address, keeping their
+ * text (an image's alt text). */
+void sg_md_drop_unsafe(sg_md *m);
+
+#endif
