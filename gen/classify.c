@@ -399,6 +399,18 @@ static int S_public(const sg_vocab *v, const sg_funding *f)
  * leaves the whole unknown, and then so are the total, the largest
  * share and the public share: "mainly" is not 100% [standard of the
  * collection; 004 writes "mainly" and "mostly"]. */
+/* The years an amount covers: `years`, or the period from..to counted
+ * inclusively; an amount with no period is a year's. 0 when only one end
+ * of the period is given: then a yearly figure cannot be known. */
+static double S_span(const sg_funding *f)
+{
+    if (f->has_years)
+        return f->years;
+    if (f->from && f->to)
+        return f->to - f->from + 1;
+    return f->from || f->to ? 0 : 1;
+}
+
 static void S_funding(sg_arena *a, const sg_vocab *v, const sg_case *c,
                       sg_class *k)
 {
@@ -410,12 +422,20 @@ static void S_funding(sg_arena *a, const sg_vocab *v, const sg_case *c,
     for (size_t i = 0; i < c->nfunding; i++) {
         const sg_funding *f = &c->funding[i];
         all_amounts &= f->has_amount && f->share_word < 0 &&
-                       sg_vocab_rate(v, f->currency) >= 0;
+                       sg_vocab_rate(v, f->currency) >= 0 && S_span(f) > 0;
         all_shares &= f->has_share && f->share_word < 0;
         share_sum += f->has_share ? f->share : 0;
         all_public_known &= S_public(v, f) >= 0;
     }
     all_shares &= share_sum > 0.99;
+    /* Items over different periods are not one year's whole: summing
+     * their yearly figures would mix years; the funding-over-time chart
+     * shows them period by period instead. */
+    for (size_t i = 1; i < c->nfunding; i++) {
+        const sg_funding *f = &c->funding[i], *f0 = &c->funding[0];
+        if (f->from != f0->from || f->to != f0->to)
+            all_amounts = all_shares = false;
+    }
     if (!all_amounts && !all_shares)
         return;
     double total = 0, largest = 0, pub = 0;
@@ -423,7 +443,7 @@ static void S_funding(sg_arena *a, const sg_vocab *v, const sg_case *c,
     for (size_t i = 0; i < c->nfunding; i++) {
         const sg_funding *f = &c->funding[i];
         double x = all_amounts ? f->amount * sg_vocab_rate(v, f->currency) /
-                                 (f->has_years ? f->years : 1)
+                                 S_span(f)
                                : f->share;
         total += x;
         if (x > largest) {

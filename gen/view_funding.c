@@ -293,6 +293,26 @@ sg_value *sg_view_funding_chart(sg_arena *a, const sg_vocab *v,
 
 /* ---- the comparison: the shift, and the dependence on one source ---- */
 
+/* The largest source's share of period `pd`, or -1 when any of its
+ * amounts is not known; its source in `*src`. */
+static double S_largest(const sg_vocab *v, const sg_case *c,
+                        const period *pd, const char **src)
+{
+    if (!pd->amounts_known || pd->total <= 0)
+        return -1;
+    double largest = 0;
+    for (size_t i = 0; i < c->nfunding; i++) {
+        const sg_funding *f = &c->funding[i];
+        int from = f->from ? f->from : f->to, to = f->to ? f->to : f->from;
+        double x = S_amount_base(v, f);
+        if (from == pd->from && to == pd->to && x > largest) {
+            largest = x;
+            *src = f->source;
+        }
+    }
+    return largest / pd->total;
+}
+
 static sg_value *S_shift_row(sg_arena *a, const void *arg)
 {
     const sg_case_entry *e = arg;
@@ -322,14 +342,19 @@ static sg_value *S_shift_row(sg_arena *a, const void *arg)
         NUL(row, "shift_text");
         NUL(row, "direction");
     }
-    const sg_class *k = e->k;
-    if (k->largest_share >= 0)
-        NUM(row, "largest_share", round(k->largest_share * 1000) / 1000);
+    /* the dependence in the last dated period; with no dated period,
+     * the case's own (which needs its items to be one year's whole) */
+    const char *src = e->k->largest_source;
+    double largest = dated ? S_largest(v, c, &p[dated - 1], &src)
+                           : e->k->largest_share;
+    if (largest >= 0)
+        NUM(row, "largest_share", round(largest * 1000) / 1000);
     else
         NUL(row, "largest_share");
-    STR(row, "largest_text", sg_view_pct(a, k->largest_share));
-    STR(row, "largest_source", k->largest_share >= 0 ? k->largest_source
-                                                     : NULL);
+    STR(row, "largest_text", sg_view_pct(a, largest));
+    STR(row, "largest_source", largest >= 0 ? src : NULL);
+    if (dated)
+        STR(row, "largest_period", S_label(a, v, &p[dated - 1]));
     return row;
 }
 

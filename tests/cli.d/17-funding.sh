@@ -63,7 +63,7 @@ S="$F/s/compare/funding-shift/index.html"
 check "17-funding: shift page: from 75% to 25% public is -50 points towards private" \
     'grep "data-slug=\"shift\"" "$S" | grep -q "<td>2001-2003: 75%</td><td>2007-2009: 25%</td><td data-value=\"-50\">-50 points <small>(towards private)</small>"'
 check "17-funding: shift page: dependence on the largest source, with 001 cited" \
-    'grep "data-slug=\"shift\"" "$S" | grep -q "35% <small>(State grant early)</small>" && grep -q "the higher this share is, the more dependant" "$S" && grep -q "Funding logics, the paragraph above Figure 19" "$S"'
+    'grep "data-slug=\"shift\"" "$S" | grep -q "75% <small>(Members late, 2007-2009)</small>" && grep -q "the higher this share is, the more dependant" "$S" && grep -q "Funding logics, the paragraph above Figure 19" "$S"'
 check "17-funding: shift page: unknown shares and shifts are not recorded, never 0" \
     'grep "data-slug=\"unknowns\"" "$S" | grep -q "<td>2005: <span class=\"muted\">not recorded</span></td>" && grep "data-slug=\"unknowns\"" "$S" | grep -q "<td data-value=\"\"><span class=\"muted\">not recorded</span></td><td data-value=\"\"><span class=\"muted\">not recorded</span></td>" && grep "data-slug=\"ratio\"" "$S" | grep -q "<td><span class=\"muted\">not recorded</span></td><td><span class=\"muted\">not recorded</span></td>"'
 # the case page's chart
@@ -80,3 +80,21 @@ check "17-funding: no chart where no funding item is dated" \
     '! grep -q "funding-chart" "$F/s/cases/ratio/index.html" && ! grep -q "Funding over time" "$F/s/cases/ratio/index.html"'
 "$GEN" build --cases "$FX" --out "$F/s2" -q 2>/dev/null
 check "17-funding: regions.json is deterministic" 'cmp -s "$F/s/regions.json" "$F/s2/regions.json"'
+
+# the yearly total: an amount over from..to is spread over its years, and
+# items over different periods make no yearly total (not one year's whole)
+check "17-funding: items over different periods give no yearly total" \
+    'line shift | grep -q "\"total_eur_per_year\":null"'
+mkdir -p "$T/17span/cases"
+cat > "$T/17span/cases/span.md" <<'CASE'
+---
+title: Span
+country: SE
+sector: ICT
+funding:
+  - { source: State grant, type: public, amount: 900000, currency: EUR, from: 2001, to: 2009 }
+---
+Body.
+CASE
+check "17-funding: an amount over 2001-2009 counts a ninth per year" \
+    '$GEN build --cases "$T/17span/cases" --out "$T/17span/s" -q 2>/dev/null && grep -q "\"total_eur_per_year\":100000" "$T/17span/s/cases.json"'
