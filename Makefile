@@ -23,12 +23,12 @@ OPT_tsan    := -O1 -g -fsanitize=thread
 OPT_fuzz    := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 OPT         := $(OPT_$(V))
 # evaluated when a recipe runs, after `deps` has installed pkg-config
-PKG_CFLAGS = $(shell pkg-config --cflags libcmark-gfm yaml-0.1 libmicrohttpd)
-PKG_LIBS   = $(shell pkg-config --libs libcmark-gfm yaml-0.1 libmicrohttpd) -lpthread -lm
+PKG_CFLAGS = $(shell pkg-config --cflags libcmark-gfm yaml-0.1 libmicrohttpd icu-uc icu-i18n)
+PKG_LIBS   = $(shell pkg-config --libs libcmark-gfm yaml-0.1 libmicrohttpd icu-uc icu-i18n) -lpthread -lm
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS) $(PKG_CFLAGS) -Igen -MMD -MP \
              -DSG_DATADIR='"$(PREFIX)/share/gen"'
 
-BUILD_PKGS := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libmicrohttpd-dev pkg-config
+BUILD_PKGS := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libmicrohttpd-dev libicu-dev pkg-config
 FUZZ_PKGS  := clang libclang-rt-14-dev
 BENCH_PKGS := cmark-gfm time hugo
 FUZZ_TIME  ?= 60

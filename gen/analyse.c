@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "slug.h"
 
 /* (key, name, case) triples, sorted by key then case, cut into groups */
@@ -17,6 +18,34 @@ static int S_cmp_keyed(const void *x, const void *y)
     const keyed *a = x, *b = y;
     int c = strcmp(a->key, b->key);
     return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* a group and the collation key of the name it is listed by */
+typedef struct named {
+    const char *key;
+    sg_group g;
+} named;
+
+static int S_cmp_named(const void *x, const void *y)
+{
+    const named *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : strcmp(a->g.key, b->g.key);
+}
+
+/* Puts groups in the order a reader looks names up in (gen/collate.h),
+ * by `names[i]` (or the group's own name), ties by folder. */
+static void S_sort_names(sg_arena *a, sg_group *g, size_t n,
+                         const char *const *names)
+{
+    named *t = sg_alloc(a, (n + 1) * sizeof *t);
+    for (size_t i = 0; i < n; i++)
+        t[i] = (named){ sg_collate_key(a, names ? names[i] : g[i].name),
+                        g[i] };
+    if (n)
+        qsort(t, n, sizeof *t, S_cmp_named);
+    for (size_t i = 0; i < n; i++)
+        g[i] = t[i].g;
 }
 
 static sg_group *S_cut(sg_arena *a, keyed *pairs, size_t np, size_t *ngroups)
@@ -96,6 +125,7 @@ static void S_by_place(sg_arena *a, const sg_vocab *v, sg_case *const *cases,
     for (size_t i = 0; i < n; i++)
         sec[i] = (keyed){ folders[i], names[i] ? names[i] : other, i };
     an->sectors = S_cut(a, sec, n, &an->nsectors);
+    S_sort_names(a, an->sectors, an->nsectors, NULL);
     an->sector_of = sg_alloc(a, (n + 1) * sizeof *an->sector_of);
     for (size_t g = 0; g < an->nsectors; g++)
         for (size_t j = 0; j < an->sectors[g].n; j++)
@@ -140,6 +170,13 @@ static void S_by_place(sg_arena *a, const sg_vocab *v, sg_case *const *cases,
      * the vocabulary */
     for (size_t g = 0; g < an->ncountries; g++)
         an->countries[g].name = an->countries[g].key;
+    const char **cnames = sg_alloc(a, (an->ncountries + 1) * sizeof *cnames);
+    for (size_t g = 0; g < an->ncountries; g++) {
+        int ci = sg_vocab_country(v, an->countries[g].key);
+        cnames[g] = ci >= 0 ? v->countries[ci].name : an->countries[g].key;
+    }
+    S_sort_names(a, an->countries, an->ncountries, cnames);
+    S_sort_names(a, an->regions, an->nregions, NULL);
 }
 
 /* Related cases: the nearest neighbours in the case's sector and stage

@@ -42,11 +42,12 @@ typedef struct sg_analysis {
     sg_group *bridged, *empty; size_t ngaps;
     sg_group unrecorded;
     /* by sector and by country (a cross-border case in each of its
-     * countries), in key order */
+     * countries), in the collation order of their names (gen/collate.h) */
     sg_group *sectors;         size_t nsectors;
     sg_group *countries;       size_t ncountries;
     /* by region of the vocabulary (001's city regions), in the
-     * vocabulary's order; cases with no known region are in none */
+     * collation order of their names; cases with no known region are in
+     * none */
     sg_group *regions;         size_t nregions;
     size_t *sector_of;         /* per case: its group in `sectors` */
     const char **country_key;  /* per case: its first country's folder */

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "case_read.h"
+#include "suggest.h"
 #include "view.h"
 
 static void S_csv_cell(sg_buf *b, const char *s)
@@ -148,10 +150,91 @@ static void S_pick_js(sg_publish_out *o, const sg_case_entry *entries,
                  sg_view_pick);
 }
 
+/* Adds `s` to the search text in sg_fold's form, a space before it. */
+static void S_fold_into(sg_buf *b, sg_arena *a, const char *s)
+{
+    if (!s || !*s)
+        return;
+    const char *f = sg_fold(a, s);
+    if (!*f)
+        return;
+    if (b->len)
+        sg_buf_putc(b, ' ');
+    sg_buf_puts(b, f);
+}
+
+/* The home page's search index, as a script that sets window.genSearch
+ * (a script, not JSON, so that it loads from file:// too; app.js loads it
+ * when the reader first types). Each case's title, places, organisation,
+ * sector, tags, activities, summary and write-up, folded at build time
+ * by sg_fold ("Øresund" -> "oresund"); `fold` is sg_latin_ascii's table,
+ * so the script folds the query by the very same letters. */
+static void S_search_js(sg_publish_out *o, const sg_case_entry *entries,
+                        size_t n)
+{
+    sg_buf out = SG_BUF_INIT, *b = &out, text = SG_BUF_INIT;
+    sg_arena tmp = SG_ARENA_INIT;
+    sg_buf_puts(b, "window.genSearch = {\"fold\": {");
+    bool first = true;
+    for (unsigned cp = 0xC0; cp <= 0x17F; cp++) {
+        const char *t = sg_latin_ascii(cp);
+        if (!t)
+            continue;
+        /* two-byte UTF-8; none of these letters needs escaping */
+        char u[3] = { (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)),
+                      0 };
+        sg_buf_printf(b, "%s\"%s\": \"%s\"", first ? "" : ", ", u, t);
+        first = false;
+    }
+    sg_buf_puts(b, "},\n\"cases\": [");
+    for (size_t i = 0; i < n; i++) {
+        sg_arena_mark mark = sg_arena_save(&tmp);
+        const sg_case *c = entries[i].c;
+        const sg_vocab *v = entries[i].v;
+        sg_buf_reset(&text);
+        S_fold_into(&text, &tmp, c->title);
+        S_fold_into(&text, &tmp, c->city);
+        S_fold_into(&text, &tmp, c->region);
+        S_fold_into(&text, &tmp, c->organisation);
+        S_fold_into(&text, &tmp, c->sector);
+        for (size_t j = 0; j < c->ncountries; j++) {
+            int ci = sg_vocab_country(v, c->countries[j]);
+            S_fold_into(&text, &tmp, ci >= 0 ? v->countries[ci].name : NULL);
+        }
+        if (!c->ncountries && c->country) {
+            int ci = sg_vocab_country(v, c->country);
+            S_fold_into(&text, &tmp, ci >= 0 ? v->countries[ci].name : NULL);
+        }
+        for (size_t j = 0; j < c->ntags; j++)
+            S_fold_into(&text, &tmp, c->tags[j]);
+        for (size_t j = 0; j < c->nacts; j++)
+            S_fold_into(&text, &tmp, c->acts[j].name);
+        S_fold_into(&text, &tmp, c->summary);
+        /* an unreadable body fails the case's own page, and so the build */
+        sg_diags d;
+        sg_diags_init(&d, &tmp);
+        S_fold_into(&text, &tmp, sg_case_body(&tmp, c, &d));
+        sg_value *row = sg_map_sized(&tmp, 2);
+        sg_map_add(&tmp, row, "slug", sg_str(&tmp, c->slug));
+        sg_map_add(&tmp, row, "text",
+                   sg_str(&tmp, text.len ? text.ptr : ""));
+        sg_buf_puts(b, i ? ",\n" : "\n");
+        sg_json_write(b, row, 0);
+        sg_arena_release(&tmp, mark);
+        S_flush(o, b, false);
+    }
+    sg_buf_puts(b, "\n]};\n");
+    S_flush(o, b, true);
+    sg_arena_free(&tmp);
+    sg_buf_free(&text);
+    sg_buf_free(b);
+}
+
 const sg_export sg_exports[] = {
     { "cases.json", S_json_export },
     { "cases.csv", S_csv },
     { "compare/pick/cases.js", S_pick_js },
     { "regions.json", sg_export_regions },
+    { "static/search.js", S_search_js },
 };
 const size_t sg_nexports = sizeof sg_exports / sizeof *sg_exports;

@@ -21,10 +21,29 @@ static sg_value *S_root(sg_arena *a, const char *path)
     return r;
 }
 
+/* The site's section a page is in, for the menu to mark: {"stages":
+ * "page"} on the section's own index page, "true" deeper in it; the
+ * home page and case pages are in "cases". */
+static sg_value *S_nav(sg_arena *a, const char *path)
+{
+    sg_value *nav = sg_map_sized(a, 1);
+    const char *slash = strchr(path, '/');
+    if (!slash) {
+        if (strcmp(path, "index.html") == 0)
+            sg_map_add(a, nav, "cases", sg_str(a, "page"));
+        return nav;
+    }
+    const char *sec = sg_strndup(a, path, (size_t)(slash - path));
+    bool own = strcmp(slash + 1, "index.html") == 0;
+    sg_map_add(a, nav, sec, sg_str(a, own ? "page" : "true"));
+    return nav;
+}
+
 sg_value *sg_page_context(sg_arena *a, const sg_page *pg, sg_value *site,
                           size_t extra)
 {
-    sg_value *ctx = sg_map_sized(a, 4 + extra);
+    sg_value *ctx = sg_map_sized(a, 5 + extra);
+    sg_map_add(a, ctx, "nav", S_nav(a, pg->path));
     sg_map_add(a, ctx, "root", S_root(a, pg->path));
     sg_map_add(a, ctx, "path", sg_str_ref(a, pg->path, strlen(pg->path)));
     sg_map_add(a, ctx, "page_title",

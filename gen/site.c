@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "classify.h"
+#include "collate.h"
 #include "collection.h"
 #include "export.h"
 #include "fs.h"
@@ -36,11 +37,30 @@ static void S_classify_one(void *ctx, size_t i, unsigned thread,
     sg_classify(a, cl->v, cl->cases[i], &cl->classes[i]);
 }
 
+/* a case and its title's collation key (gen/collate.h) */
+typedef struct titled {
+    const char *key;
+    sg_case *c;
+} titled;
+
 static int S_cmp_title(const void *x, const void *y)
 {
-    const sg_case *a = *(sg_case *const *)x, *b = *(sg_case *const *)y;
-    int c = strcasecmp(a->title, b->title);
-    return c ? c : strcmp(a->slug, b->slug);
+    const titled *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : strcmp(a->c->slug, b->c->slug);
+}
+
+/* Sorts the cases by title as a reader expects ("Øresund IT" with the
+ * O's), ties by slug so that the order never depends on the input's. */
+static void S_sort_titles(sg_arena *a, sg_case **cases, size_t n)
+{
+    titled *t = sg_alloc(a, (n + 1) * sizeof *t);
+    for (size_t i = 0; i < n; i++)
+        t[i] = (titled){ sg_collate_key(a, cases[i]->title), cases[i] };
+    if (n)
+        qsort(t, n, sizeof *t, S_cmp_title);
+    for (size_t i = 0; i < n; i++)
+        cases[i] = t[i].c;
 }
 
 /* What one rendering thread keeps between its tasks. */
@@ -220,7 +240,7 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
         if (o->drafts || !col.cases[i]->draft)
             cases[n++] = col.cases[i];
     /* readers look for a title, so lists and previous/next follow titles */
-    qsort(cases, n, sizeof *cases, S_cmp_title);
+    S_sort_titles(a, cases, n);
     sg_class *classes = sg_alloc(a, (n + 1) * sizeof *classes);
     struct classifying cl = { v, cases, classes };
     sg_parallel(a, d, o->jobs, n, 64, S_classify_one, &cl);

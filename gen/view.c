@@ -628,8 +628,35 @@ static sg_value *S_part_show(sg_arena *a, const void *entry)
     const sg_case_entry *e = entry;
     const sg_case *c = e->c;
     int ci = c->country ? sg_vocab_country(e->v, c->country) : -1;
-    sg_value *show = sg_map_sized(a, 6);
+    sg_value *show = sg_map_sized(a, 8);
     STR(show, "country_name", ci >= 0 ? e->v->countries[ci].name : c->country);
+    /* every country by name: "Denmark and Sweden" for a cross-border case */
+    size_t nc = c->ncountries ? c->ncountries : c->country ? 1 : 0;
+    const char *const *codes = c->ncountries ? c->countries : &c->country;
+    sg_buf names = SG_BUF_INIT;
+    for (size_t i = 0; i < nc; i++) {
+        int k = sg_vocab_country(e->v, codes[i]);
+        if (i)
+            sg_buf_puts(&names, i + 1 < nc ? ", " : " ");
+        if (i && i + 1 == nc) {
+            sg_buf_puts(&names, sg_view_word(e->v, "reader.and"));
+            sg_buf_putc(&names, ' ');
+        }
+        sg_buf_puts(&names, k >= 0 ? e->v->countries[k].name : codes[i]);
+    }
+    STR(show, "countries_text", names.len ? sg_strndup(a, names.ptr, names.len)
+                                          : NULL);
+    sg_buf_free(&names);
+    /* the facts still to research, in the reader's words */
+    sg_value *absent = sg_list(a);
+    for (size_t i = 0; i < e->v->ncompleteness; i++)
+        if (!(c->given && c->given[i])) {
+            const char *key = e->v->completeness[i];
+            const char *w = sg_view_word(e->v, sg_printf(a, "reader.facts.%s",
+                                                         key));
+            sg_list_push(a, absent, sg_view_ref(a, *w ? w : key));
+        }
+    ADD(show, "absent", absent);
     STR(show, "country_path", e->country_path);
     STR(show, "sector_path", e->sector_path);
     STR(show, "sector_key", e->sector_key);

@@ -23,6 +23,8 @@ static sg_value *S_listing(const sg_site_ctx *c, const char *kind,
     ADD(l, "cases", cases);
     NUM(l, "count", (double)g->n);
     BOOL(l, "plural", g->n != 1);
+    STR(l, "count_text", sg_printf(a, "%zu %s", g->n, sg_view_word(c->v,
+            g->n == 1 ? "reader.case_one" : "reader.case_many")));
     return l;
 }
 
@@ -36,6 +38,7 @@ static sg_value *S_item(const sg_site_ctx *c, sg_value *listing)
     ADD(it, "description", sg_map_get(listing, "description"));
     ADD(it, "path", sg_map_get(listing, "path"));
     ADD(it, "count", sg_map_get(listing, "count"));
+    ADD(it, "count_text", sg_map_get(listing, "count_text"));
     return it;
 }
 
