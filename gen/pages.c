@@ -97,6 +97,7 @@ static void S_home(sg_plan *pl, const page_row *row, const sg_view *view,
         sg_list_push(a, all, view->cases[i]);
     sg_map_add(a, x, "cases", all);
     sg_map_add(a, x, "charts", view->charts);
+    sg_map_add(a, x, "map", view->map);
     sg_map_add(a, x, "home", sg_bool(a, true));
 }
 

@@ -5,6 +5,7 @@
 #include "escape.h"
 #include "strset.h"
 #include "view_util.h"
+#include "view_map.h"
 
 #include <cmark.h>
 #include <ctype.h>
@@ -756,5 +757,6 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
     const char *body = sg_case_body(a, c, d);
     const char *html = sg_markdown(a, body ? body : "", body ? c->body_len : 0);
     ADD(show, "body_html", sg_str_ref(a, html, strlen(html)));
+    ADD(show, "map", sg_view_map_case(a, e));
     return show;
 }

@@ -5,6 +5,7 @@
  */
 #include "view.h"
 #include "view_util.h"
+#include "view_map.h"
 
 /* What the pick-and-compare page's script needs of a case view. */
 sg_value *sg_view_pick(sg_arena *a, const sg_value *cv)
@@ -130,5 +131,6 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, const sg_analysis *an,
     out->listings = ls.listings;
     out->compare = sg_view_compare(&c);
     out->charts = sg_view_charts(&c);
+    out->map = sg_view_map_home(&c);
     out->site = S_site_map(&c, opts, &ls);
 }
