@@ -148,7 +148,9 @@ static void S_compare(sg_plan *pl, const page_row *row, const sg_view *view,
                       const sg_case_entry *entries)
 {
     (void)entries;
-    sg_map_add(pl->a, S_row_page(pl, row), "compare", view->compare);
+    sg_value *x = S_row_page(pl, row);
+    sg_map_add(pl->a, x, "compare", view->compare);
+    sg_map_add(pl->a, x, "charts", view->charts);
 }
 
 /* The feed: cases with a date, newest first, from the same case views. */

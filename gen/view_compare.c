@@ -104,7 +104,15 @@ static sg_value *S_disagreement_row(sg_arena *a, const void *arg)
 
 /* ---- the tables ---- */
 
-/* A row of counts: {count, zero[, agree]} cells. */
+/* The step of a count on the five-step scale of the stage tables: 1,
+ * 2, 3-4, 5-8, 9 and more (0: an empty cell). Steps double, so small
+ * counts, the common ones, stay apart. */
+static int S_level(size_t n)
+{
+    return n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n <= 4 ? 3 : n <= 8 ? 4 : 5;
+}
+
+/* A row of counts: {count, zero, level[, agree]} cells. */
 static sg_value *S_count_cells(sg_arena *a, const size_t *cnt, size_t n,
                                long agree_at)
 {
@@ -113,6 +121,7 @@ static sg_value *S_count_cells(sg_arena *a, const size_t *cnt, size_t n,
         sg_value *cell = sg_map(a);
         NUM(cell, "count", (double)cnt[i]);
         BOOL(cell, "zero", cnt[i] == 0);
+        NUM(cell, "level", S_level(cnt[i]));
         if (agree_at != -2)
             BOOL(cell, "agree", (long)i == agree_at);
         sg_list_push(a, cells, cell);

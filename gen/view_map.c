@@ -308,8 +308,13 @@ static sg_value *S_map(sg_arena *a, const sg_case_entry *all,
     sg_buf_free(&svg);
     spread sp;
     S_spread_init(a, &sp, f->width, f->height);
-    for (size_t i = 0; i < placed; i++)
-        sg_list_push(a, markers, S_marker(a, m, &p, &sp, es[i], xy[i]));
+    bool cross = false;
+    for (size_t i = 0; i < placed; i++) {
+        sg_value *mk = S_marker(a, m, &p, &sp, es[i], xy[i]);
+        cross |= sg_map_get(mk, "anchors")->u.list.n > 0;
+        sg_list_push(a, markers, mk);
+    }
+    BOOL(map, "any_cross_border", cross);
     return map;
 }
 

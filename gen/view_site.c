@@ -82,11 +82,13 @@ static void S_site_vocabulary(const sg_site_ctx *c, sg_value *site)
     }
     ADD(site, "traits", trs);
     sg_value *stage_cols = sg_list(a);
-    const char *none = sg_view_word(v, "missing.none");
+    const char *none = sg_view_word(v, "missing.not_recorded");
     for (size_t s = 0; s <= v->nstages; s++) {
         sg_value *x = sg_map(a);
         STR(x, "key", s < v->nstages ? v->stages[s].key : none);
         STR(x, "name", s < v->nstages ? v->stages[s].name : none);
+        STR(x, "cls", s < v->nstages ? sg_printf(a, "st-%s", v->stages[s].key)
+                                     : "none");
         sg_list_push(a, stage_cols, x);
     }
     ADD(site, "stage_columns", stage_cols);
