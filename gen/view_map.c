@@ -25,6 +25,9 @@ static const sg_map_frame S_locator_frame = { 320, 240, 24, 900 };
 #define MARK_R 6.0           /* marker radius */
 #define MARK_SEP 13.0        /* centres at least this far apart */
 #define SPREAD_RINGS 9       /* rings tried around a taken place */
+#define SPREAD_MAX 4000      /* markers spread at most: a frame holds
+                              * fewer free places, and the work of the
+                              * rest would grow with the collection */
 
 /* ---- markers that do not hide each other ---- */
 
@@ -33,6 +36,7 @@ static const sg_map_frame S_locator_frame = { 320, 240, 24, 900 };
  * Two places at least MARK_SEP apart share a cell only four at a time. */
 typedef struct spread {
     int gw, gh;
+    size_t tries;           /* markers spread so far */
     sg_xy (*cell)[4];
     unsigned char *n;
     double w, h;
@@ -47,6 +51,7 @@ static void S_spread_init(sg_arena *a, spread *s, double w, double h)
     memset(s->n, 0, (size_t)s->gw * (size_t)s->gh);
     s->w = w;
     s->h = h;
+    s->tries = 0;
 }
 
 static bool S_free(const spread *s, sg_xy q)
@@ -86,6 +91,8 @@ static sg_xy S_place(spread *s, sg_xy at)
         S_take(s, q);
         return q;
     }
+    if (++s->tries > SPREAD_MAX)
+        return q;
     for (int ring = 1; ring <= SPREAD_RINGS; ring++) {
         int k = 6 * ring;
         for (int j = 0; j < k; j++) {
