@@ -278,7 +278,9 @@ static sg_value *S_map(sg_arena *a, const sg_case_entry *all,
         for (size_t k = 0; k < nc; k++)
             S_add_code(codes, &ncodes, cap, cc[k]);
     }
-    if (!placed && !links)
+    /* nothing to place: no map (a collection with no locations does not
+     * get a page-long list of cases not placed) */
+    if (!placed)
         return sg_const_null();
     sg_value *map = sg_map(a);
     NUM(map, "width", f->width);
@@ -300,10 +302,6 @@ static sg_value *S_map(sg_arena *a, const sg_case_entry *all,
                                        : sg_view_word(v, "maps.none"));
         NUM(it, "count", (double)per_stage[s]);
         sg_list_push(a, legend, it);
-    }
-    if (!placed) {
-        STR(map, "countries", "");
-        return map;
     }
     sg_proj p;
     sg_xy *xy = sg_alloc(a, placed * sizeof *xy);

@@ -19,8 +19,9 @@
 
 #include "view_util.h"
 
-/* The home page's map of every case with a location; NULL when the
- * built-in base map cannot be read (a damaged build: never in use). */
+/* The home page's map of every case with a location. Null when no case
+ * has one, or when the built-in base map cannot be read (a damaged
+ * build: never in use). */
 sg_value *sg_view_map_home(const sg_site_ctx *c);
 
 /* A case page's locator: the case's place, and every one of its
@@ -28,7 +29,7 @@ sg_value *sg_view_map_home(const sg_site_ctx *c);
 sg_value *sg_view_map_case(sg_arena *a, const sg_case_entry *e);
 
 /* A lazy locator of the located cases among `idx` (n of them, indexes
- * into `all`): a region page's map. */
+ * into `all`): a region page's map; null when none has a location. */
 sg_value *sg_view_map_group(sg_arena *a, const sg_case_entry *all,
                             const size_t *idx, size_t n);
 
