@@ -116,6 +116,7 @@ static void S_home(sg_plan *pl, const page_row *row, const sg_view *view,
         sg_list_push(a, all, view->cases[i]);
     sg_map_add(a, x, "cases", all);
     sg_map_add(a, x, "charts", view->charts);
+    sg_map_add(a, x, "map", view->map);
     sg_map_add(a, x, "home", sg_bool(a, true));
 }
 
@@ -166,7 +167,9 @@ static void S_compare(sg_plan *pl, const page_row *row, const sg_view *view,
                       const sg_case_entry *entries)
 {
     (void)entries;
-    sg_map_add(pl->a, S_row_page(pl, row), "compare", view->compare);
+    sg_value *x = S_row_page(pl, row);
+    sg_map_add(pl->a, x, "compare", view->compare);
+    sg_map_add(pl->a, x, "charts", view->charts);
 }
 
 /* The framework pages of #18: their data from the site view. */

@@ -7,6 +7,7 @@
 #include "strset.h"
 #include "view_frameworks.h"
 #include "view_util.h"
+#include "view_map.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -843,5 +844,6 @@ sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,
                                    body ? c->body_len : 0);
     ADD(show, "body_html", sg_str_ref(a, html, strlen(html)));
     ADD(show, "frameworks", sg_view_fw_detail(a, e));
+    ADD(show, "map", sg_view_map_case(a, e));
     return show;
 }

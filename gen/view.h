@@ -26,6 +26,7 @@ typedef struct sg_view {
     sg_value *compare;         /* the comparison tables */
     sg_value *charts;          /* SVG chart geometry for the home page */
     sg_value *frameworks;      /* the pages of #18 (view_frameworks.c) */
+    sg_value *map;             /* the home page's map (view_map.h) */
 } sg_view;
 
 /* Values shared by every case view of a build (the gap cells and the

@@ -104,7 +104,15 @@ static sg_value *S_disagreement_row(sg_arena *a, const void *arg)
 
 /* ---- the tables ---- */
 
-/* A row of counts: {count, zero[, agree]} cells. */
+/* The step of a count on the five-step scale of the stage tables: 1,
+ * 2, 3-4, 5-8, 9 and more (0: an empty cell). Steps double, so small
+ * counts, the common ones, stay apart. */
+static int S_level(size_t n)
+{
+    return n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n <= 4 ? 3 : n <= 8 ? 4 : 5;
+}
+
+/* A row of counts: {count, zero, level[, agree]} cells. */
 static sg_value *S_count_cells(sg_arena *a, const size_t *cnt, size_t n,
                                long agree_at)
 {
@@ -113,6 +121,7 @@ static sg_value *S_count_cells(sg_arena *a, const size_t *cnt, size_t n,
         sg_value *cell = sg_map(a);
         NUM(cell, "count", (double)cnt[i]);
         BOOL(cell, "zero", cnt[i] == 0);
+        NUM(cell, "level", S_level(cnt[i]));
         if (agree_at != -2)
             BOOL(cell, "agree", (long)i == agree_at);
         sg_list_push(a, cells, cell);
@@ -236,15 +245,33 @@ sg_value *sg_view_compare(const sg_site_ctx *c)
 /* ---- the home page's charts ---- */
 
 /* One bar of a chart; `path` NULL for a bar with no page (the cases
- * with no model, or whose gaps are not recorded). */
+ * with no model, or whose gaps are not recorded). `cls` colours it:
+ * st-<stage>, md-<model>, gp (a gap) or none (not recorded). */
 typedef struct bar {
-    const char *key, *name, *path;
+    const char *key, *name, *path, *cls;
     size_t count;
 } bar;
 
-/* An SVG bar chart: each bar's width a share of the largest count, and
- * a text alternative listing every bar. `prefix` is the listing kind the
- * bars link to. */
+/* Chart geometry, in SVG user units: each bar has its own row, the
+ * label on a line above the bar and the count just past its end, so no
+ * text ever sits on a bar; the axis below has ticks at a round step. */
+#define CH_W 320.0       /* the viewBox's width */
+#define CH_BAR 270.0     /* the longest bar: room for a count after it */
+#define CH_ROW 34.0      /* label line and bar */
+#define CH_AXIS 34.0     /* ticks, their numbers and the axis title */
+
+/* A round step for about four ticks up to `max` (1, 2 or 5 x 10^k). */
+static double S_step(double max)
+{
+    if (max <= 4)
+        return 1;
+    double raw = max / 4, p = pow(10, floor(log10(raw)));
+    double m = raw / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/* An SVG bar chart with an axis, and a text alternative listing every
+ * bar. */
 static sg_value *S_chart(const sg_site_ctx *c, const char *kind,
                          const bar *bars, size_t n)
 {
@@ -253,41 +280,64 @@ static sg_value *S_chart(const sg_site_ctx *c, const char *kind,
     for (size_t i = 0; i < n; i++)
         if ((double)bars[i].count > max)
             max = (double)bars[i].count;
+    double step = S_step(max), top = step * ceil(max / step);
+    if (top <= 0)
+        top = 1;
+    double k = CH_BAR / top;
     sg_value *list = sg_list(a);
     sg_buf alt = SG_BUF_INIT;
     sg_buf_puts(&alt, sg_view_word(c->v, sg_printf(a, "charts.%s.alt", kind)));
     for (size_t i = 0; i < n; i++) {
-        double count = (double)bars[i].count;
+        double count = (double)bars[i].count, y = (double)i * CH_ROW;
+        double w = round(count * k * 10) / 10;
         sg_value *b = sg_map(a);
         STR(b, "key", bars[i].key);
         STR(b, "name", bars[i].name);
+        STR(b, "cls", bars[i].cls);
         NUM(b, "count", count);
-        NUM(b, "width", max > 0 ? round(count / max * 1000) / 10 : 0);
-        NUM(b, "y", (double)i * 26);
-        NUM(b, "ty", (double)i * 26 + 15);
-        NUM(b, "n", (double)(i % 8));
-        BOOL(b, "unplaced", bars[i].path == NULL || !strcmp(bars[i].key, "none"));
+        NUM(b, "width", w);
+        NUM(b, "ty", y + 12);            /* the label's baseline */
+        NUM(b, "y", y + 16);             /* the bar's top, 14 high */
+        NUM(b, "cx", w + 5);             /* the count, after the bar */
+        NUM(b, "cy", y + 27);
+        BOOL(b, "unplaced", !strcmp(bars[i].cls, "none"));
         STR(b, "path", bars[i].path);
         sg_list_push(a, list, b);
         sg_buf_printf(&alt, "%s%s: %zu", i ? ", " : "", bars[i].name,
                       bars[i].count);
     }
+    sg_value *ticks = sg_list(a);
+    for (double t = 0; t <= top + 1e-9; t += step) {
+        sg_value *tk = sg_map_sized(a, 2);
+        NUM(tk, "value", t);
+        NUM(tk, "x", round(t * k * 10) / 10);
+        sg_list_push(a, ticks, tk);
+    }
+    double h = (double)n * CH_ROW;
     sg_value *ch = sg_map(a);
     STR(ch, "id", sg_printf(a, "chart-%s", kind));
     STR(ch, "title", sg_view_word(c->v, sg_printf(a, "charts.%s.title",
                                                   kind)));
     STR(ch, "alt", sg_strndup(a, alt.ptr ? alt.ptr : "", alt.len));
+    STR(ch, "none_means", sg_view_word(c->v, sg_printf(a, "chart_none.%s",
+                                                       kind)));
     ADD(ch, "bars", list);
-    NUM(ch, "height", (double)n * 26);
+    ADD(ch, "ticks", ticks);
+    NUM(ch, "width", CH_W);
+    NUM(ch, "axis_w", CH_BAR);
+    NUM(ch, "axis_y", h + 2);
+    NUM(ch, "tick_y", h + 14);
+    NUM(ch, "label_y", h + 28);
+    NUM(ch, "height", h + CH_AXIS);
     sg_buf_free(&alt);
     return ch;
 }
 
-static bar S_bar(sg_arena *a, const char *kind, const char *key,
-                 const char *name, size_t count)
+static bar S_bar(sg_arena *a, const char *kind, const char *cls,
+                 const char *key, const char *name, size_t count)
 {
     return (bar){ key, name, sg_printf(a, "%s/%s/index.html", kind, key),
-                  count };
+                  cls, count };
 }
 
 sg_value *sg_view_charts(const sg_site_ctx *c)
@@ -300,31 +350,32 @@ sg_value *sg_view_charts(const sg_site_ctx *c)
         most = v->nmodels;
     bar *bars = sg_alloc(a, (most + 4) * sizeof *bars);
     sg_value *charts = sg_map(a);
-    /* every chart ends with the cases it cannot place, so that none is
-     * silently left out */
+    const char *none_name = sg_view_word(v, "maps.not_recorded");
+    /* every chart ends with the cases it cannot place, counted, so that
+     * none is silently left out; the bar shows even at 0 */
     for (size_t s = 0; s < v->nstages; s++)
-        bars[s] = S_bar(a, "stages", v->stages[s].key, v->stages[s].name,
-                        an->stages[s].n);
+        bars[s] = S_bar(a, "stages", sg_printf(a, "st-%s", v->stages[s].key),
+                        v->stages[s].key, v->stages[s].name, an->stages[s].n);
     const sg_group *none = &an->stages[v->nstages];
-    bars[v->nstages] = (bar){ "none", sg_view_word(v, "missing.not_enough"),
+    bars[v->nstages] = (bar){ "none", none_name,
         none->n ? sg_printf(a, "stages/%s/index.html",
                             sg_view_word(v, "kinds.stages.none.key"))
-                : NULL, none->n };
+                : NULL, "none", none->n };
     ADD(charts, "stages", S_chart(c, "stages", bars, v->nstages + 1));
     size_t placed = 0;
     for (size_t m = 0; m < v->nmodels; m++) {
-        bars[m] = S_bar(a, "models", v->models[m].key, v->models[m].name,
-                        an->models[m].n);
+        bars[m] = S_bar(a, "models", sg_printf(a, "md-%s", v->models[m].key),
+                        v->models[m].key, v->models[m].name, an->models[m].n);
         placed += an->models[m].n;
     }
-    bars[v->nmodels] = (bar){ "none", sg_view_word(v, "missing.not_enough"),
-                              NULL, c->n - placed };
+    bars[v->nmodels] = (bar){ "none", none_name, NULL, "none",
+                              c->n - placed };
     ADD(charts, "models", S_chart(c, "models", bars, v->nmodels + 1));
     for (size_t g = 0; g < v->ngaps; g++)
-        bars[g] = S_bar(a, "gaps", v->gaps[g].key, v->gaps[g].name,
+        bars[g] = S_bar(a, "gaps", "gp", v->gaps[g].key, v->gaps[g].name,
                         an->bridged[g].n);
-    bars[v->ngaps] = (bar){ "none", sg_view_word(v, "missing.not_recorded"),
-                            NULL, an->unrecorded.n };
+    bars[v->ngaps] = (bar){ "none", none_name, NULL, "none",
+                            an->unrecorded.n };
     ADD(charts, "gaps", S_chart(c, "gaps", bars, v->ngaps + 1));
     return charts;
 }

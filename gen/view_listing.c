@@ -4,6 +4,7 @@
 #include "view_util.h"
 
 #include "slug.h"
+#include "view_map.h"
 
 static sg_value *S_listing(const sg_site_ctx *c, const char *kind,
                            const char *key, const char *name,
@@ -170,6 +171,7 @@ static void S_regions(const sg_site_ctx *c, sg_listings *out)
         const sg_group *g = &c->an->regions[i];
         sg_value *l = S_listing(c, "regions", g->key, g->name, NULL, g);
         sg_view_region(c, g, l);
+        sg_map_add(c->a, l, "map", sg_view_map_group(c->a, c->e, g->idx, g->n));
         S_add(c, out, items, l);
     }
     S_kind(c, out, "regions", items);

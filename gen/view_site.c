@@ -6,6 +6,7 @@
 #include "view.h"
 #include "view_frameworks.h"
 #include "view_util.h"
+#include "view_map.h"
 
 /* What the pick-and-compare page's script needs of a case view. */
 sg_value *sg_view_pick(sg_arena *a, const sg_value *cv)
@@ -82,11 +83,13 @@ static void S_site_vocabulary(const sg_site_ctx *c, sg_value *site)
     }
     ADD(site, "traits", trs);
     sg_value *stage_cols = sg_list(a);
-    const char *none = sg_view_word(v, "missing.none");
+    const char *none = sg_view_word(v, "missing.not_recorded");
     for (size_t s = 0; s <= v->nstages; s++) {
         sg_value *x = sg_map(a);
         STR(x, "key", s < v->nstages ? v->stages[s].key : none);
         STR(x, "name", s < v->nstages ? v->stages[s].name : none);
+        STR(x, "cls", s < v->nstages ? sg_printf(a, "st-%s", v->stages[s].key)
+                                     : "none");
         sg_list_push(a, stage_cols, x);
     }
     ADD(site, "stage_columns", stage_cols);
@@ -132,5 +135,6 @@ void sg_view_build(sg_arena *a, const sg_vocab *v, const sg_analysis *an,
     out->compare = sg_view_compare(&c);
     out->charts = sg_view_charts(&c);
     out->frameworks = sg_view_frameworks(&c);
+    out->map = sg_view_map_home(&c);
     out->site = S_site_map(&c, opts, &ls);
 }

@@ -200,7 +200,7 @@ check "rebuild with no change rewrites nothing" \
 check "hostile case builds" '[ $rc -eq 0 ]'
 H="$T/hostile"
 live=$(grep -rhoE '<(script|img|svg|iframe|object|b)[ >][^>]*>' --include=*.html "$H" |
-    grep -vE '^<script src="(\.\./)*(static/app|compare/pick/cases)\.js">$|^<svg aria-labelledby="chart-' | head -3)
+    grep -vE '^<script src="(\.\./)*(static/app|compare/pick/cases)\.js">$|^<svg (aria-labelledby|id)="chart-|^<svg class="(map-svg|sw)" ' | head -3)
 check "no live markup from author text in any page" '[ -z "$live" ]' || echo "$live"
 # attribute values are always double-quoted, so stepping over "..." finds
 # only real attribute names

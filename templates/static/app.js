@@ -246,3 +246,27 @@
   }
   cue();
 })();
+
+/* ---- the home map follows the table's filters ---- */
+/* A marker shows while its case's row shows: whatever hides a row (the
+ * filters, a search) hides the marker, its lead and its anchors too. */
+(function () {
+  "use strict";
+  var map = document.querySelector("#map svg"), table = document.querySelector("#case-table");
+  if (!map || !table || !window.MutationObserver) return;
+  var byHref = {};
+  Array.prototype.forEach.call(map.querySelectorAll("a.mk, [data-href]"), function (el) {
+    var h = el.getAttribute("href") || el.getAttribute("data-href");
+    (byHref[h] = byHref[h] || []).push(el);
+  });
+  var sync = function () {
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
+      var a = tr.querySelector("a[href]");
+      (a && byHref[a.getAttribute("href")] || []).forEach(function (el) {
+        el.classList.toggle("off", tr.hidden);
+      });
+    });
+  };
+  new MutationObserver(sync).observe(table.tBodies[0], { attributes: true, attributeFilter: ["hidden"], subtree: true, childList: true });
+  sync();
+})();
