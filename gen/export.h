@@ -13,8 +13,9 @@
 
 typedef struct sg_export {
     const char *path;          /* inside the site */
+    /* `site` is the site view: its settings (licence) go into exports */
     void (*write)(sg_publish_out *o, const sg_case_entry *entries,
-                  size_t n);
+                  size_t n, const sg_value *site);
 } sg_export;
 
 extern const sg_export sg_exports[];
