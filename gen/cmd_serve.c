@@ -47,15 +47,17 @@
 #include "escape.h"
 #include "fs.h"
 #include "publish.h"
+#include "settings.h"
 #include "site.h"
 
 static const char *const help =
     "usage: gen serve [--port N] [--host ADDR] [--cases DIR] [--templates DIR]\n"
-    "                 [--out DIR] [--drafts] [--vocabulary FILE]\n"
+    "                 [--out DIR] [--drafts] [--settings FILE]\n"
+    "                 [--vocabulary FILE]\n"
     "\n"
     "Builds the site, serves it at http://127.0.0.1:8000/ and rebuilds\n"
-    "whenever a case, a template or the vocabulary changes; the open page\n"
-    "reloads by itself. While a change breaks the build, pages show the\n"
+    "whenever a case, a template, site.yaml or the vocabulary changes; the\n"
+    "open page reloads by itself. While a change breaks the build, pages show the\n"
     "problems instead, and the site comes back once they are fixed.\n"
     "Requests must name this machine (Host localhost, 127.0.0.1, [::1] or\n"
     "the address listened on); others get 403.\n"
@@ -64,7 +66,8 @@ static const char *const help =
     "  --host ADDR         address to listen on (default 127.0.0.1: this\n"
     "                      machine only); 0.0.0.0 serves your network,\n"
     "                      reached by this machine's IP address\n"
-    "  --cases, --templates, --out, --drafts, --vocabulary: as for build\n";
+    "  --cases, --templates, --out, --drafts, --settings, --vocabulary: as for\n"
+    "                      build\n";
 
 static const char reload_js[] =
     "(function () {\n"
@@ -462,7 +465,7 @@ typedef struct watch {
         const char *dir, *name;
         int wd;
         bool whole;           /* the parent is watched as a tree too */
-    } named[3];
+    } named[4];
 } watch;
 
 static void S_watch_name(watch *w, sg_arena *a, const char *path)
@@ -598,6 +601,9 @@ static void S_watch_loop(server *sv, const sg_build_opts *o)
     S_watch_name(&w, &wa, o->templates);
     if (o->vocabulary)
         S_watch_name(&w, &wa, o->vocabulary);
+    /* site.yaml, whether it is there yet or not */
+    S_watch_name(&w, &wa, o->settings ? o->settings
+                                      : sg_settings_path(&wa, o->cases));
     if (S_watch_open(&w, o) != 0)
         fprintf(stderr, "gen serve: cannot watch for changes (%s); serving "
                 "without rebuilding\n", strerror(errno));
@@ -644,6 +650,7 @@ static int S_options(int argc, char **argv, sg_build_opts *o,
         { "templates", required_argument, NULL, 't' },
         { "out", required_argument, NULL, 'o' },
         { "drafts", no_argument, NULL, 'D' },
+        { "settings", required_argument, NULL, 'S' },
         { "vocabulary", required_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -666,6 +673,7 @@ static int S_options(int argc, char **argv, sg_build_opts *o,
         case 't': o->templates = optarg; break;
         case 'o': o->out = optarg; break;
         case 'D': o->drafts = true; break;
+        case 'S': o->settings = optarg; break;
         case 'V': o->vocabulary = optarg; break;
         case 'h': fputs(help, stdout); return -1;
         default: fputs(help, stderr); return 2;
