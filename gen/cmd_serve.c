@@ -47,7 +47,6 @@
 #include "escape.h"
 #include "fs.h"
 #include "publish.h"
-#include "settings.h"
 #include "site.h"
 
 static const char *const help =
@@ -56,8 +55,9 @@ static const char *const help =
     "                 [--vocabulary FILE]\n"
     "\n"
     "Builds the site, serves it at http://127.0.0.1:8000/ and rebuilds\n"
-    "whenever a case, a template, site.yaml or the vocabulary changes; the\n"
-    "open page reloads by itself. While a change breaks the build, pages show the\n"
+    "whenever a case, a template or the vocabulary changes; the open page\n"
+    "reloads by itself (a change to site.yaml alone takes effect at the next\n"
+    "rebuild). While a change breaks the build, pages show the\n"
     "problems instead, and the site comes back once they are fixed.\n"
     "Requests must name this machine (Host localhost, 127.0.0.1, [::1] or\n"
     "the address listened on); others get 403.\n"
@@ -465,7 +465,7 @@ typedef struct watch {
         const char *dir, *name;
         int wd;
         bool whole;           /* the parent is watched as a tree too */
-    } named[4];
+    } named[3];
 } watch;
 
 static void S_watch_name(watch *w, sg_arena *a, const char *path)
@@ -601,9 +601,6 @@ static void S_watch_loop(server *sv, const sg_build_opts *o)
     S_watch_name(&w, &wa, o->templates);
     if (o->vocabulary)
         S_watch_name(&w, &wa, o->vocabulary);
-    /* site.yaml, whether it is there yet or not */
-    S_watch_name(&w, &wa, o->settings ? o->settings
-                                      : sg_settings_path(&wa, o->cases));
     if (S_watch_open(&w, o) != 0)
         fprintf(stderr, "gen serve: cannot watch for changes (%s); serving "
                 "without rebuilding\n", strerror(errno));
