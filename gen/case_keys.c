@@ -258,7 +258,7 @@ static void S_structures(sg_check *k, const sg_case_key *key,
 /* BCP 47 (RFC 5646) syntax: language[-extlang][-script][-region]
  * (-variant)*(-extension)*[-x-private], or x-private alone; letters in
  * any case. */
-static bool S_lang_ok(const char *s)
+bool sg_lang_ok(const char *s)
 {
     const char *p = s;
     size_t sub[64], n = 0;
@@ -317,7 +317,7 @@ static void S_lang(sg_check *k, const sg_case_key *key, const sg_value *x,
                    void *obj)
 {
     const char *s = sg_check_text(k, key->name, x);
-    if (s && !S_lang_ok(s))
+    if (s && !sg_lang_ok(s))
         ERR(k, x, sg_printf(k->a, "write a BCP 47 language tag such as %s",
                             sg_check_example(k, key, "en")),
             "%s: '%s' is not a language tag", key->name, s);

@@ -87,4 +87,8 @@ const char *sg_case_key_example_value(const sg_vocab *v,
                                       const sg_case_key *row,
                                       const char *fallback);
 
+/* True for a BCP 47 language tag ("en", "da-DK"): the case key `lang`
+ * and the site setting of the same name. */
+bool sg_lang_ok(const char *s);
+
 #endif

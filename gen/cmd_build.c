@@ -6,28 +6,43 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "case_keys.h"
 #include "classify.h"
 #include "collection.h"
 #include "commands.h"
+#include "settings.h"
 #include "site.h"
 
 static const char *const build_help =
     "usage: gen build [--cases DIR] [--templates DIR] [--out DIR] [--drafts]\n"
-    "                 [--base-url URL] [--title TEXT] [--vocabulary FILE]\n"
-    "                 [--jobs N] [--no-wait] [--quiet] [--verbose]\n"
+    "                 [--keep-going] [--settings FILE] [--base-url URL]\n"
+    "                 [--title TEXT] [--lang TAG] [--licence TEXT]\n"
+    "                 [--vocabulary FILE] [--jobs N] [--no-wait] [--quiet]\n"
+    "                 [--verbose]\n"
     "\n"
     "Checks every case, classifies them and writes the static site. If any\n"
     "case, template or internal link has an error, nothing is written and\n"
-    "the previous site stays as it was.\n"
+    "the previous site stays as it was (with --keep-going, only the cases\n"
+    "with errors are left out). The site's settings are read from site.yaml\n"
+    "in the folder that holds the cases folder; the flags override them.\n"
     "\n"
     "  --cases DIR         case files (default: cases)\n"
     "  --templates DIR     Mustache templates and static/ (default: templates,\n"
     "                      else the templates installed with gen)\n"
     "  --out DIR           output folder (default: site); gen replaces it\n"
     "                      whole, so it must be new, empty or gen's own\n"
-    "  --drafts            publish cases marked draft: true\n"
-    "  --base-url URL      absolute URL of the site, for the feed and sitemap\n"
-    "  --title TEXT        site title (default: the vocabulary's pages.index)\n"
+    "  --drafts            publish cases marked draft: true (marked as drafts)\n"
+    "  --keep-going        leave out the cases with errors (each error is still\n"
+    "                      printed) and publish the others; exits 1 when any\n"
+    "                      case was left out\n"
+    "  --settings FILE     the site settings (default: site.yaml beside the\n"
+    "                      cases folder, when it exists)\n"
+    "  --base-url URL      absolute URL of the site, for the feed, sitemap,\n"
+    "                      canonical links and the 404 page (base_url)\n"
+    "  --title TEXT        site title (title; default: the vocabulary's\n"
+    "                      pages.index)\n"
+    "  --lang TAG          the pages' language, BCP 47 (lang; default: en)\n"
+    "  --licence TEXT      the write-ups' licence (licence)\n"
     "  --vocabulary FILE   vocabulary YAML merged over the built-in one\n"
     "  -j, --jobs N        read and render with N threads (default: the number of\n"
     "                      processors); the output is the same for any N\n"
@@ -59,6 +74,10 @@ int sg_cmd_build(int argc, char **argv)
         { "templates", required_argument, NULL, 't' },
         { "out", required_argument, NULL, 'o' },
         { "drafts", no_argument, NULL, 'D' },
+        { "keep-going", no_argument, NULL, 'K' },
+        { "settings", required_argument, NULL, 'S' },
+        { "lang", required_argument, NULL, 'L' },
+        { "licence", required_argument, NULL, 'l' },
         { "base-url", required_argument, NULL, 'b' },
         { "title", required_argument, NULL, 'T' },
         { "vocabulary", required_argument, NULL, 'V' },
@@ -91,6 +110,10 @@ int sg_cmd_build(int argc, char **argv)
         case 't': o.templates = optarg; break;
         case 'o': o.out = optarg; break;
         case 'D': o.drafts = true; break;
+        case 'K': o.keep_going = true; break;
+        case 'S': o.settings = optarg; break;
+        case 'L': o.lang = optarg; break;
+        case 'l': o.licence = optarg; break;
         case 'b': o.base_url = optarg; break;
         case 'T': o.title = optarg; break;
         case 'V': o.vocabulary = optarg; break;
@@ -107,24 +130,21 @@ int sg_cmd_build(int argc, char **argv)
         return 2;
     }
     o.templates = sg_templates_dir(o.templates);
-    if (*o.base_url && strncmp(o.base_url, "https://", 8) != 0 &&
-        strncmp(o.base_url, "http://", 7) != 0) {
+    sg_arena a = SG_ARENA_INIT;
+    if (*o.base_url && !(o.base_url = sg_settings_base_url(&a, o.base_url))) {
         fprintf(stderr, "gen build: --base-url must start with https:// or "
                 "http://, e.g. https://example.org/clusters/\n");
+        sg_arena_free(&a);
         return 2;
     }
-    /* the base URL ends in exactly one slash, so templates can append */
-    char base[2048];
-    size_t bl = strlen(o.base_url);
-    if (bl && bl < sizeof base - 2) {
-        memcpy(base, o.base_url, bl + 1);
-        if (base[bl - 1] != '/')
-            strcpy(base + bl, "/");
-        o.base_url = base;
+    if (o.lang && !sg_lang_ok(o.lang)) {
+        fprintf(stderr, "gen build: --lang takes a BCP 47 language tag such "
+                "as en or da-DK\n");
+        sg_arena_free(&a);
+        return 2;
     }
     if (!o.quiet && isatty(2))
         o.progress = sg_progress_line;
-    sg_arena a = SG_ARENA_INIT;
     sg_diags d;
     sg_diags_init(&d, &a);
     sg_build_stats st;
@@ -137,6 +157,10 @@ int sg_cmd_build(int argc, char **argv)
                 "%zu cases, %zu links checked, %zu warning%s, %.0f ms\n",
                 o.out, st.pages + st.exports, st.written, st.unchanged, st.cases,
                 st.links, d.warnings, d.warnings == 1 ? "" : "s", ms);
+    if (rc == 0 && st.broken)
+        fprintf(stderr, "published without %zu case%s with errors "
+                "(--keep-going): %zu error%s to fix\n", st.broken,
+                st.broken == 1 ? "" : "s", d.errors, d.errors == 1 ? "" : "s");
     if (rc == 0 && o.verbose)
         fprintf(stderr, "  cases from %s, templates from %s\n  %zu bytes in "
                 "%zu files; %zu files unchanged kept their times\n", o.cases,
@@ -147,7 +171,7 @@ int sg_cmd_build(int argc, char **argv)
                 "was written\n", d.errors, d.errors == 1 ? "" : "s",
                 d.warnings, d.warnings == 1 ? "" : "s");
     sg_arena_free(&a);
-    return rc == 0 ? 0 : 1;
+    return rc == 0 && !d.errors ? 0 : 1;
 }
 
 /* Prints `s` cut or padded to `width` characters (not bytes: titles

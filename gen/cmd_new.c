@@ -19,6 +19,8 @@ static const char *const help =
     "format present, the optional ones as commented examples. It never\n"
     "overwrites a file. Fill in the keys that are not commented out (the\n"
     "required ones), uncomment what your sources say, then run `gen check`.\n"
+    "The new case has `draft: true`: gen build leaves it out (--drafts shows\n"
+    "it) until you remove that line.\n"
     "The keys and their examples come from the vocabulary (--vocabulary).\n"
     "\n"
     "--assessment  also write every self-assessment question of the\n"
@@ -134,6 +136,14 @@ static void S_template(sg_buf *b, const sg_vocab *v, const char *title,
         }
         if (assessment && row->type == SG_KT_ANSWERS) {
             S_assessment(b, v);
+            continue;
+        }
+        /* a new case is a draft until its author says it is done, so a
+         * half-written case never reaches the site */
+        if (row->off == offsetof(sg_case, draft) && row->check) {
+            size_t start = b->len;
+            sg_buf_printf(b, "%s: true", row->name);
+            S_comment(b, start, v, NULL, row);
             continue;
         }
         S_key_lines(b, v, NULL, row, !(row->flags & SG_KEY_REQUIRED));

@@ -51,11 +51,13 @@
 
 static const char *const help =
     "usage: gen serve [--port N] [--host ADDR] [--cases DIR] [--templates DIR]\n"
-    "                 [--out DIR] [--drafts] [--vocabulary FILE]\n"
+    "                 [--out DIR] [--drafts] [--settings FILE]\n"
+    "                 [--vocabulary FILE]\n"
     "\n"
     "Builds the site, serves it at http://127.0.0.1:8000/ and rebuilds\n"
     "whenever a case, a template or the vocabulary changes; the open page\n"
-    "reloads by itself. While a change breaks the build, pages show the\n"
+    "reloads by itself (a change to site.yaml alone takes effect at the next\n"
+    "rebuild). While a change breaks the build, pages show the\n"
     "problems instead, and the site comes back once they are fixed.\n"
     "Requests must name this machine (Host localhost, 127.0.0.1, [::1] or\n"
     "the address listened on); others get 403.\n"
@@ -64,7 +66,8 @@ static const char *const help =
     "  --host ADDR         address to listen on (default 127.0.0.1: this\n"
     "                      machine only); 0.0.0.0 serves your network,\n"
     "                      reached by this machine's IP address\n"
-    "  --cases, --templates, --out, --drafts, --vocabulary: as for build\n";
+    "  --cases, --templates, --out, --drafts, --settings, --vocabulary: as for\n"
+    "                      build\n";
 
 static const char reload_js[] =
     "(function () {\n"
@@ -644,6 +647,7 @@ static int S_options(int argc, char **argv, sg_build_opts *o,
         { "templates", required_argument, NULL, 't' },
         { "out", required_argument, NULL, 'o' },
         { "drafts", no_argument, NULL, 'D' },
+        { "settings", required_argument, NULL, 'S' },
         { "vocabulary", required_argument, NULL, 'V' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
@@ -666,6 +670,7 @@ static int S_options(int argc, char **argv, sg_build_opts *o,
         case 't': o->templates = optarg; break;
         case 'o': o->out = optarg; break;
         case 'D': o->drafts = true; break;
+        case 'S': o->settings = optarg; break;
         case 'V': o->vocabulary = optarg; break;
         case 'h': fputs(help, stdout); return -1;
         default: fputs(help, stderr); return 2;

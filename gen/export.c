@@ -40,8 +40,12 @@ static void S_flush(sg_publish_out *o, sg_buf *b, bool all)
     }
 }
 
-static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
+static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n,
+                  const sg_value *site)
 {
+    /* CSV has no comments: the licence is a last column, the same in
+     * every row, so that it stays with any row copied elsewhere */
+    const char *licence = sg_value_str(sg_map_get(site, "licence"));
     sg_buf out = SG_BUF_INIT, *b = &out;
     static const char *const cols[][3] = {
         { "slug", "slug", NULL }, { "title", "title", NULL },
@@ -64,6 +68,7 @@ static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
         { "initiator_types", "frameworks", "initiator_types" },
         { "several_initiator_types", "frameworks", "several_types" },
         { "assessment_answered", "frameworks", "answered" },
+        { "licence", NULL, NULL },
     };
     size_t nc = sizeof cols / sizeof *cols;
     for (size_t c = 0; c < nc; c++) {
@@ -80,6 +85,10 @@ static void S_csv(sg_publish_out *o, const sg_case_entry *entries, size_t n)
         for (size_t c = 0; c < nc; c++) {
             if (c)
                 sg_buf_putc(b, ',');
+            if (!cols[c][1]) {
+                S_csv_cell(b, licence && *licence ? licence : NULL);
+                continue;
+            }
             const sg_value *x = sg_force(sg_map_get(view, cols[c][1]), &tmp);
             if (cols[c][2])
                 x = sg_map_get(x, cols[c][2]);
@@ -135,17 +144,30 @@ static sg_value *S_export_case(sg_arena *a, const sg_value *view)
 /* {"cases": [...]} with one case a line: small, and a change to one
  * case is a change to one line. */
 static void S_json_export(sg_publish_out *o, const sg_case_entry *entries,
-                          size_t n)
+                          size_t n, const sg_value *site)
 {
-    S_json_lines(o, entries, n, "{\"cases\": [", "\n]}\n", S_export_case);
+    /* the licence, when the site has one, before the cases:
+     * {"licence": "...", "cases": [...]} */
+    const sg_value *licence = sg_map_get(site, "licence");
+    sg_buf head = SG_BUF_INIT;
+    sg_buf_puts(&head, "{");
+    if (licence && licence->type == SG_STR) {
+        sg_buf_puts(&head, "\"licence\": ");
+        sg_json_write(&head, licence, 0);
+        sg_buf_puts(&head, ", ");
+    }
+    sg_buf_puts(&head, "\"cases\": [");
+    S_json_lines(o, entries, n, head.ptr, "\n]}\n", S_export_case);
+    sg_buf_free(&head);
 }
 
 /* The side-by-side picker's data, as a script that sets window.genPick:
  * a file of its own, loaded by compare/pick/, so the page stays small and
  * works from a static host or straight from the disk. One case a line. */
 static void S_pick_js(sg_publish_out *o, const sg_case_entry *entries,
-                      size_t n)
+                      size_t n, const sg_value *site)
 {
+    (void)site;
     S_json_lines(o, entries, n, "window.genPick = [", "\n];\n",
                  sg_view_pick);
 }
@@ -170,8 +192,9 @@ static void S_fold_into(sg_buf *b, sg_arena *a, const char *s)
  * by sg_fold ("Øresund" -> "oresund"); `fold` is sg_latin_ascii's table,
  * so the script folds the query by the very same letters. */
 static void S_search_js(sg_publish_out *o, const sg_case_entry *entries,
-                        size_t n)
+                        size_t n, const sg_value *site)
 {
+    (void)site;
     sg_buf out = SG_BUF_INIT, *b = &out, text = SG_BUF_INIT;
     sg_arena tmp = SG_ARENA_INIT;
     sg_buf_puts(b, "window.genSearch = {\"fold\": {");

@@ -13,15 +13,16 @@
 
 typedef struct sg_export {
     const char *path;          /* inside the site */
+    /* `site` is the site view: its settings (licence) go into exports */
     void (*write)(sg_publish_out *o, const sg_case_entry *entries,
-                  size_t n);
+                  size_t n, const sg_value *site);
 } sg_export;
 
 extern const sg_export sg_exports[];
 
 /* regions.json: each city region on 001's three levels (view_region.c) */
 void sg_export_regions(sg_publish_out *o, const sg_case_entry *entries,
-                       size_t n);
+                       size_t n, const sg_value *site);
 extern const size_t sg_nexports;
 
 #endif

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cite.h"
+
 /* "../../" for "cases/x/index.html" */
 static sg_value *S_root(sg_arena *a, const char *path)
 {
@@ -44,7 +46,18 @@ sg_value *sg_page_context(sg_arena *a, const sg_page *pg, sg_value *site,
 {
     sg_value *ctx = sg_map_sized(a, 5 + extra);
     sg_map_add(a, ctx, "nav", S_nav(a, pg->path));
-    sg_map_add(a, ctx, "root", S_root(a, pg->path));
+    const char *base = sg_value_str(sg_map_get(site, "base_url"));
+    bool is404 = strcmp(pg->tpl, "404") == 0;
+    /* the 404 page is served for any missing address, at any depth: its
+     * links and stylesheet start from the site's address, or from the
+     * host's root when that is not known (docs/publishing.md) */
+    if (is404)
+        sg_map_add(a, ctx, "root", sg_str(a, base && *base ? base : "/"));
+    else
+        sg_map_add(a, ctx, "root", S_root(a, pg->path));
+    if (base && *base && pg->html && !is404)
+        sg_map_add(a, ctx, "canonical", sg_str(a, sg_folder_url(a, base,
+                                                                pg->path)));
     sg_map_add(a, ctx, "path", sg_str_ref(a, pg->path, strlen(pg->path)));
     sg_map_add(a, ctx, "page_title",
                sg_str_ref(a, pg->title, strlen(pg->title)));
@@ -118,6 +131,7 @@ static void S_home(sg_plan *pl, const page_row *row, const sg_view *view,
     sg_map_add(a, x, "charts", view->charts);
     sg_map_add(a, x, "map", view->map);
     sg_map_add(a, x, "home", sg_bool(a, true));
+    sg_map_add(a, x, "jsonld", sg_str(a, sg_cite_dataset_jsonld(a, pl->site)));
 }
 
 static void S_cases(sg_plan *pl, const page_row *row, const sg_view *view,
@@ -126,6 +140,21 @@ static void S_cases(sg_plan *pl, const page_row *row, const sg_view *view,
     for (size_t i = 0; i < view->n; i++)
         S_page(pl, entries[i].url, row->tpl, entries[i].c->title, row->html)
             ->case_index = (long)i;
+}
+
+/* A case's citation files, beside its page. */
+static void S_cite_files(sg_plan *pl, const page_row *row,
+                         const sg_view *view, const sg_case_entry *entries)
+{
+    const char *file = row->tpl + strlen("cite-");    /* "bib" ... */
+    for (size_t i = 0; i < view->n; i++) {
+        const char *url = entries[i].url;
+        size_t dir = strlen(url) - strlen("index.html");
+        S_page(pl, sg_printf(pl->a, "%.*scite.%s", (int)dir, url,
+                             strcmp(file, "csl") == 0 ? "json" : file),
+               row->tpl, entries[i].c->title, row->html)->case_index =
+            (long)i;
+    }
 }
 
 static void S_kinds(sg_plan *pl, const page_row *row, const sg_view *view,
@@ -210,18 +239,20 @@ static void S_feed(sg_plan *pl, const page_row *row, const sg_view *view,
 static void S_sitemap(sg_plan *pl, const page_row *row, const sg_view *view,
                       const sg_case_entry *entries)
 {
-    (void)view;
     (void)entries;
     sg_arena *a = pl->a;
+    /* a sitemap of relative addresses is no sitemap: none without the
+     * site's address (the build notes it) */
+    const char *base = sg_value_str(sg_map_get(view->site, "base_url"));
+    if (!base || !*base)
+        return;
     sg_value *urls = sg_list(a);
     for (size_t i = 0; i < pl->n; i++) {
         if (!pl->pages[i].html || strcmp(pl->pages[i].tpl, "404") == 0)
             continue;
-        const char *p = pl->pages[i].path;
-        size_t len = strlen(p);
-        if (len >= 10 && strcmp(p + len - 10, "index.html") == 0)
-            len -= 10;
-        sg_list_push(a, urls, sg_str_ref(a, p, len));
+        /* the same address as the page's canonical link */
+        sg_list_push(a, urls, sg_str(a, sg_folder_url(a, base,
+                                                      pl->pages[i].path)));
     }
     sg_map_add(a, S_row_page(pl, row), "urls", urls);
 }
@@ -231,6 +262,9 @@ static void S_sitemap(sg_plan *pl, const page_row *row, const sg_view *view,
 static const page_row S_rows[] = {
     { "index", "index.html", true, S_home },
     { "case", NULL, true, S_cases },
+    { "cite-bib", NULL, false, S_cite_files },
+    { "cite-ris", NULL, false, S_cite_files },
+    { "cite-csl", NULL, false, S_cite_files },
     { "kind", NULL, true, S_kinds },
     { "listing", NULL, true, S_listings },
     { "compare", "compare/index.html", true, S_compare },

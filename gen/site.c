@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cite.h"
 #include "classify.h"
 #include "collate.h"
 #include "collection.h"
@@ -17,6 +18,7 @@
 #include "pages.h"
 #include "parallel.h"
 #include "publish.h"
+#include "settings.h"
 #include "tpl_dir.h"
 #include "view.h"
 #include "writeup.h"
@@ -99,10 +101,16 @@ static void S_render_page(rendering *r, strand_state *ss, const sg_page *pg,
     sg_value *ctx = pg->ctx;
     if (pg->case_index >= 0) {
         const sg_case_entry *e = &r->entries[pg->case_index];
-        ctx = sg_page_context(&ss->scratch, pg, r->pl->site, 2);
+        ctx = sg_page_context(&ss->scratch, pg, r->pl->site, 4);
         sg_map_add(&ss->scratch, ctx, "case", e->view);
-        sg_map_add(&ss->scratch, ctx, "detail",
-                   sg_view_case_detail(&ss->scratch, e, d));
+        sg_value *cite = sg_cite_case(&ss->scratch, e, r->pl->site);
+        sg_map_add(&ss->scratch, ctx, "cite", cite);
+        if (pg->html) {        /* the citation files need no body */
+            sg_map_add(&ss->scratch, ctx, "detail",
+                       sg_view_case_detail(&ss->scratch, e, d));
+            sg_map_add(&ss->scratch, ctx, "jsonld",
+                       sg_map_get(cite, "jsonld"));
+        }
     }
     if (t && sg_tpl_render(t, ctx, &r->td->loader, &ss->page, d) == 0) {
         if (pg->html)
@@ -131,7 +139,8 @@ static void S_render_task(void *ctx, size_t task, unsigned thread,
         sg_publish_out po;
         if (sg_publish_open(r->pub, &ss->scratch, sg_exports[task - 1].path,
                             &po, d) == 0)
-            sg_exports[task - 1].write(&po, r->entries, r->ncases);
+            sg_exports[task - 1].write(&po, r->entries, r->ncases,
+                                      r->pl->site);
         sg_publish_close(&po, &ss->ps);
     } else {
         S_render_page(r, ss, &r->pl->pages[r->order[task - 1 - sg_nexports]], d);
@@ -225,20 +234,59 @@ typedef struct model {
     sg_view view;
 } model;
 
+/* Whether the case read from `file` has an error among `d`'s. */
+static bool S_has_error(const sg_diags *d, const sg_case *c)
+{
+    if (!c->ok)
+        return true;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->items[i].sev == SG_ERROR && d->items[i].file &&
+            strcmp(d->items[i].file, c->file) == 0)
+            return true;
+    return false;
+}
+
 static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
-                   model *m, sg_diags *d)
+                   const sg_settings *set, model *m, sg_diags *d,
+                   sg_build_stats *st)
 {
     const char *paths[1] = { o->cases };
     sg_collection col;
     sg_progress prog = { o->progress, o->progress_ctx };
-    sg_collection_load(a, v, paths, 1, o->jobs, &prog, &col, d);
-    if (d->errors)
+    /* the cases' problems are held apart: with keep_going, a case with
+     * errors is left out and the rest goes on */
+    sg_diags cd;
+    sg_diags_init(&cd, a);
+    sg_collection_load(a, v, paths, 1, o->jobs, &prog, &col, &cd);
+    bool *broken = sg_alloc(a, (col.n + 1) * sizeof *broken);
+    size_t nbroken = 0, placed = 0;
+    for (size_t i = 0; i < col.n; i++)
+        if ((broken[i] = S_has_error(&cd, col.cases[i])))
+            nbroken++;
+    for (size_t i = 0; i < cd.n; i++)
+        for (size_t j = 0; j < col.n; j++)
+            if (cd.items[i].sev == SG_ERROR && cd.items[i].file &&
+                strcmp(cd.items[i].file, col.cases[j]->file) == 0) {
+                placed++;
+                break;
+            }
+    sg_diags_merge(d, &cd);
+    /* an error of no one case (the folder is missing), or no case left:
+     * never publish that over a good site */
+    if (cd.errors && (!o->keep_going || placed < cd.errors ||
+                      nbroken == col.n))
         return -1;
+    st->broken = nbroken;
     sg_case **cases = sg_alloc(a, (col.n + 1) * sizeof *cases);
     size_t n = 0;
-    for (size_t i = 0; i < col.n; i++)
+    for (size_t i = 0; i < col.n; i++) {
+        if (broken[i])
+            continue;
         if (o->drafts || !col.cases[i]->draft)
             cases[n++] = col.cases[i];
+        else
+            st->drafts++;
+    }
     /* readers look for a title, so lists and previous/next follow titles */
     S_sort_titles(a, cases, n);
     sg_class *classes = sg_alloc(a, (n + 1) * sizeof *classes);
@@ -250,9 +298,36 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
     m->n = n;
     m->cases = cases;
     const char *home = sg_value_str(sg_value_at(v->root, "pages.index"));
-    sg_site_opts so = { o->base_url ? o->base_url : "",
-                        o->title ? o->title : home ? home : "" };
+    sg_site_opts so = { set->base_url ? set->base_url : "",
+                        set->title ? set->title : home ? home : "",
+                        set->lang, set->licence, set->description, set->logo,
+                        set->footer };
     sg_view_build(a, v, &m->an, m->entries, n, &so, &m->view);
+    return 0;
+}
+
+/* site.yaml (or o->settings), then the flags over it. */
+static int S_settings(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
+                      sg_settings *set, sg_diags *d)
+{
+    const char *file = o->settings ? o->settings
+                                   : sg_settings_path(a, o->cases);
+    if (sg_settings_read(a, v, file, !o->settings, set, d) != 0)
+        return -1;
+    if (o->title)
+        set->title = o->title;
+    if (o->base_url && *o->base_url)
+        set->base_url = o->base_url;
+    if (o->lang)
+        set->lang = o->lang;
+    if (o->licence)
+        set->licence = o->licence;
+    if (set->logo && strncmp(set->logo, "static/", 7) == 0 &&
+        !sg_exists(sg_path_join(a, o->templates, set->logo)))
+        return sg_error(d, set->file, set->logo_at, sg_printf(a, "put the "
+                        "image at %s/%s, or correct the path", o->templates,
+                        set->logo), "logo: '%s' is not in the templates' "
+                        "static/ folder", set->logo);
     return 0;
 }
 
@@ -337,7 +412,8 @@ static void S_statics(const sg_build_opts *o, sg_arena *a,
                       size_t nstatic, sg_publish_stats *ps, sg_diags *d)
 {
     sg_buf data = SG_BUF_INIT;
-    for (size_t i = 0; i < nstatic && !d->errors; i++) {
+    size_t errors = d->errors;     /* left-out cases' errors may be there */
+    for (size_t i = 0; i < nstatic && d->errors == errors; i++) {
         sg_buf_reset(&data);
         const char *from = sg_path_join(a, o->templates, statics[i]);
         if (sg_read_file(from, SG_MAX_FILE_SIZE, &data, d) == 0)
@@ -357,19 +433,26 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_publish pub = {0};
     sg_strset files;
     sg_links links;
+    sg_settings set;
     const char **statics;
     size_t nstatic, nfiles = 0;
     sg_case_file *cfiles = NULL;
     int rc = -1;
+    size_t case_errors;
     if (sg_vocab_load(&v, a, o->vocabulary, d) != 0 ||
-        S_templates(o, a, &td, d) != 0 || S_model(o, a, &v, &m, d) != 0)
+        S_settings(o, a, &v, &set, d) != 0 ||
+        S_templates(o, a, &td, d) != 0 ||
+        S_model(o, a, &v, &set, &m, d, st) != 0)
         goto out;
+    /* with keep_going, the left-out cases' errors are in `d` already:
+     * what counts from here is what the build adds */
+    case_errors = d->errors;
     sg_pages_plan(&pl, a, &v, &m.view, m.entries);
     sg_strset_init(&files, a);
     sg_links_init(&links, a, &files);
     S_files(o, a, &pl, &links, &statics, &nstatic, d);
     S_case_files(a, &m, &links, &cfiles, &nfiles, d);
-    if (d->errors)
+    if (d->errors > case_errors)
         goto out;
 
     /* from here to the end this build holds the output folder's lock */
@@ -382,12 +465,24 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     S_statics(o, a, &pub, statics, nstatic, &ps, d);
     S_copy_files(a, &pub, cfiles, nfiles, &ps, d);
     sg_links_finish(&links, d);
-    if (d->errors || td.failures || sg_publish_commit(&pub, d) != 0)
+    if (d->errors > case_errors || td.failures ||
+        sg_publish_commit(&pub, d) != 0)
         goto out;
-    *st = (sg_build_stats){ .cases = m.n, .pages = pl.n,
-                            .exports = sg_nexports, .written = ps.written,
-                            .unchanged = ps.unchanged, .bytes = ps.bytes,
-                            .links = links.checked };
+    st->cases = m.n;
+    st->pages = pl.n;
+    st->exports = sg_nexports;
+    st->written = ps.written;
+    st->unchanged = ps.unchanged;
+    st->bytes = ps.bytes;
+    st->links = links.checked;
+    if (!*sg_value_str(sg_map_get(m.view.site, "base_url")))
+        sg_diag_add(d, SG_NOTE, NULL, ((sg_mark){0, 0}), "set base_url in "
+                    "site.yaml (or pass --base-url) to have one",
+                    "no sitemap.xml: a sitemap needs the site's address");
+    if (st->drafts)
+        sg_diag_add(d, SG_NOTE, NULL, ((sg_mark){0, 0}), "build with "
+                    "--drafts to see them", "%zu draft case%s left out",
+                    st->drafts, st->drafts == 1 ? "" : "s");
     rc = 0;
 out:
     sg_publish_end(&pub);

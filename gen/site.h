@@ -20,7 +20,12 @@ typedef struct sg_build_opts {
     const char *vocabulary;   /* extra vocabulary file, or NULL */
     const char *base_url;     /* "" when not given */
     const char *title;
+    const char *lang, *licence;   /* override site.yaml; NULL: not given */
+    const char *settings;     /* site.yaml to read; NULL: the one beside
+                               * the cases folder, if there is one */
     bool drafts;
+    bool keep_going;          /* leave out cases with errors (reported)
+                               * and publish the others */
     bool quiet, verbose;
     int jobs;                 /* rendering threads; output does not depend on it */
     /* progress of reading and rendering, for a progress line: called
@@ -36,9 +41,14 @@ typedef struct sg_build_opts {
 typedef struct sg_build_stats {
     size_t cases, pages, exports;   /* pages and exports: the site's files */
     size_t written, unchanged, bytes, links;
+    size_t drafts;            /* draft cases left out */
+    size_t broken;            /* cases with errors left out (keep_going) */
 } sg_build_stats;
 
-/* Returns 0 on success; -1 after diagnostics, with nothing written. */
+/* Returns 0 on success; -1 after diagnostics, with nothing written.
+ * With keep_going, cases with errors are left out (their errors stay in
+ * `d`, st->broken counts them) and the rest is published: 0 then, and
+ * the caller tells the errors from d->errors. */
 int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st);
 
 #endif

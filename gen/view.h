@@ -16,6 +16,8 @@
 typedef struct sg_site_opts {
     const char *base_url;      /* "" when not given */
     const char *title;         /* site title */
+    /* from site.yaml (settings.h); NULL when not set, lang "en" then */
+    const char *lang, *licence, *description, *logo, *footer;
 } sg_site_opts;
 
 typedef struct sg_view {

@@ -335,8 +335,9 @@ static sg_value *S_region_json(const sg_site_ctx *c, const sg_group *g)
 
 /* {"regions": [...]}, one region a line, in the vocabulary's order. */
 void sg_export_regions(sg_publish_out *o, const sg_case_entry *entries,
-                       size_t n)
+                       size_t n, const sg_value *site)
 {
+    (void)site;
     sg_buf out = SG_BUF_INIT;
     sg_arena tmp = SG_ARENA_INIT;
     sg_buf_puts(&out, "{\"regions\": [");

@@ -108,6 +108,12 @@ static sg_value *S_site_map(const sg_site_ctx *c, const sg_site_opts *opts,
     sg_value *site = sg_map(a);
     STR(site, "title", opts->title);
     STR(site, "base_url", opts->base_url);
+    STR(site, "lang", opts->lang ? opts->lang : "en");
+    STR(site, "licence", opts->licence);
+    STR(site, "description", opts->description);
+    STR(site, "logo", opts->logo);
+    BOOL(site, "logo_is_url", opts->logo && strncmp(opts->logo, "https://", 8) == 0);
+    STR(site, "footer", opts->footer);
     NUM(site, "count", (double)c->n);
     NUM(site, "gaps_count", (double)c->v->ngaps);
     NUM(site, "countries_count", (double)c->an->ncountries);

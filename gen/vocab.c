@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "case_keys.h"
+#include "settings.h"
 #include "fs.h"
 #include "suggest.h"
 #include "yaml_read.h"
@@ -795,6 +796,32 @@ LOADER(S_load_case_keys)
                   "key of the case format", v->completeness[i]);
 }
 
+/* The words of site.yaml's keys (gen/settings.c): a doc and an example
+ * for each, and no key the table does not have. */
+LOADER(S_load_site_keys)
+{
+    (void)tb;
+    (void)v;
+    for (const sg_setting_key *row = sg_setting_keys; row->name; row++) {
+        const sg_value *e = sg_map_get(t, row->name);
+        if (!e || e->type != SG_MAP) {
+            S_bad(L, e ? e : t, "site_keys: '%s' needs a mapping with "
+                  "'doc' and 'example'", row->name);
+            continue;
+        }
+        S_str(L, e, "doc", true);
+        S_str(L, e, "example", true);
+    }
+    for (size_t i = 0; i < t->u.map.n; i++) {
+        const sg_setting_key *row = sg_setting_keys;
+        while (row->name && strcmp(row->name, t->u.map.items[i].key) != 0)
+            row++;
+        if (!row->name)
+            S_bad(L, t->u.map.items[i].val, "site_keys: '%s' is not a key "
+                  "of site.yaml", t->u.map.items[i].key);
+    }
+}
+
 static const table S_loaders[] = {
     { "gaps", SG_LIST, S_load_gaps, 0 },
     { "actor_types", SG_MAP, S_load_actors, 0 },
@@ -830,6 +857,7 @@ static const table S_loaders[] = {
     { "assessment", SG_LIST, S_load_assessment, 0 },
     { "count_words", SG_MAP, S_load_count_words, 0 },
     { "case_keys", SG_MAP, S_load_case_keys, 0 },
+    { "site_keys", SG_MAP, S_load_site_keys, 0 },
 };
 
 static int S_extract(sg_vocab *v, loader *L)

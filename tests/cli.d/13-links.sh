@@ -40,13 +40,13 @@ check "transliterated folders are deterministic" 'diff -r "$S" "$L/uni-site2" >/
 mkdir -p "$L/tpl"
 cp -r templates/* "$L/tpl/"
 printf 'x' > "$L/tpl/static/a%20b.css"
-sed -i 's#{{root}}index.html">list#{{root}}static/a%20b.css">list#' "$L/tpl/404.mustache"
+sed -i 's#{{root}}stages/{{key}}/index.html#{{root}}static/a%20b.css#' "$L/tpl/about.mustache"
 out=$("$GEN" build --cases "$L/uni" --templates "$L/tpl" --out "$L/dec" 2>&1); rc=$?
 check "link check: '%20' in a link is a space, not the file named 'a%20b.css'" \
     '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "points to static/a b.css, which the build does not write"'
 rm "$L/tpl/static/a%20b.css"
-cp templates/404.mustache "$L/tpl/"
-sed -i 's#{{root}}index.html">list#{{root}}%73ectors/%69ndex.html">list#' "$L/tpl/404.mustache"
+cp templates/about.mustache "$L/tpl/"
+sed -i 's#{{root}}stages/{{key}}/index.html#{{root}}%73ectors/%69ndex.html#' "$L/tpl/about.mustache"
 out=$("$GEN" build --cases "$L/uni" --templates "$L/tpl" --out "$L/dec" 2>&1); rc=$?
 check "link check: a percent-encoded link to a page that exists is fine" '[ $rc -eq 0 ]' ||
     printf '%s\n' "$out"

@@ -47,7 +47,7 @@ check "18-frameworks: the grid has a linked cell per rated case, in 003's region
 check "18-frameworks: cases.json carries initiators, formalised, alliances and assessment" \
     'grep -q "\"formalised\":2004" "$F/s/cases.json" && grep -q "\"assessment\":{\"a1\":\"lasers and optical sensors\",\"a5\":\"regional\"" "$F/s/cases.json" && grep -q "\"alliances\":\[{\"partner\":\"gamma-optics\",\"level\":\"cluster\"" "$F/s/cases.json" && grep -q "\"initiators\":null" "$F/s/cases.json"'
 check "18-frameworks: cases.csv carries the ratings, formalised, initiator types and answers" \
-    'head -1 "$F/s/cases.csv" | grep -q ",influence,interconnectivity,maturity,formalised,initiator_types,several_initiator_types,assessment_answered" && grep -q "^alpha-optics,.*,high,high,high,2004,research;policy,true,3" "$F/s/cases.csv" && grep "^zeta-food," "$F/s/cases.csv" | tr -d "\r" | grep -q "index.html,,,,,,,\$"'
+    'head -1 "$F/s/cases.csv" | grep -q ",influence,interconnectivity,maturity,formalised,initiator_types,several_initiator_types,assessment_answered" && grep -q "^alpha-optics,.*,high,high,high,2004,research;policy,true,3" "$F/s/cases.csv" && grep "^zeta-food," "$F/s/cases.csv" | tr -d "\r" | grep -q "index.html,,,,,,,,\$"'
 # gen new --assessment: every question id of the vocabulary, passing check
 "$GEN" new --assessment --cases "$F/new" --title "Self assessed" self-assessed >/dev/null 2>&1
 N="$F/new/self-assessed.md"
@@ -58,7 +58,7 @@ check "18-frameworks: gen new --assessment writes every question id of the vocab
     '[ "$n" -eq 29 ] && [ $missing -eq 0 ]'
 check "18-frameworks: each question and its hints as comments above its id" \
     'grep -B2 "^#   c2:\$" "$N" | grep -q "^#   # What is the legal form of my cluster organization?" && grep -B1 "^#   c2:\$" "$N" | grep -q "^#   #   e.g. foundation; government department; limited liability company"'
-sed -i -e 's/^country:.*/country: DK/' -e 's/^sector:.*/sector: ICT/' -e 's/^# assessment:$/assessment:/' -e 's/^#   a5:$/  a5: regional/' -e 's/^#   c2:$/  c2: a foundation/' "$N"
+sed -i -e '/^draft: true/d' -e 's/^country:.*/country: DK/' -e 's/^sector:.*/sector: ICT/' -e 's/^# assessment:$/assessment:/' -e 's/^#   a5:$/  a5: regional/' -e 's/^#   c2:$/  c2: a foundation/' "$N"
 "$GEN" check "$F/new" >"$F/new.txt" 2>&1; rc=$?
 check "18-frameworks: its output, filled in, passes gen check" '[ $rc -eq 0 ]' || cat "$F/new.txt"
 "$GEN" build --cases "$F/new" --out "$F/ns" -q 2>/dev/null
