@@ -78,7 +78,7 @@ const hl = await page.$$eval("figure.locator .map-hl", (ps) => ps.map((p) => p.d
 check("case page: all the case's countries shaded", cross.countries.every((c) => hl.includes(c)), hl.join(","));
 await axe(page, "case page with locator");
 await page.goto(url("regions/index.html"));
-const regionHref = await page.$eval("main a[href*='regions/'][href$='index.html']:not([href='index.html'])", (a) => a.getAttribute("href")).catch(() => null);
+const regionHref = await page.$eval("main a[href*='regions/'][href$='/index.html']:not([href$='regions/index.html'])", (a) => a.getAttribute("href")).catch(() => null);
 if (regionHref) {
   await page.goto(new URL(regionHref, page.url()).href);
   check("region page: a locator map with linked markers", (await page.$$("figure.locator svg a.mk")).length > 0);

@@ -52,6 +52,11 @@ for (const h of links) {
 check("404 at depth: every link on it resolves", links.length > 5 && broken.length === 0, broken.join(", "));
 await axe(page, "404 page at /a/b/c/");
 await page.screenshot({ path: `${shots}/publish-404-nested.png` });
+const phone404 = await newPage(390, 844);
+await phone404.goto(`${base}/a/b/c/no-such-page/`);
+const w404 = await phone404.evaluate(() => document.documentElement.scrollWidth);
+check("404 at depth, 390 px: no sideways scroll", w404 <= 390, `scrollWidth ${w404}`);
+await phone404.screenshot({ path: `${shots}/publish-404-nested-390.png`, fullPage: true });
 
 // ---- a case page: the citation and its files ----
 const c = data[0];

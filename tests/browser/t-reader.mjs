@@ -19,8 +19,10 @@ const types = {
   "case": longest.url,
   "case-cross-border": (data.find((c) => (c.countries || []).length > 1) || data[0]).url,
   about: "about/index.html",
-  "404": "404.html",
 };
+// (the 404 page starts its links at the host's root, so it is only
+// whole when a server answers with it: t-publish.mjs tests it so, at
+// 1280 and 390 px)
 for (const kind of ["stages", "models", "gaps", "sectors", "countries", "regions"]) {
   types[`kind-${kind}`] = `${kind}/index.html`;
   const items = list(kind);

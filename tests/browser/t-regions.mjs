@@ -3,7 +3,11 @@
 // the regions side by side (against regions.json), axe on each, and
 // screenshots at 1280 and 390 px with no sideways scroll at 390.
 // usage: node t-regions.mjs SITE_DIR SCREENSHOT_DIR (see lib.mjs)
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { site, data, url, shots, check, newPage, axe, finish } from "./lib.mjs";
 
 const regions = JSON.parse(readFileSync(`${site}/regions.json`, "utf8")).regions;
@@ -12,11 +16,11 @@ const narrow = await newPage(390, 800);
 
 // Both widths: a screenshot each, axe on the wide one, and no sideways
 // scroll on the narrow one.
-async function both(path, name) {
-  await wide.goto(url(path));
+async function both(path, name, at = url) {
+  await wide.goto(at(path));
   await axe(wide, name);
   await wide.screenshot({ path: `${shots}/regions-${name}-1280.png`, fullPage: true });
-  await narrow.goto(url(path));
+  await narrow.goto(at(path));
   const sw = await narrow.evaluate(() => document.documentElement.scrollWidth);
   check(`${name}: no sideways scroll at 390 px`, sw <= 390, `scrollWidth ${sw}`);
   await narrow.screenshot({ path: `${shots}/regions-${name}-390.png`, fullPage: true });
@@ -27,12 +31,24 @@ const num = (s) => (s === "" ? null : Number(s));
 // ---- a case page with the funding chart: the case with the most dated
 // periods ----
 const dated = (c) => c.funding.periods.filter((p) => p.known).length;
-const withChart = data.filter((c) => dated(c) > 0).sort((a, b) => dated(b) - dated(a));
-if (withChart.length === 0) {
-  console.log("t-regions: no case in this site has a dated funding period; chart checks skipped");
-} else {
+let chartData = data, chartUrl = url, fixtureDir = null;
+if (!data.some((c) => dated(c) > 0)) {
+  // no case of this site has a dated period: the chart is tested on the
+  // fixture cases of tests/fixtures/regions17, built here
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+  fixtureDir = mkdtempSync(join(tmpdir(), "gen-t-regions-"));
+  const out = join(fixtureDir, "site");
+  const built = spawnSync(resolve(root, process.env.GEN || "gen/gen"),
+    ["build", "--cases", "tests/fixtures/regions17", "--out", out, "-q"], { cwd: root, encoding: "utf8", timeout: 60000 });
+  check("the funding fixture site builds", built.status === 0, built.stderr);
+  chartData = JSON.parse(readFileSync(`${out}/cases.json`, "utf8")).cases;
+  chartUrl = (p) => `file://${out}/${p}`;
+}
+const withChart = chartData.filter((c) => dated(c) > 0).sort((a, b) => dated(b) - dated(a));
+check("funding chart: a case with dated periods to chart", withChart.length > 0);
+if (withChart.length > 0) {
   const c = withChart[0];
-  await both(c.url, "case-funding");
+  await both(c.url, "case-funding", chartUrl);
   const page = wide;
   check("funding chart: an SVG with a text alternative", await page.isVisible("figure.funding-chart svg[role=img]")
     && (await page.getAttribute("figure.funding-chart svg", "aria-labelledby")) === "funding-chart-cap");
@@ -106,4 +122,5 @@ await both("compare/regions/index.html", "compare-regions");
 }
 if (regions.length) await both(`regions/${regions[0].key}/index.html`, "region-page");
 
+if (fixtureDir) rmSync(fixtureDir, { recursive: true, force: true });
 await finish("t-regions");
