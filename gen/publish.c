@@ -223,6 +223,14 @@ static int S_existing(sg_publish *p, const char *parent, sg_diags *d)
     return 0;
 }
 
+const char *sg_publish_resolved(sg_arena *a, const char *out)
+{
+    sg_publish p;
+    sg_diags quiet;
+    sg_diags_init(&quiet, a);
+    return S_resolve(&p, a, out, NULL, 0, &quiet) == 0 ? p.out : NULL;
+}
+
 int sg_publish_check(sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      sg_diags *d)
@@ -233,9 +241,9 @@ int sg_publish_check(sg_arena *a, const char *out,
     return S_existing(&p, sg_dirname(a, p.out), d);
 }
 
-int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
-                     const char *const *protect, size_t nprotect,
-                     const sg_publish_wait *w, sg_diags *d)
+int sg_publish_lock(sg_publish *p, sg_arena *a, const char *out,
+                    const char *const *protect, size_t nprotect,
+                    const sg_publish_wait *w, sg_diags *d)
 {
     if (S_resolve(p, a, out, protect, nprotect, d) != 0)
         return -1;
@@ -248,8 +256,17 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
     if (S_lock(p, sg_printf(a, "%s/.%s.gen-lock", parent, base), w, d) != 0)
         return -1;
     /* looked at now that no other build changes it */
-    if (S_existing(p, parent, d) != 0)
+    return S_existing(p, parent, d);
+}
+
+int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
+                     const char *const *protect, size_t nprotect,
+                     const sg_publish_wait *w, sg_diags *d)
+{
+    if (sg_publish_lock(p, a, out, protect, nprotect, w, d) != 0)
         return -1;
+    char *parent = sg_dirname(a, p->out);
+    char *base = sg_basename(a, p->out, NULL);
     /* only this generator names folders so, and only the holder of the
      * lock writes one: any found now is left by a build that died */
     char *prefix = sg_printf(a, ".%s.staging-", base);
@@ -388,6 +405,28 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     if (!ok)
         return sg_error_sys(d, dst, NULL, e, "cannot write");
     stats->written++;
+    return 0;
+}
+
+int sg_publish_link(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    unsigned long long size, sg_publish_stats *stats)
+{
+    if (!p->has_old || !sg_publish_path_ok(rel))
+        return -1;
+    char *old = sg_path_join(scratch, p->out, rel);
+    struct stat st;
+    if (lstat(old, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (unsigned long long)st.st_size != size)
+        return -1;
+    if (linkat(AT_FDCWD, old, p->root, rel, 0) != 0) {
+        sg_diags quiet;
+        sg_diags_init(&quiet, scratch);
+        if (errno != ENOENT || S_parent(p, scratch, rel, &quiet) != 0 ||
+            linkat(AT_FDCWD, old, p->root, rel, 0) != 0)
+            return -1;
+    }
+    stats->unchanged++;
+    stats->bytes += size;
     return 0;
 }
 

@@ -54,12 +54,21 @@ typedef struct sg_publish_wait {
 int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      const sg_publish_wait *w, sg_diags *d);
+/* Only the first half of sg_publish_begin: the refusals and the lock,
+ * no staging folder; for a build that finds nothing to do. Call
+ * sg_publish_end either way. */
+int sg_publish_lock(sg_publish *p, sg_arena *a, const char *out,
+                    const char *const *protect, size_t nprotect,
+                    const sg_publish_wait *w, sg_diags *d);
 /* The same refusals as sg_publish_begin, without taking the lock or
  * creating anything: for `gen serve`, before it listens. 0 or -1 with a
  * diagnostic. */
 int sg_publish_check(sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      sg_diags *d);
+/* The output folder as the build will publish it (a symbolic link to a
+ * folder is that folder), or NULL when the build would refuse it. */
+const char *sg_publish_resolved(sg_arena *a, const char *out);
 /* What writing some files did; one per thread, added up at the end. */
 typedef struct sg_publish_stats {
     size_t written, unchanged, bytes;
@@ -71,6 +80,13 @@ typedef struct sg_publish_stats {
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *st,
                     sg_diags *d);
+/* Publishes the old site's file at `rel` unchanged (a hard link, not
+ * read), when it is there with `size` bytes: for an output whose
+ * fingerprint says it would come out the same. 0, or -1 (nothing
+ * reported) when it cannot: the caller then renders it. Thread-safe like
+ * sg_publish_file. */
+int sg_publish_link(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    unsigned long long size, sg_publish_stats *st);
 /* Makes the folders `rels` (relative paths, checked) in the
  * staging folder ahead of the files that go into them: one thread makes
  * them while others render, and sg_publish_file then only creates files.

@@ -31,11 +31,17 @@ typedef struct sg_build_opts {
      * (no_wait), or wait for it, calling `waiting` (when set) first */
     bool no_wait;
     void (*waiting)(const char *out, long pid);
+    /* other files the site is made from (a settings file), NULL-ended,
+     * or NULL: a change to one renders every page again */
+    const char *const *inputs;
 } sg_build_opts;
 
 typedef struct sg_build_stats {
     size_t cases, pages, exports;   /* pages and exports: the site's files */
     size_t written, unchanged, bytes, links;
+    size_t rendered;   /* pages and exports rendered; the others were
+                        * kept unrendered: the manifest said they were
+                        * made from the same inputs (manifest.h) */
 } sg_build_stats;
 
 /* Returns 0 on success; -1 after diagnostics, with nothing written. */
