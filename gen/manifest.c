@@ -2,6 +2,7 @@
 #include "manifest.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,12 +138,12 @@ static void S_add_input(sg_manifest *m, const sg_mf_input *in)
     m->in[m->nin++] = *in;
 }
 
-void sg_manifest_add(sg_manifest *m, const char *path, unsigned long long fp,
-                     unsigned long long size)
+void sg_manifest_add(sg_manifest *m, const char *path,
+                     unsigned long long fp)
 {
     if (m->nout == m->outcap)
         m->out = sg_grow(m->a, m->out, &m->outcap, 256, sizeof *m->out);
-    m->out[m->nout++] = (sg_mf_output){ path, fp, size };
+    m->out[m->nout++] = (sg_mf_output){ path, fp, 0, 0, 0 };
 }
 
 static size_t S_path_hash(const char *p)
@@ -316,9 +317,14 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
                 S_add_input(m, &in);
         } else if (strncmp(p, "out ", 4) == 0) {
             p += 4;
-            ok = S_num(&p, &x[0], 16) && S_num(&p, &x[1], 10);
-            if (ok)
-                sg_manifest_add(m, p, x[0], x[1]);
+            ok = S_num(&p, &x[0], 16) && S_num(&p, &x[1], 10) &&
+                 S_num(&p, &x[2], 10) && S_num(&p, &x[3], 10);
+            if (ok) {
+                sg_manifest_add(m, p, x[0]);
+                m->out[m->nout - 1].size = x[1];
+                m->out[m->nout - 1].mtime = x[2];
+                m->out[m->nout - 1].ino = x[3];
+            }
         } else if (strncmp(p, "diag ", 5) == 0) {
             p += 5;
             ok = S_num(&p, &x[0], 10) && S_num(&p, &x[1], 10) &&
@@ -371,11 +377,20 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
                       in->racy ? 0 : in->mtime, in->ino,
                       in->racy ? 0 : in->ctime, in->path);
     }
+    int root = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (size_t i = 0; i < m->nout; i++) {
         const sg_mf_output *o = &m->out[i];
-        ok &= !strchr(o->path, '\n');
-        sg_buf_printf(&b, "out %llx %llu %s\n", o->fp, o->size, o->path);
+        struct stat st;
+        ok &= !strchr(o->path, '\n') && root >= 0 &&
+              fstatat(root, o->path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (!ok)
+            break;
+        sg_buf_printf(&b, "out %llx %llu %llu %llu %s\n", o->fp,
+                      (unsigned long long)st.st_size, S_ns(st.st_mtim),
+                      (unsigned long long)st.st_ino, o->path);
     }
+    if (root >= 0)
+        close(root);
     for (size_t i = 0; m->warnings && i < m->warnings->n; i++) {
         const sg_diag *dg = &m->warnings->items[i];
         if (dg->sev == SG_ERROR)

@@ -59,9 +59,11 @@ typedef struct sg_mf_input {
                        * with times 0, never trusted */
 } sg_mf_input;
 
+/* An output: its fingerprint, and the file the site holds (size, time
+ * in ns, inode), so that a file changed by hand is not taken for it. */
 typedef struct sg_mf_output {
     const char *path;
-    unsigned long long fp, size;
+    unsigned long long fp, size, mtime, ino;
 } sg_mf_output;
 
 typedef struct sg_manifest {
@@ -96,14 +98,14 @@ bool sg_manifest_inputs(sg_manifest *m, const char *const *paths, size_t n,
                         long long now);
 /* Whether two input lists are equal and hold no unknown entry. */
 bool sg_manifest_same_inputs(const sg_manifest *a, const sg_manifest *b);
-void sg_manifest_add(sg_manifest *m, const char *path, unsigned long long fp,
-                     unsigned long long size);
+void sg_manifest_add(sg_manifest *m, const char *path,
+                     unsigned long long fp);
 /* The recorded output at `path`, or NULL (the table is built on first
  * use; call from one thread first, then any may read). */
 const sg_mf_output *sg_manifest_find(sg_manifest *m, const char *path);
 void sg_manifest_index(sg_manifest *m);
 /* Writes it for the site now at `out` (through a temporary file and a
- * rename); 0, or -1 when it could not (the next build then renders
+ * rename), with each output's file as it is there now; 0, or -1 when it could not (the next build then renders
  * everything: not an error of this one). */
 int sg_manifest_save(const sg_manifest *m, const char *file, const char *out);
 /* Removes the manifest (before a site it does not describe is swapped

@@ -35,6 +35,13 @@ typedef struct sg_publish {
     const char *lock;         /* the lock file, held while lock_fd >= 0 */
     int lock_fd;
     bool has_old;             /* `out` exists: files may be unchanged */
+    /* The staging folder is the last build's old site, kept beside the
+     * output as ".<name>.gen-spare" and brought up to date rather than
+     * made anew: most of its files are already hard links to the
+     * published ones. No file in it is ever written in place (it may be
+     * the published file too): one that must change is replaced. */
+    bool reuse;
+    const char *spare;
 } sg_publish;
 
 /* How to take the lock when another build holds it. */
@@ -56,7 +63,8 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                      const sg_publish_wait *w, sg_diags *d);
 /* Only the first half of sg_publish_begin: the refusals and the lock,
  * no staging folder; for a build that finds nothing to do. Call
- * sg_publish_end either way. */
+ * sg_publish_end either way. Clears the staging folders of builds that
+ * died, as sg_publish_begin does. */
 int sg_publish_lock(sg_publish *p, sg_arena *a, const char *out,
                     const char *const *protect, size_t nprotect,
                     const sg_publish_wait *w, sg_diags *d);
@@ -81,12 +89,12 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *st,
                     sg_diags *d);
 /* Publishes the old site's file at `rel` unchanged (a hard link, not
- * read), when it is there with `size` bytes: for an output whose
- * fingerprint says it would come out the same. 0, or -1 (nothing
- * reported) when it cannot: the caller then renders it. Thread-safe like
- * sg_publish_file. */
+ * read), when it is still the file the last build left: `was` its size,
+ * time (ns) and inode. For an output whose fingerprint says it would
+ * come out the same. 0, or -1 (nothing reported) when it cannot: the
+ * caller then renders it. Thread-safe like sg_publish_file. */
 int sg_publish_link(const sg_publish *p, sg_arena *scratch, const char *rel,
-                    unsigned long long size, sg_publish_stats *st);
+                    const unsigned long long was[3], sg_publish_stats *st);
 /* Makes the folders `rels` (relative paths, checked) in the
  * staging folder ahead of the files that go into them: one thread makes
  * them while others render, and sg_publish_file then only creates files.
@@ -115,6 +123,11 @@ void sg_publish_write(sg_publish_out *o, const char *data, size_t len);
 /* Finishes the file; 0, or -1 when anything failed (reported). */
 int sg_publish_close(sg_publish_out *o, sg_publish_stats *st);
 
+/* Removes from a reused staging folder every file not among `keep`
+ * (paths inside the site) and the folders left empty; before any file
+ * is published. */
+struct sg_strset;
+void sg_publish_prune(const sg_publish *p, const struct sg_strset *keep);
 /* Swaps the staging folder in; fails if it is no longer the folder this
  * build made. */
 int sg_publish_commit(sg_publish *p, sg_diags *d);

@@ -202,8 +202,10 @@ static bool S_keep(rendering *r, strand_state *ss, const char *path,
                    size_t slot)
 {
     const sg_mf_output *was = sg_manifest_find(r->old, path);
-    if (!was || was->fp != r->fps[slot] ||
-        sg_publish_link(r->pub, &ss->scratch, path, was->size, &ss->ps) != 0)
+    if (!was || was->fp != r->fps[slot])
+        return false;
+    const unsigned long long file[3] = { was->size, was->mtime, was->ino };
+    if (sg_publish_link(r->pub, &ss->scratch, path, file, &ss->ps) != 0)
         return false;
     r->sizes[slot] = was->size;
     r->kept[slot] = true;
@@ -524,6 +526,26 @@ static unsigned long long S_global(const sg_manifest *cur, const sg_vocab *v,
     return sg_fp_done(&f);
 }
 
+/* A case whose page was kept is not read again, so the check that a
+ * case file did not change during the build (sg_case_body) is made here
+ * for all: every input must still be as it was before it was read. */
+static void S_still(const sg_manifest *cur, sg_diags *d)
+{
+    for (size_t i = 0; i < cur->nin; i++) {
+        const sg_mf_input *in = &cur->in[i];
+        struct stat st;
+        if (stat(in->path, &st) != 0 ||
+            (unsigned long long)st.st_size != in->size ||
+            (unsigned long long)st.st_ino != in->ino ||
+            (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
+            (unsigned long long)st.st_mtim.tv_nsec != in->mtime) {
+            sg_error(d, in->path, ((sg_mark){0, 0}), "build again",
+                     "changed during the build");
+            return;
+        }
+    }
+}
+
 /* sg_links' hook: the ids of a page kept from the old site. */
 static void S_load_ids(void *ctx, sg_links *l, const char *path)
 {
@@ -638,12 +660,15 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         old.valid = false;
     else if (have_inputs)
         sg_manifest_load(&old, a, mf_path, out);
+    sg_publish_prune(&pub, &files);
     links.load_ids = S_load_ids;
     links.load_ctx = &pub;
     sg_publish_stats ps = {0, 0, 0};
     S_render(o, a, &pl, &td, m.entries, m.n, &pub, &links, &ps, &fp, d);
     S_statics(o, a, &pub, statics, nstatic, &ps, d);
     sg_links_finish(&links, d);
+    if (have_inputs && !d->errors)
+        S_still(&cur, d);
     if (d->errors || td.failures)
         goto out;
     /* the manifest goes first: if the build dies after the swap, the
@@ -661,10 +686,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         have_inputs = false;
     if (have_inputs) {
         for (size_t i = 0; i < pl.n; i++)
-            sg_manifest_add(&cur, pl.pages[i].path, fp.fps[i], fp.sizes[i]);
+            sg_manifest_add(&cur, pl.pages[i].path, fp.fps[i]);
         for (size_t x = 0; x < sg_nexports; x++)
-            sg_manifest_add(&cur, sg_exports[x].path, fp.fps[pl.n + x],
-                            fp.sizes[pl.n + x]);
+            sg_manifest_add(&cur, sg_exports[x].path, fp.fps[pl.n + x]);
         size_t counts[5] = { m.n, pl.n, sg_nexports, links.checked,
                              ps.bytes };
         memcpy(cur.counts, counts, sizeof counts);

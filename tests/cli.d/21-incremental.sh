@@ -58,7 +58,7 @@ while [ $p21_step -lt 14 ]; do
     2) # edit a case's summary (a field lists and exports show)
         p21_rand 70
         f=$(ls "$P/cases" | sed -n "$((p21_r + 1))p")
-        sed -i "s/^summary: \(.*\)/summary: \1 Edit $p21_step./" "$P/cases/$f"
+        sed -i "/^summary: /s/ / Edited$p21_step /2" "$P/cases/$f"
         op="edit summary $f" ;;
     3) # edit a write-up (only the case's own page shows it)
         p21_rand 70
@@ -95,10 +95,12 @@ while [ $p21_step -lt 14 ]; do
         op="title" ;;
     esac
     p21_ops="$p21_ops; $op"
+    : > "$P/diff.out"
     # alternate the threads: incremental with one, fresh with the other
     j=$((p21_step % 2 + 1))
-    p21_build "$P/inc" $j 2> "$P/inc.err" && p21_fresh $((3 - j)) 2> "$P/fresh.err"
-    if ! diff -r "$P/inc" "$P/fresh" > "$P/diff.out" 2>&1; then
+    p21_build "$P/inc" $j 2> "$P/inc.err" && p21_fresh $((3 - j)) 2> "$P/fresh.err" ||
+        echo "21-incremental: step $p21_step ($op): a build failed" > "$P/diff.out"
+    if [ -s "$P/diff.out" ] || ! diff -r "$P/inc" "$P/fresh" > "$P/diff.out" 2>&1; then
         p21_bad=$((p21_bad + 1))
         echo "21-incremental: step $p21_step ($op) differs from a fresh build:"
         head -5 "$P/diff.out"; cat "$P/inc.err" "$P/fresh.err"
