@@ -79,6 +79,8 @@ static bool S_known(void *ctx, const sg_value *v, unsigned long long *h)
         }
         return false;
     }
+    if (v->type != SG_MAP && v->type != SG_LIST)
+        return false;
     for (size_t i = 0; i < k->nshared; i++)
         if (k->shared[i] == v && k->shared_h[i]) {
             *h = k->shared_h[i];
@@ -138,12 +140,17 @@ static void S_known_make(known *k, sg_arena *a, const sg_build_opts *o,
             count[s]++;
         }
     }
+    /* only those seen twice are worth remembering: every value hashed
+     * is looked up among them */
+    size_t keep = 0;
+    for (size_t s = 0; s < k->nshared; s++)
+        if (count[s] >= 2)
+            k->shared[keep++] = k->shared[s];
+    k->nshared = keep;
     k->shared_h = sg_alloc(a, (k->nshared + 1) * sizeof *k->shared_h);
+    memset(k->shared_h, 0, (k->nshared + 1) * sizeof *k->shared_h);
     sg_arena tmp = SG_ARENA_INIT;
     for (size_t s = 0; s < k->nshared; s++) {
-        k->shared_h[s] = 0;
-        if (count[s] < 2)
-            continue;
         sg_fp f = SG_FP_INIT;
         sg_fp_value(&f, k->shared[s], &tmp, S_known, k);
         k->shared_h[s] = sg_fp_done(&f);
