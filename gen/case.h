@@ -151,6 +151,8 @@ typedef struct sg_case {
     size_t body_len, body_offset;   /* the file ends with the body */
     unsigned long long body_hash;   /* of the body as checked, to know
                                      * the bytes read again are those */
+    unsigned long long file_hash;   /* of the whole file: what its page is
+                                     * made from (the build manifest) */
     unsigned body_line;          /* file line where the body starts */
     bool *given;                 /* per vocabulary completeness key */
     sg_mark slug_mark;           /* where `slug:` was, for a clash */

@@ -205,6 +205,7 @@ static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
     c->body_offset = (size_t)(next - data);
     c->body_len = (size_t)(end - next);
     c->body_hash = keep_body ? 0 : S_body_hash(next, c->body_len);
+    c->file_hash = S_body_hash(data, len);
     c->body_line = line + 1;
     S_body_chars(path, next, (size_t)(end - next), c->body_line, d);
 

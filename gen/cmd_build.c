@@ -166,6 +166,10 @@ int sg_cmd_build(int argc, char **argv)
                 "%zu files; %zu files unchanged kept their times\n", o.cases,
                 o.templates, st.bytes, st.written + st.unchanged,
                 st.unchanged);
+    if (rc == 0 && o.verbose)
+        fprintf(stderr, "  %zu pages rendered; %zu kept from the last build, "
+                "made from the same inputs\n", st.rendered,
+                st.pages + st.exports - st.rendered);
     if (rc != 0)
         fprintf(stderr, "build failed: %zu error%s, %zu warning%s; nothing "
                 "was written\n", d.errors, d.errors == 1 ? "" : "s",

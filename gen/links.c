@@ -152,8 +152,8 @@ static void S_unescape(sg_buf *b, const char *s, size_t n)
     }
 }
 
-void sg_links_page(sg_links *l, const char *path, const char *tpl,
-                   const char *html, size_t len, sg_diags *d)
+static void S_page(sg_links *l, const char *path, const char *tpl,
+                   const char *html, size_t len, bool ids_only, sg_diags *d)
 {
     sg_buf val = SG_BUF_INIT, res = SG_BUF_INIT;
     sg_buf local = SG_BUF_INIT;    /* "#id\0" of each same-page fragment */
@@ -191,7 +191,7 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
             sg_hashset_add(&l->page_ids, vs, (size_t)(ve - vs));
             continue;
         }
-        if (!is_link)
+        if (!is_link || ids_only)
             continue;
         S_unescape(&val, vs, (size_t)(ve - vs));
         int where = sg_links_resolve(path, val.ptr, val.len, &res);
@@ -240,16 +240,39 @@ void sg_links_page(sg_links *l, const char *path, const char *tpl,
     sg_buf_free(&res);
 }
 
+void sg_links_page(sg_links *l, const char *path, const char *tpl,
+                   const char *html, size_t len, sg_diags *d)
+{
+    S_page(l, path, tpl, html, len, false, d);
+}
+
+void sg_links_ids(sg_links *l, const char *path, const char *html,
+                  size_t len)
+{
+    S_page(l, path, NULL, html, len, true, NULL);
+}
+
 size_t sg_links_finish(sg_links *l, sg_diags *d)
 {
+    sg_hashset tried = SG_HASHSET_INIT;
     for (sg_pending *pd = l->pending; pd; pd = pd->next) {
-        if (sg_hashset_has(&l->anchors, pd->target, strlen(pd->target)))
+        size_t tl = strlen(pd->target);
+        if (sg_hashset_has(&l->anchors, pd->target, tl))
             continue;
+        /* a page not rendered this time: its ids are in the old file */
+        size_t pl = (size_t)(strchr(pd->target, '#') - pd->target);
+        if (l->load_ids && !sg_hashset_has(&tried, pd->target, pl)) {
+            sg_hashset_add(&tried, pd->target, pl);
+            l->load_ids(l->load_ctx, l, sg_strndup(l->a, pd->target, pl));
+            if (sg_hashset_has(&l->anchors, pd->target, tl))
+                continue;
+        }
         sg_error(d, pd->tpl, ((sg_mark){0, 0}), S_fix(pd->from, true),
                  "%s: anchor %s does not exist", pd->from, pd->target);
         l->broken++;
     }
     l->pending = NULL;
+    sg_hashset_free(&tried);
     sg_hashset_free(&l->anchors);
     sg_hashset_free(&l->page_ids);
     return l->broken;

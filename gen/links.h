@@ -16,14 +16,20 @@
 
 typedef struct sg_pending sg_pending;
 
-typedef struct sg_links {
+typedef struct sg_links sg_links;
+struct sg_links {
     sg_arena *a;
     sg_strset *files;      /* every path the build writes (shared) */
     sg_hashset anchors;    /* "path#id" for every id on these pages */
     sg_hashset page_ids;   /* the ids of the page being checked */
     sg_pending *pending;   /* fragments into other pages, for the end */
     size_t checked, broken;
-} sg_links;
+    /* for a page the build did not render (its old file is kept): called
+     * by sg_links_finish when a fragment points into it, to record its
+     * ids with sg_links_ids; NULL when every page is rendered */
+    void (*load_ids)(void *ctx, sg_links *l, const char *path);
+    void *load_ctx;
+};
 
 /* `files` is shared by the sg_links of all threads and only read while
  * pages are checked; each thread has its own sg_links and arena. */
@@ -37,6 +43,9 @@ void sg_links_file(sg_links *l, const char *path);
  * reports broken ones as errors naming the template. Records its ids. */
 void sg_links_page(sg_links *l, const char *path, const char *tpl,
                    const char *html, size_t len, sg_diags *d);
+/* Records the ids of a page without checking its links. */
+void sg_links_ids(sg_links *l, const char *path, const char *html,
+                  size_t len);
 /* Resolves `href` (len bytes, &amp; already undone) against the folder
  * of `page` ("cases/x/index.html") into the path of the file it names,
  * without query or fragment ("cases/y/index.html": a path ending in '/'

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "fs.h"
+#include "strset.h"
 
 static const sg_mark NOWHERE = {0, 0};
 
@@ -223,6 +224,14 @@ static int S_existing(sg_publish *p, const char *parent, sg_diags *d)
     return 0;
 }
 
+const char *sg_publish_resolved(sg_arena *a, const char *out)
+{
+    sg_publish p;
+    sg_diags quiet;
+    sg_diags_init(&quiet, a);
+    return S_resolve(&p, a, out, NULL, 0, &quiet) == 0 ? p.out : NULL;
+}
+
 int sg_publish_check(sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      sg_diags *d)
@@ -233,9 +242,9 @@ int sg_publish_check(sg_arena *a, const char *out,
     return S_existing(&p, sg_dirname(a, p.out), d);
 }
 
-int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
-                     const char *const *protect, size_t nprotect,
-                     const sg_publish_wait *w, sg_diags *d)
+int sg_publish_lock(sg_publish *p, sg_arena *a, const char *out,
+                    const char *const *protect, size_t nprotect,
+                    const sg_publish_wait *w, sg_diags *d)
 {
     if (S_resolve(p, a, out, protect, nprotect, d) != 0)
         return -1;
@@ -265,9 +274,27 @@ int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
     }
     if (dp)
         closedir(dp);
+    return 0;
+}
+
+int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
+                     const char *const *protect, size_t nprotect,
+                     const sg_publish_wait *w, sg_diags *d)
+{
+    if (sg_publish_lock(p, a, out, protect, nprotect, w, d) != 0)
+        return -1;
+    char *parent = sg_dirname(a, p->out);
+    char *base = sg_basename(a, p->out, NULL);
     char *tmpl = sg_printf(a, "%s/.%s.staging-XXXXXX", parent, base);
     if (!mkdtemp(tmpl))
         return sg_error_sys(d, tmpl, NULL, errno, "cannot create");
+    /* the spare takes the empty folder's place (a rename over an empty
+     * folder is allowed), so a build that dies leaves it to be removed
+     * like any staging folder */
+    p->spare = sg_printf(a, "%s/.%s.gen-spare", parent, base);
+    struct stat sp;
+    p->reuse = p->has_old && lstat(p->spare, &sp) == 0 &&
+               S_ISDIR(sp.st_mode) && rename(p->spare, tmpl) == 0;
     p->staging = tmpl;
     p->root = open(tmpl, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (p->root < 0)
@@ -340,6 +367,23 @@ static int S_parent(const sg_publish *p, sg_arena *scratch, const char *rel,
                         errno, d);
 }
 
+/* In a reused staging folder: true when `rel` already is the old site's
+ * file `old` (the same inode); else whatever is there is removed, to be
+ * replaced. Always false in a new staging folder. */
+static bool S_reused(const sg_publish *p, const char *rel,
+                     const struct stat *old)
+{
+    if (!p->reuse)
+        return false;
+    struct stat st;
+    if (fstatat(p->root, rel, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (st.st_ino == old->st_ino && st.st_dev == old->st_dev)
+            return true;
+        unlinkat(p->root, rel, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
+    }
+    return false;
+}
+
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *stats,
                     sg_diags *d)
@@ -354,6 +398,10 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     struct stat st;
     if (p->has_old && lstat(old, &st) == 0 && S_ISREG(st.st_mode) &&
         (size_t)st.st_size == len && sg_file_holds(old, data, len)) {
+        if (S_reused(p, rel, &st)) {
+            stats->unchanged++;
+            return 0;
+        }
         for (int tries = 0; tries < 2; tries++) {
             if (linkat(AT_FDCWD, old, p->root, rel, 0) == 0) {
                 stats->unchanged++;
@@ -368,6 +416,8 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     /* the staging folder is private until it is swapped in whole, so a
      * plain write is as safe as a temporary file and a rename. Its folder
      * usually exists (sg_publish_dirs made it): make it only if not. */
+    if (p->reuse)
+        unlinkat(p->root, rel, 0);
     int fd = openat(p->root, rel, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
                     0644);
     if (fd < 0 && errno == ENOENT) {
@@ -388,6 +438,39 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
     if (!ok)
         return sg_error_sys(d, dst, NULL, e, "cannot write");
     stats->written++;
+    return 0;
+}
+
+int sg_publish_link(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    const unsigned long long was[3], sg_publish_stats *stats)
+{
+    if (!p->has_old || !sg_publish_path_ok(rel))
+        return -1;
+    char *old = sg_path_join(scratch, p->out, rel);
+    struct stat st;
+    if (lstat(old, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
+    unsigned long long mtime = (unsigned long long)st.st_mtim.tv_sec *
+                               1000000000ull +
+                               (unsigned long long)st.st_mtim.tv_nsec;
+    if ((unsigned long long)st.st_size != was[0] || mtime != was[1] ||
+        (unsigned long long)st.st_ino != was[2])
+        return -1;
+    unsigned long long size = was[0];
+    if (S_reused(p, rel, &st)) {
+        stats->unchanged++;
+        stats->bytes += size;
+        return 0;
+    }
+    if (linkat(AT_FDCWD, old, p->root, rel, 0) != 0) {
+        sg_diags quiet;
+        sg_diags_init(&quiet, scratch);
+        if (errno != ENOENT || S_parent(p, scratch, rel, &quiet) != 0 ||
+            linkat(AT_FDCWD, old, p->root, rel, 0) != 0)
+            return -1;
+    }
+    stats->unchanged++;
+    stats->bytes += size;
     return 0;
 }
 
@@ -425,6 +508,8 @@ int sg_publish_open(const sg_publish *p, sg_arena *scratch, const char *rel,
         return -1;
     }
     o->old = sg_path_join(scratch, p->out, rel);
+    if (p->reuse)
+        unlinkat(p->root, rel, 0);
     struct stat st;
     if (p->has_old && lstat(o->old, &st) == 0 && S_ISREG(st.st_mode))
         o->old_fd = open(o->old, O_RDONLY | O_CLOEXEC);
@@ -526,11 +611,74 @@ int sg_publish_close(sg_publish_out *o, sg_publish_stats *st)
     return o->failed ? -1 : 0;
 }
 
+/* The old site, once swapped out, is kept as the next build's staging
+ * folder; removed if it cannot be. */
+static void S_keep_spare(const sg_publish *p, const char *old)
+{
+    struct stat st;
+    if (lstat(p->spare, &st) == 0)
+        sg_remove_tree(p->spare);
+    if (rename(old, p->spare) != 0)
+        sg_remove_tree(old);
+}
+
+/* Removes what a reused staging folder holds beyond `keep`; the folder
+ * `dir` (open, consumed) is `rel` ("" for the root). */
+static void S_prune(int dir, sg_buf *rel, const sg_strset *keep)
+{
+    DIR *dp = fdopendir(dir);
+    if (!dp) {
+        close(dir);
+        return;
+    }
+    struct dirent *de;
+    size_t len = rel->len;
+    while ((de = readdir(dp))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        sg_buf_truncate(rel, len);
+        if (len)
+            sg_buf_putc(rel, '/');
+        sg_buf_puts(rel, de->d_name);
+        bool is_dir = de->d_type == DT_DIR;
+        if (de->d_type == DT_UNKNOWN) {
+            struct stat st;
+            is_dir = fstatat(dirfd(dp), de->d_name, &st,
+                             AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (is_dir) {
+            int sub = openat(dirfd(dp), de->d_name,
+                             O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub >= 0)
+                S_prune(sub, rel, keep);
+            unlinkat(dirfd(dp), de->d_name, AT_REMOVEDIR);  /* if empty */
+        } else if (!sg_strset_has(keep, rel->ptr, rel->len) &&
+                   strcmp(rel->ptr, SG_SITE_MARKER) != 0) {
+            unlinkat(dirfd(dp), de->d_name, 0);
+        }
+    }
+    sg_buf_truncate(rel, len);
+    closedir(dp);
+}
+
+void sg_publish_prune(const sg_publish *p, const sg_strset *keep)
+{
+    if (!p->reuse)
+        return;
+    int dir = openat(p->root, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0)
+        return;
+    sg_buf rel = SG_BUF_INIT;
+    S_prune(dir, &rel, keep);
+    sg_buf_free(&rel);
+}
+
 int sg_publish_commit(sg_publish *p, sg_diags *d)
 {
     static const char note[] =
         "This folder is written by gen build and replaced whole by the next\n"
         "build. Do not keep files of your own here.\n";
+    unlinkat(p->root, SG_SITE_MARKER, 0);    /* a new file: see spare */
     int fd = openat(p->root, SG_SITE_MARKER,
                     O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     char *marker = sg_path_join(p->a, p->staging, SG_SITE_MARKER);
@@ -555,7 +703,7 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
     /* one atomic step: readers see the old site or the new one */
     if (syscall(SYS_renameat2, AT_FDCWD, p->staging, AT_FDCWD, p->out,
                 2 /* RENAME_EXCHANGE */) == 0) {
-        sg_remove_tree(p->staging);   /* now holds the old site */
+        S_keep_spare(p, p->staging);  /* now holds the old site */
         p->staging = NULL;
         return 0;
     }
@@ -571,7 +719,7 @@ int sg_publish_commit(sg_publish *p, sg_diags *d)
         rename(old, p->out);   /* put the old site back */
         return sg_error_sys(d, p->out, NULL, e, "cannot publish");
     }
-    sg_remove_tree(old);
+    S_keep_spare(p, old);
     p->staging = NULL;
     return 0;
 }

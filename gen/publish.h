@@ -35,6 +35,13 @@ typedef struct sg_publish {
     const char *lock;         /* the lock file, held while lock_fd >= 0 */
     int lock_fd;
     bool has_old;             /* `out` exists: files may be unchanged */
+    /* The staging folder is the last build's old site, kept beside the
+     * output as ".<name>.gen-spare" and brought up to date rather than
+     * made anew: most of its files are already hard links to the
+     * published ones. No file in it is ever written in place (it may be
+     * the published file too): one that must change is replaced. */
+    bool reuse;
+    const char *spare;
 } sg_publish;
 
 /* How to take the lock when another build holds it. */
@@ -54,12 +61,22 @@ typedef struct sg_publish_wait {
 int sg_publish_begin(sg_publish *p, sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      const sg_publish_wait *w, sg_diags *d);
+/* Only the first half of sg_publish_begin: the refusals and the lock,
+ * no staging folder; for a build that finds nothing to do. Call
+ * sg_publish_end either way. Clears the staging folders of builds that
+ * died, as sg_publish_begin does. */
+int sg_publish_lock(sg_publish *p, sg_arena *a, const char *out,
+                    const char *const *protect, size_t nprotect,
+                    const sg_publish_wait *w, sg_diags *d);
 /* The same refusals as sg_publish_begin, without taking the lock or
  * creating anything: for `gen serve`, before it listens. 0 or -1 with a
  * diagnostic. */
 int sg_publish_check(sg_arena *a, const char *out,
                      const char *const *protect, size_t nprotect,
                      sg_diags *d);
+/* The output folder as the build will publish it (a symbolic link to a
+ * folder is that folder), or NULL when the build would refuse it. */
+const char *sg_publish_resolved(sg_arena *a, const char *out);
 /* What writing some files did; one per thread, added up at the end. */
 typedef struct sg_publish_stats {
     size_t written, unchanged, bytes;
@@ -71,6 +88,13 @@ typedef struct sg_publish_stats {
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *st,
                     sg_diags *d);
+/* Publishes the old site's file at `rel` unchanged (a hard link, not
+ * read), when it is still the file the last build left: `was` its size,
+ * time (ns) and inode. For an output whose fingerprint says it would
+ * come out the same. 0, or -1 (nothing reported) when it cannot: the
+ * caller then renders it. Thread-safe like sg_publish_file. */
+int sg_publish_link(const sg_publish *p, sg_arena *scratch, const char *rel,
+                    const unsigned long long was[3], sg_publish_stats *st);
 /* Makes the folders `rels` (relative paths, checked) in the
  * staging folder ahead of the files that go into them: one thread makes
  * them while others render, and sg_publish_file then only creates files.
@@ -99,6 +123,11 @@ void sg_publish_write(sg_publish_out *o, const char *data, size_t len);
 /* Finishes the file; 0, or -1 when anything failed (reported). */
 int sg_publish_close(sg_publish_out *o, sg_publish_stats *st);
 
+/* Removes from a reused staging folder every file not among `keep`
+ * (paths inside the site) and the folders left empty; before any file
+ * is published. */
+struct sg_strset;
+void sg_publish_prune(const sg_publish *p, const struct sg_strset *keep);
 /* Swaps the staging folder in; fails if it is no longer the folder this
  * build made. */
 int sg_publish_commit(sg_publish *p, sg_diags *d);

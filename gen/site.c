@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "cite.h"
 #include "classify.h"
@@ -15,6 +17,7 @@
 #include "export.h"
 #include "fs.h"
 #include "links.h"
+#include "manifest.h"
 #include "pages.h"
 #include "parallel.h"
 #include "publish.h"
@@ -73,7 +76,110 @@ typedef struct strand_state {
     sg_buf page;
     sg_links links;
     sg_publish_stats ps;
+    size_t rendered;           /* outputs rendered, not kept */
 } strand_state;
+
+/* ---- fingerprints: what each output is made from (manifest.h) ---- */
+
+/* Values whose hash is known before the pages are: the site view, each
+ * case view, and what several pages share (the comparison tables). */
+typedef struct known {
+    const sg_case_entry *entries;
+    unsigned long long *cases;      /* by entry; 0 while being made */
+    const sg_value **shared;
+    unsigned long long *shared_h;
+    size_t nshared;
+} known;
+
+static bool S_known(void *ctx, const sg_value *v, unsigned long long *h)
+{
+    const known *k = ctx;
+    if (v->type == SG_LAZY && v->u.lazy.build == sg_view_case && k->cases) {
+        const sg_case_entry *e = v->u.lazy.arg;
+        if (k->cases[e->i]) {
+            *h = k->cases[e->i];
+            return true;
+        }
+        return false;
+    }
+    if (v->type != SG_MAP && v->type != SG_LIST)
+        return false;
+    for (size_t i = 0; i < k->nshared; i++)
+        if (k->shared[i] == v && k->shared_h[i]) {
+            *h = k->shared_h[i];
+            return true;
+        }
+    return false;
+}
+
+static void S_case_hash(void *ctx, size_t i, unsigned thread, sg_arena *a,
+                        sg_diags *d)
+{
+    known *k = ctx;
+    (void)thread;
+    (void)d;
+    sg_fp f = SG_FP_INIT;
+    sg_arena_mark mark = sg_arena_save(a);
+    sg_fp_value(&f, k->entries[i].view, a, NULL, NULL);
+    sg_arena_release(a, mark);
+    k->cases[i] = sg_fp_done(&f);
+}
+
+/* The hashes of every case view, of the site view and of the values
+ * more than one page shows at their top. */
+static void S_known_make(known *k, sg_arena *a, const sg_build_opts *o,
+                         const sg_plan *pl, const sg_case_entry *entries,
+                         size_t n, sg_diags *d)
+{
+    memset(k, 0, sizeof *k);
+    k->entries = entries;
+    k->cases = sg_alloc(a, (n + 1) * sizeof *k->cases);
+    memset(k->cases, 0, (n + 1) * sizeof *k->cases);
+    sg_parallel(a, d, o->jobs, n, 64, S_case_hash, k);
+    size_t cap = 16, *count;
+    k->shared = sg_alloc(a, cap * sizeof *k->shared);
+    count = sg_alloc(a, cap * sizeof *count);
+    k->shared[k->nshared] = pl->site;
+    count[k->nshared++] = 2;
+    for (size_t i = 0; i < pl->n; i++) {
+        const sg_value *ctx = pl->pages[i].ctx;
+        for (size_t j = 0; ctx && j < ctx->u.map.n; j++) {
+            const sg_value *v = ctx->u.map.items[j].val;
+            if (v->type != SG_MAP && v->type != SG_LIST)
+                continue;
+            size_t s = 0;
+            while (s < k->nshared && k->shared[s] != v)
+                s++;
+            if (s == k->nshared) {
+                if (k->nshared == cap) {
+                    size_t c2 = cap;
+                    k->shared = sg_grow(a, k->shared, &c2, 16,
+                                        sizeof *k->shared);
+                    count = sg_grow(a, count, &cap, 16, sizeof *count);
+                }
+                k->shared[k->nshared] = v;
+                count[k->nshared++] = 0;
+            }
+            count[s]++;
+        }
+    }
+    /* only those seen twice are worth remembering: every value hashed
+     * is looked up among them */
+    size_t keep = 0;
+    for (size_t s = 0; s < k->nshared; s++)
+        if (count[s] >= 2)
+            k->shared[keep++] = k->shared[s];
+    k->nshared = keep;
+    k->shared_h = sg_alloc(a, (k->nshared + 1) * sizeof *k->shared_h);
+    memset(k->shared_h, 0, (k->nshared + 1) * sizeof *k->shared_h);
+    sg_arena tmp = SG_ARENA_INIT;
+    for (size_t s = 0; s < k->nshared; s++) {
+        sg_fp f = SG_FP_INIT;
+        sg_fp_value(&f, k->shared[s], &tmp, S_known, k);
+        k->shared_h[s] = sg_fp_done(&f);
+    }
+    sg_arena_free(&tmp);
+}
 
 /* The render loop's tasks: making the case pages' folders (the kernel
  * makes folders one at a time in a parent, so one thread does it while
@@ -91,13 +197,55 @@ typedef struct rendering {
     sg_strset *files;
     strand_state *strands;     /* one per thread */
     atomic_size_t done;        /* pages rendered by all threads */
+    /* the fingerprints: of everything every output shares (templates,
+     * vocabulary, options, binary), of each output (by page, then by
+     * export), its size, and what the last build recorded */
+    unsigned long long global;
+    unsigned long long *fps, *sizes;
+    bool *kept;                /* published from the old site unrendered */
+    known *kn;
+    sg_manifest *old;
+    size_t rendered;           /* outputs rendered, added up at the end */
 } rendering;
 
-static void S_render_page(rendering *r, strand_state *ss, const sg_page *pg,
+/* The page's fingerprint: the shared inputs, the page's own fields and
+ * the context it is rendered from; for a case page also the case file,
+ * which the detail (not in the context yet) is made from. */
+static unsigned long long S_page_fp(rendering *r, strand_state *ss,
+                                    const sg_page *pg, const sg_value *ctx)
+{
+    sg_fp f = SG_FP_INIT;
+    sg_fp_u64(&f, r->global);
+    sg_fp_str(&f, pg->path);
+    sg_fp_str(&f, pg->tpl);
+    sg_fp_str(&f, pg->title);
+    sg_fp_u64(&f, pg->html);
+    if (pg->case_index >= 0)
+        sg_fp_u64(&f, r->entries[pg->case_index].c->file_hash);
+    sg_fp_value(&f, ctx, &ss->scratch, S_known, r->kn);
+    return sg_fp_done(&f);
+}
+
+/* Keeps the old site's file for an output whose fingerprint the last
+ * build recorded: true when it is published so. */
+static bool S_keep(rendering *r, strand_state *ss, const char *path,
+                   size_t slot)
+{
+    const sg_mf_output *was = sg_manifest_find(r->old, path);
+    if (!was || was->fp != r->fps[slot])
+        return false;
+    const unsigned long long file[3] = { was->size, was->mtime, was->ino };
+    if (sg_publish_link(r->pub, &ss->scratch, path, file, &ss->ps) != 0)
+        return false;
+    r->sizes[slot] = was->size;
+    r->kept[slot] = true;
+    return true;
+}
+
+static void S_render_page(rendering *r, strand_state *ss, size_t pi,
                           sg_diags *d)
 {
-    const sg_tpl *t = sg_tpl_dir_get(r->td, pg->tpl, d);
-    sg_buf_reset(&ss->page);
+    const sg_page *pg = &r->pl->pages[pi];
     sg_value *ctx = pg->ctx;
     if (pg->case_index >= 0) {
         const sg_case_entry *e = &r->entries[pg->case_index];
@@ -105,20 +253,55 @@ static void S_render_page(rendering *r, strand_state *ss, const sg_page *pg,
         sg_map_add(&ss->scratch, ctx, "case", e->view);
         sg_value *cite = sg_cite_case(&ss->scratch, e, r->pl->site);
         sg_map_add(&ss->scratch, ctx, "cite", cite);
-        if (pg->html) {        /* the citation files need no body */
-            sg_map_add(&ss->scratch, ctx, "detail",
-                       sg_view_case_detail(&ss->scratch, e, d));
+        if (pg->html)
             sg_map_add(&ss->scratch, ctx, "jsonld",
                        sg_map_get(cite, "jsonld"));
-        }
     }
+    r->fps[pi] = S_page_fp(r, ss, pg, ctx);
+    if (S_keep(r, ss, pg->path, pi))
+        return;
+    const sg_tpl *t = sg_tpl_dir_get(r->td, pg->tpl, d);
+    sg_buf_reset(&ss->page);
+    if (pg->case_index >= 0 && pg->html)  /* the citation files need no body */
+        sg_map_add(&ss->scratch, ctx, "detail",
+                   sg_view_case_detail(&ss->scratch,
+                                       &r->entries[pg->case_index], d));
+    ss->rendered++;
     if (t && sg_tpl_render(t, ctx, &r->td->loader, &ss->page, d) == 0) {
         if (pg->html)
             sg_links_page(&ss->links, pg->path, sg_tpl_file(t), ss->page.ptr,
                           ss->page.len, d);
         sg_publish_file(r->pub, &ss->scratch, pg->path, ss->page.ptr,
                         ss->page.len, &ss->ps, d);
+        r->sizes[pi] = ss->page.len;
     }
+}
+
+/* An export: made from every case view, so its fingerprint is theirs. */
+static void S_render_export(rendering *r, strand_state *ss, size_t x,
+                            sg_diags *d)
+{
+    size_t slot = r->pl->n + x;
+    sg_fp f = SG_FP_INIT;
+    sg_fp_u64(&f, r->global);
+    sg_fp_str(&f, sg_exports[x].path);
+    sg_fp_u64(&f, r->ncases);
+    /* each case's view and its whole file: the search index holds the
+     * write-ups, which the views do not */
+    for (size_t i = 0; i < r->ncases; i++) {
+        sg_fp_u64(&f, r->kn->cases[i]);
+        sg_fp_u64(&f, r->entries[i].c->file_hash);
+    }
+    r->fps[slot] = sg_fp_done(&f);
+    if (S_keep(r, ss, sg_exports[x].path, slot))
+        return;
+    ss->rendered++;
+    sg_publish_out po;
+    if (sg_publish_open(r->pub, &ss->scratch, sg_exports[x].path, &po,
+                        d) == 0)
+        sg_exports[x].write(&po, r->entries, r->ncases, r->pl->site);
+    r->sizes[slot] = po.len;
+    sg_publish_close(&po, &ss->ps);
 }
 
 static void S_render_task(void *ctx, size_t task, unsigned thread,
@@ -136,14 +319,9 @@ static void S_render_task(void *ctx, size_t task, unsigned thread,
     if (task == 0) {
         sg_publish_dirs(r->pub, &ss->scratch, r->dirs, r->ncases, d);
     } else if (task <= sg_nexports) {
-        sg_publish_out po;
-        if (sg_publish_open(r->pub, &ss->scratch, sg_exports[task - 1].path,
-                            &po, d) == 0)
-            sg_exports[task - 1].write(&po, r->entries, r->ncases,
-                                      r->pl->site);
-        sg_publish_close(&po, &ss->ps);
+        S_render_export(r, ss, task - 1, d);
     } else {
-        S_render_page(r, ss, &r->pl->pages[r->order[task - 1 - sg_nexports]], d);
+        S_render_page(r, ss, r->order[task - 1 - sg_nexports], d);
         size_t n = atomic_fetch_add(&r->done, 1) + 1;
         if (thread == 0 && r->o->progress && n % 256 == 0)
             r->o->progress(r->o->progress_ctx, "pages written", n,
@@ -159,7 +337,7 @@ static void S_render_task(void *ctx, size_t task, unsigned thread,
 static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
                      sg_tpl_dir *td, const sg_case_entry *entries, size_t n,
                      const sg_publish *pub, sg_links *links,
-                     sg_publish_stats *ps, sg_diags *d)
+                     sg_publish_stats *ps, rendering *fp, sg_diags *d)
 {
     size_t *order = sg_alloc(a, (pl->n + 1) * sizeof *order), no = 0;
     for (int pass = 0; pass < 2; pass++)      /* long pages first */
@@ -172,10 +350,18 @@ static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
                                                 strlen("/index.html"));
     size_t ntasks = 1 + sg_nexports + pl->n;
     unsigned nt = sg_parallel_threads(o->jobs, ntasks, 1);
+    size_t nout = pl->n + sg_nexports;
     rendering r = { .o = o, .pl = pl, .order = order, .dirs = dirs,
                     .td = td, .entries = entries, .ncases = n, .pub = pub,
                     .files = links->files,
-                    .strands = sg_alloc(a, nt * sizeof *r.strands) };
+                    .strands = sg_alloc(a, nt * sizeof *r.strands),
+                    .global = fp->global, .kn = fp->kn, .old = fp->old,
+                    .fps = sg_alloc(a, nout * sizeof *r.fps),
+                    .sizes = sg_alloc(a, nout * sizeof *r.sizes),
+                    .kept = sg_alloc(a, nout * sizeof *r.kept) };
+    memset(r.strands, 0, nt * sizeof *r.strands);
+    memset(r.sizes, 0, nout * sizeof *r.sizes);
+    memset(r.kept, 0, nout * sizeof *r.kept);
     atomic_init(&r.done, 0);
     td->frozen = true;
     sg_parallel(a, d, o->jobs, ntasks, 1, S_render_task, &r);
@@ -189,9 +375,13 @@ static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
         ps->written += ss->ps.written;
         ps->unchanged += ss->ps.unchanged;
         ps->bytes += ss->ps.bytes;
+        fp->rendered += ss->rendered;
         sg_arena_free(&ss->scratch);
         sg_buf_free(&ss->page);
     }
+    fp->fps = r.fps;
+    fp->sizes = r.sizes;
+    fp->kept = r.kept;
 }
 
 /* Loads every template (a broken one stops the build before any case
@@ -422,6 +612,177 @@ static void S_statics(const sg_build_opts *o, sg_arena *a,
     sg_buf_free(&data);
 }
 
+/* ---- the manifest: what the last build was made from ---- */
+
+/* Everything the site is made from, as files: the cases, the templates
+ * (with static/), the vocabulary, other inputs, the gen binary; and the
+ * options, hashed into cur->opts. False when they cannot be listed (the
+ * build then reports it). */
+static bool S_inputs(const sg_build_opts *o, sg_arena *a, sg_manifest *cur,
+                     long long now)
+{
+    memset(cur, 0, sizeof *cur);
+    cur->a = a;
+    sg_diags quiet;
+    sg_diags_init(&quiet, a);
+    const char **files = NULL;
+    size_t n = 0;
+    /* every file of the cases folder: the write-ups' figures and files
+     * are copied into the site too */
+    if (sg_find_files(a, o->cases, "", &files, &n, &quiet) != 0 ||
+        sg_find_files(a, o->templates, "", &files, &n, &quiet) != 0)
+        return false;
+    size_t ncases_tpl = n;
+    const char **all = sg_alloc(a, (n + 10) * sizeof *all);
+    memcpy(all, files, n * sizeof *all);
+    if (o->vocabulary)
+        all[n++] = o->vocabulary;
+    /* the settings file, when there is one; whether there is one is an
+     * option below, so adding or removing it is a change */
+    const char *set = o->settings ? o->settings
+                                  : sg_settings_path(a, o->cases);
+    bool has_set = set && sg_exists(set);
+    if (has_set)
+        all[n++] = set;
+    for (size_t i = 0; o->inputs && o->inputs[i] && n < ncases_tpl + 8; i++)
+        all[n++] = o->inputs[i];
+    all[n++] = "/proc/self/exe";
+    sg_fp f = SG_FP_INIT;
+    sg_fp_str(&f, o->cases);
+    sg_fp_str(&f, o->templates);
+    sg_fp_str(&f, o->vocabulary);
+    sg_fp_str(&f, o->base_url);
+    sg_fp_str(&f, o->title);
+    sg_fp_u64(&f, o->drafts);
+    sg_fp_str(&f, o->lang);
+    sg_fp_str(&f, o->licence);
+    sg_fp_u64(&f, o->keep_going);
+    sg_fp_str(&f, set);
+    sg_fp_u64(&f, has_set);
+    for (size_t i = 0; o->inputs && o->inputs[i]; i++)
+        sg_fp_str(&f, o->inputs[i]);
+    cur->opts = sg_fp_done(&f);
+    return sg_manifest_inputs(cur, all, n, now);
+}
+
+/* What every output shares: the options, every input but the cases (by
+ * content: templates and their partials, static files, settings), the
+ * vocabulary as loaded and the binary (by its identity). */
+static unsigned long long S_global(const sg_manifest *cur, const sg_vocab *v,
+                                   sg_arena *a, const char *cases)
+{
+    sg_fp f = SG_FP_INIT;
+    sg_fp_u64(&f, cur->opts);
+    sg_buf data = SG_BUF_INIT;
+    sg_diags quiet;
+    sg_diags_init(&quiet, a);
+    size_t cl = strlen(cases);
+    for (size_t i = 0; i < cur->nin; i++) {
+        const sg_mf_input *in = &cur->in[i];
+        sg_fp_str(&f, in->path);
+        size_t pl = strlen(in->path);
+        if (strncmp(in->path, cases, cl) == 0 && in->path[cl] == '/' &&
+            pl > 3 && strcmp(in->path + pl - 3, ".md") == 0)
+            continue;              /* a case: in its pages' fingerprints */
+        if (strcmp(in->path, "/proc/self/exe") == 0) {
+            sg_fp_u64(&f, in->size);
+            sg_fp_u64(&f, in->mtime);
+            sg_fp_u64(&f, in->ino);
+            continue;
+        }
+        sg_buf_reset(&data);
+        if (sg_read_file(in->path, (size_t)64 << 20, &data, &quiet) == 0)
+            sg_fp_bytes(&f, data.ptr, data.len);
+        else
+            sg_fp_u64(&f, 0xdead);
+    }
+    sg_buf_free(&data);
+    sg_arena tmp = SG_ARENA_INIT;
+    sg_fp_value(&f, v->root, &tmp, NULL, NULL);
+    sg_arena_free(&tmp);
+    return sg_fp_done(&f);
+}
+
+/* A case whose page was kept is not read again, so the check that a
+ * case file did not change during the build (sg_case_body) is made here
+ * for all: every input must still be as it was before it was read. */
+static void S_still(const sg_manifest *cur, sg_diags *d)
+{
+    for (size_t i = 0; i < cur->nin; i++) {
+        const sg_mf_input *in = &cur->in[i];
+        struct stat st;
+        if (stat(in->path, &st) != 0 ||
+            (unsigned long long)st.st_size != in->size ||
+            (unsigned long long)st.st_ino != in->ino ||
+            (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
+            (unsigned long long)st.st_mtim.tv_nsec != in->mtime) {
+            sg_error(d, in->path, ((sg_mark){0, 0}), "build again",
+                     "changed during the build");
+            return;
+        }
+    }
+}
+
+/* sg_links' hook: the ids of a page kept from the old site. */
+static void S_load_ids(void *ctx, sg_links *l, const char *path)
+{
+    const sg_publish *pub = ctx;
+    sg_buf html = SG_BUF_INIT;
+    sg_diags quiet;
+    sg_diags_init(&quiet, l->a);
+    if (sg_publish_path_ok(path) &&
+        sg_read_file(sg_path_join(l->a, pub->staging, path), (size_t)1 << 30,
+                     &html, &quiet) == 0)
+        sg_links_ids(l, path, html.ptr, html.len);
+    sg_buf_free(&html);
+}
+
+/* Nothing the site is made from changed since the last build, and that
+ * build's site is the one published: there is nothing to do. Checked
+ * again under the lock; a file that changed meanwhile fails the build,
+ * as one changed during any build does. 1: done, 0: build, -1: failed. */
+static int S_unchanged(const sg_build_opts *o, sg_arena *a,
+                       const sg_manifest *cur, const char *mf_path,
+                       const char *out, sg_publish *pub, long long now,
+                       sg_diags *d, sg_build_stats *st)
+{
+    sg_manifest old;
+    sg_manifest_load(&old, a, mf_path, out);
+    if (!old.valid || !sg_manifest_same_inputs(cur, &old))
+        return 0;
+    const char *protect[] = { o->cases, o->templates };
+    sg_publish_wait wait = { o->no_wait, o->waiting };
+    if (sg_publish_lock(pub, a, o->out, protect, 2, &wait, d) != 0)
+        return -1;
+    sg_manifest now_in, again;
+    sg_manifest_load(&again, a, mf_path, out);
+    if (!S_inputs(o, a, &now_in, now) || !again.valid ||
+        !sg_manifest_same_inputs(&now_in, &again)) {
+        const char *what = out;
+        for (size_t i = 0; i < cur->nin && i < now_in.nin; i++)
+            if (cur->in[i].size != now_in.in[i].size ||
+                cur->in[i].mtime != now_in.in[i].mtime ||
+                strcmp(cur->in[i].path, now_in.in[i].path) != 0) {
+                what = cur->in[i].path;
+                break;
+            }
+        return sg_error(d, what, ((sg_mark){0, 0}), "build again",
+                        "changed during the build");
+    }
+    for (size_t i = 0; i < again.nsaid; i++) {
+        const sg_diag *dg = &again.said[i];
+        sg_diag_add(d, dg->sev, dg->file, ((sg_mark){dg->line, dg->col}),
+                    dg->hint, "%s", dg->msg);
+    }
+    *st = (sg_build_stats){ .cases = again.counts[0],
+                            .pages = again.counts[1],
+                            .exports = again.counts[2],
+                            .unchanged = again.counts[1] + again.counts[2],
+                            .links = again.counts[3],
+                            .bytes = again.counts[4] };
+    return 1;
+}
+
 int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
 {
     memset(st, 0, sizeof *st);
@@ -439,6 +800,21 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_case_file *cfiles = NULL;
     int rc = -1;
     size_t case_errors;
+    long long now = (long long)time(NULL);
+    sg_manifest cur, old;
+    memset(&old, 0, sizeof old);
+    old.a = a;
+    const char *out = sg_publish_resolved(a, o->out);
+    const char *mf_path = out ? sg_manifest_path(a, out) : NULL;
+    bool have_inputs = mf_path && S_inputs(o, a, &cur, now);
+    if (have_inputs) {
+        int u = S_unchanged(o, a, &cur, mf_path, out, &pub, now, d, st);
+        if (u != 0) {
+            rc = u > 0 ? 0 : -1;
+            goto out;
+        }
+        sg_manifest_load(&old, a, mf_path, out);
+    }
     if (sg_vocab_load(&v, a, o->vocabulary, d) != 0 ||
         S_settings(o, a, &v, &set, d) != 0 ||
         S_templates(o, a, &td, d) != 0 ||
@@ -454,19 +830,39 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     S_case_files(a, &m, &links, &cfiles, &nfiles, d);
     if (d->errors > case_errors)
         goto out;
+    known kn;
+    S_known_make(&kn, a, o, &pl, m.entries, m.n, d);
+    rendering fp = { .kn = &kn, .old = &old,
+                     .global = have_inputs ? S_global(&cur, &v, a, o->cases)
+                                           : 0 };
 
     /* from here to the end this build holds the output folder's lock */
     const char *protect[] = { o->cases, o->templates };
     sg_publish_wait wait = { o->no_wait, o->waiting };
     if (sg_publish_begin(&pub, a, o->out, protect, 2, &wait, d) != 0)
         goto out;
+    /* the lock is ours now: what the last build recorded is final */
+    if (have_inputs && !pub.has_old)
+        old.valid = false;
+    else if (have_inputs)
+        sg_manifest_load(&old, a, mf_path, out);
+    sg_publish_prune(&pub, &files);
+    links.load_ids = S_load_ids;
+    links.load_ctx = &pub;
     sg_publish_stats ps = {0, 0, 0};
-    S_render(o, a, &pl, &td, m.entries, m.n, &pub, &links, &ps, d);
+    S_render(o, a, &pl, &td, m.entries, m.n, &pub, &links, &ps, &fp, d);
     S_statics(o, a, &pub, statics, nstatic, &ps, d);
     S_copy_files(a, &pub, cfiles, nfiles, &ps, d);
     sg_links_finish(&links, d);
-    if (d->errors > case_errors || td.failures ||
-        sg_publish_commit(&pub, d) != 0)
+    if (have_inputs && d->errors == case_errors)
+        S_still(&cur, d);
+    if (d->errors > case_errors || td.failures)
+        goto out;
+    /* the manifest goes first: if the build dies after the swap, the
+     * next one finds none and renders everything */
+    if (mf_path)
+        sg_manifest_drop(mf_path);
+    if (sg_publish_commit(&pub, d) != 0)
         goto out;
     st->cases = m.n;
     st->pages = pl.n;
@@ -475,6 +871,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     st->unchanged = ps.unchanged;
     st->bytes = ps.bytes;
     st->links = links.checked;
+    st->rendered = fp.rendered;
     if (!*sg_value_str(sg_map_get(m.view.site, "base_url")))
         sg_diag_add(d, SG_NOTE, NULL, ((sg_mark){0, 0}), "set base_url in "
                     "site.yaml (or pass --base-url) to have one",
@@ -483,6 +880,21 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         sg_diag_add(d, SG_NOTE, NULL, ((sg_mark){0, 0}), "build with "
                     "--drafts to see them", "%zu draft case%s left out",
                     st->drafts, st->drafts == 1 ? "" : "s");
+    /* no manifest for a build that left cases out (--keep-going): the
+     * next one reads them all again and reports their errors */
+    if (have_inputs && (!fp.global || d->errors))
+        have_inputs = false;
+    if (have_inputs) {
+        for (size_t i = 0; i < pl.n; i++)
+            sg_manifest_add(&cur, pl.pages[i].path, fp.fps[i]);
+        for (size_t x = 0; x < sg_nexports; x++)
+            sg_manifest_add(&cur, sg_exports[x].path, fp.fps[pl.n + x]);
+        size_t counts[5] = { m.n, pl.n, sg_nexports, links.checked,
+                             ps.bytes };
+        memcpy(cur.counts, counts, sizeof counts);
+        cur.warnings = d;
+        sg_manifest_save(&cur, mf_path, out);
+    }
     rc = 0;
 out:
     sg_publish_end(&pub);

@@ -36,6 +36,9 @@ typedef struct sg_build_opts {
      * (no_wait), or wait for it, calling `waiting` (when set) first */
     bool no_wait;
     void (*waiting)(const char *out, long pid);
+    /* other files the site is made from (a settings file), NULL-ended,
+     * or NULL: a change to one renders every page again */
+    const char *const *inputs;
 } sg_build_opts;
 
 typedef struct sg_build_stats {
@@ -43,6 +46,9 @@ typedef struct sg_build_stats {
     size_t written, unchanged, bytes, links;
     size_t drafts;            /* draft cases left out */
     size_t broken;            /* cases with errors left out (keep_going) */
+    size_t rendered;   /* pages and exports rendered; the others were
+                        * kept unrendered: the manifest said they were
+                        * made from the same inputs (manifest.h) */
 } sg_build_stats;
 
 /* Returns 0 on success; -1 after diagnostics, with nothing written.

@@ -1,0 +1,419 @@
+/* manifest.c - fingerprints of outputs and the build manifest. */
+#include "manifest.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs.h"
+#include "publish.h"
+
+/* ---- hashing ---- */
+
+static unsigned long long S_mix(unsigned long long h, unsigned long long w)
+{
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 29);
+}
+
+void sg_fp_bytes(sg_fp *f, const void *p, size_t len)
+{
+    const unsigned char *s = p;
+    unsigned long long h = S_mix(f->h, len), w;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = S_mix(h, w);
+    }
+    w = 0;
+    memcpy(&w, s + i, len - i);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    f->h = h ^ (h >> 31);
+}
+
+void sg_fp_u64(sg_fp *f, unsigned long long x)
+{
+    f->h = S_mix(f->h * 0x94d049bb133111ebull, x);
+}
+
+void sg_fp_str(sg_fp *f, const char *s)
+{
+    if (!s)
+        sg_fp_u64(f, 0x51ull);
+    else
+        sg_fp_bytes(f, s, strlen(s));
+}
+
+unsigned long long sg_fp_done(const sg_fp *f)
+{
+    unsigned long long h = f->h * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
+void sg_fp_value(sg_fp *f, const sg_value *v, sg_arena *scratch,
+                 sg_fp_known_fn known, void *ctx)
+{
+    unsigned long long h;
+    if (!v) {
+        sg_fp_u64(f, 0xA0);
+        return;
+    }
+    if (known && known(ctx, v, &h)) {
+        sg_fp_u64(f, h);
+        return;
+    }
+    if (v->type == SG_LAZY) {
+        sg_arena_mark mark = sg_arena_save(scratch);
+        sg_fp_value(f, sg_force(v, scratch), scratch, known, ctx);
+        sg_arena_release(scratch, mark);
+        return;
+    }
+    sg_fp_u64(f, 0xA1 + (unsigned)v->type);
+    switch (v->type) {
+    case SG_NULL:
+        break;
+    case SG_BOOL:
+        sg_fp_u64(f, v->u.b);
+        break;
+    case SG_NUM:
+        memcpy(&h, &v->u.num, sizeof h);
+        sg_fp_u64(f, h);
+        sg_fp_str(f, v->text);    /* a scalar may print as written */
+        break;
+    case SG_STR:
+        sg_fp_bytes(f, v->u.str.s, v->u.str.len);
+        break;
+    case SG_LIST:
+        sg_fp_u64(f, v->u.list.n);
+        for (size_t i = 0; i < v->u.list.n; i++)
+            sg_fp_value(f, v->u.list.items[i], scratch, known, ctx);
+        break;
+    case SG_MAP:
+        sg_fp_u64(f, v->u.map.n);
+        for (size_t i = 0; i < v->u.map.n; i++) {
+            sg_fp_bytes(f, v->u.map.items[i].key, v->u.map.items[i].key_len);
+            sg_fp_value(f, v->u.map.items[i].val, scratch, known, ctx);
+        }
+        break;
+    case SG_LAZY:
+        break;
+    }
+}
+
+/* ---- the manifest ---- */
+
+char *sg_manifest_path(sg_arena *a, const char *out)
+{
+    return sg_printf(a, "%s/.%s.gen-manifest", sg_dirname(a, out),
+                     sg_basename(a, out, NULL));
+}
+
+static unsigned long long S_ns(struct timespec t)
+{
+    return (unsigned long long)t.tv_sec * 1000000000ull +
+           (unsigned long long)t.tv_nsec;
+}
+
+/* The identity of the marker file of the site at `out`; false if none. */
+static bool S_site_id(sg_arena *a, const char *out, unsigned long long id[3])
+{
+    struct stat st;
+    if (lstat(sg_path_join(a, out, SG_SITE_MARKER), &st) != 0)
+        return false;
+    id[0] = (unsigned long long)st.st_dev;
+    id[1] = (unsigned long long)st.st_ino;
+    id[2] = S_ns(st.st_mtim);
+    return true;
+}
+
+static void S_add_input(sg_manifest *m, const sg_mf_input *in)
+{
+    if (m->nin == m->incap)
+        m->in = sg_grow(m->a, m->in, &m->incap, 256, sizeof *m->in);
+    m->in[m->nin++] = *in;
+}
+
+void sg_manifest_add(sg_manifest *m, const char *path,
+                     unsigned long long fp)
+{
+    if (m->nout == m->outcap)
+        m->out = sg_grow(m->a, m->out, &m->outcap, 256, sizeof *m->out);
+    m->out[m->nout++] = (sg_mf_output){ path, fp, 0, 0, 0 };
+}
+
+static size_t S_path_hash(const char *p)
+{
+    sg_fp f = SG_FP_INIT;
+    sg_fp_str(&f, p);
+    return (size_t)sg_fp_done(&f);
+}
+
+void sg_manifest_index(sg_manifest *m)
+{
+    m->nslots = 16;
+    while (m->nslots < 2 * m->nout + 1)
+        m->nslots *= 2;
+    m->slots = sg_alloc(m->a, m->nslots * sizeof *m->slots);
+    memset(m->slots, 0, m->nslots * sizeof *m->slots);
+    for (size_t i = 0; i < m->nout; i++) {
+        size_t s = S_path_hash(m->out[i].path) & (m->nslots - 1);
+        while (m->slots[s])
+            s = (s + 1) & (m->nslots - 1);
+        m->slots[s] = i + 1;
+    }
+}
+
+const sg_mf_output *sg_manifest_find(sg_manifest *m, const char *path)
+{
+    if (!m->valid || !m->nslots)
+        return NULL;
+    size_t s = S_path_hash(path) & (m->nslots - 1);
+    while (m->slots[s]) {
+        const sg_mf_output *o = &m->out[m->slots[s] - 1];
+        if (strcmp(o->path, path) == 0)
+            return o;
+        s = (s + 1) & (m->nslots - 1);
+    }
+    return NULL;
+}
+
+bool sg_manifest_inputs(sg_manifest *m, const char *const *paths, size_t n,
+                        long long now)
+{
+    unsigned long long recent = now > 2
+        ? (unsigned long long)(now - 2) * 1000000000ull : 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0)
+            return false;
+        sg_mf_input in = { paths[i], (unsigned long long)st.st_size,
+                           S_ns(st.st_mtim), (unsigned long long)st.st_ino,
+                           S_ns(st.st_ctim), false };
+        in.racy = in.mtime >= recent || in.ctime >= recent;
+        S_add_input(m, &in);
+    }
+    return true;
+}
+
+bool sg_manifest_same_inputs(const sg_manifest *a, const sg_manifest *b)
+{
+    if (a->nin != b->nin || a->opts != b->opts)
+        return false;
+    for (size_t i = 0; i < a->nin; i++) {
+        const sg_mf_input *x = &a->in[i], *y = &b->in[i];
+        if (x->racy || y->racy || x->size != y->size ||
+            x->mtime != y->mtime || x->ino != y->ino ||
+            x->ctime != y->ctime || strcmp(x->path, y->path) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* Reads an unsigned number and one space; false at anything else. */
+static bool S_num(char **p, unsigned long long *x, int base)
+{
+    errno = 0;
+    char *end;
+    *x = strtoull(*p, &end, base);
+    if (errno || end == *p || *end != ' ')
+        return false;
+    *p = end + 1;
+    return true;
+}
+
+/* A text field of a "diag" line: tab, newline and backslash escaped. */
+static void S_field(sg_buf *b, const char *s)
+{
+    sg_buf_putc(b, '\t');
+    if (!s) {
+        sg_buf_puts(b, "\\0");
+        return;
+    }
+    for (; *s; s++) {
+        if (*s == '\\')
+            sg_buf_puts(b, "\\\\");
+        else if (*s == '\n')
+            sg_buf_puts(b, "\\n");
+        else if (*s == '\t')
+            sg_buf_puts(b, "\\t");
+        else
+            sg_buf_putc(b, *s);
+    }
+}
+
+/* The field at *p (after its tab), undone from S_field into `a`; NULL
+ * for "\\0". *p is left at the next tab or the end. */
+static char *S_unfield(sg_arena *a, char **p)
+{
+    if (**p != '\t')
+        return NULL;
+    char *r = ++*p;
+    size_t n = strcspn(r, "\t");
+    *p = r + n;
+    if (n == 2 && r[0] == '\\' && r[1] == '0')
+        return NULL;
+    char *out = sg_alloc(a, n + 1), *w = out;
+    for (size_t i = 0; i < n; i++) {
+        if (r[i] == '\\' && i + 1 < n) {
+            i++;
+            *w++ = r[i] == 'n' ? '\n' : r[i] == 't' ? '\t' : r[i];
+        } else {
+            *w++ = r[i];
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
+                      const char *out)
+{
+    memset(m, 0, sizeof *m);
+    m->a = a;
+    sg_buf b = SG_BUF_INIT;
+    sg_diags quiet;
+    sg_diags_init(&quiet, a);
+    unsigned long long id[3];
+    if (!S_site_id(a, out, id) ||
+        sg_read_file(file, (size_t)1 << 31, &b, &quiet) != 0 || !b.len ||
+        b.ptr[b.len - 1] != '\n') {
+        sg_buf_free(&b);
+        return;
+    }
+    char *text = sg_strndup(a, b.ptr, b.len);
+    sg_buf_free(&b);
+    bool ok = strncmp(text, "gen-manifest 1\n", 15) == 0, ended = false;
+    for (char *p = text + (ok ? 15 : 0), *nl; ok && *p; p = nl + 1) {
+        nl = strchr(p, '\n');
+        *nl = '\0';
+        unsigned long long x[4];
+        if (strncmp(p, "site ", 5) == 0) {
+            p += 5;
+            ok = S_num(&p, &x[0], 10) && S_num(&p, &x[1], 10) &&
+                 S_num(&p, &x[2], 10);
+            memcpy(m->site, x, sizeof m->site);
+        } else if (strncmp(p, "opts ", 5) == 0) {
+            p += 5;
+            ok = S_num(&p, &m->opts, 16);
+        } else if (strncmp(p, "counts ", 7) == 0) {
+            p += 7;
+            for (int i = 0; ok && i < 5; i++) {
+                ok = S_num(&p, &x[0], 10);
+                m->counts[i] = (size_t)x[0];
+            }
+        } else if (strncmp(p, "in ", 3) == 0) {
+            p += 3;
+            sg_mf_input in;
+            ok = S_num(&p, &in.size, 10) && S_num(&p, &in.mtime, 10) &&
+                 S_num(&p, &in.ino, 10) && S_num(&p, &in.ctime, 10);
+            in.path = p;
+            in.racy = !in.mtime;
+            if (ok)
+                S_add_input(m, &in);
+        } else if (strncmp(p, "out ", 4) == 0) {
+            p += 4;
+            ok = S_num(&p, &x[0], 16) && S_num(&p, &x[1], 10) &&
+                 S_num(&p, &x[2], 10) && S_num(&p, &x[3], 10);
+            if (ok) {
+                sg_manifest_add(m, p, x[0]);
+                m->out[m->nout - 1].size = x[1];
+                m->out[m->nout - 1].mtime = x[2];
+                m->out[m->nout - 1].ino = x[3];
+            }
+        } else if (strncmp(p, "diag ", 5) == 0) {
+            p += 5;
+            ok = S_num(&p, &x[0], 10) && S_num(&p, &x[1], 10) &&
+                 S_num(&p, &x[2], 10) && x[0] <= SG_ERROR;
+            if (!ok)
+                break;
+            sg_diag dg = { .sev = (sg_severity)x[0], .line = (unsigned)x[1],
+                           .col = (unsigned)x[2] };
+            dg.file = S_unfield(a, &p);
+            dg.msg = S_unfield(a, &p);
+            dg.hint = S_unfield(a, &p);
+            ok = dg.msg && !*p;
+            if (m->nsaid == m->saidcap)
+                m->said = sg_grow(a, m->said, &m->saidcap, 64,
+                                  sizeof *m->said);
+            m->said[m->nsaid++] = dg;
+        } else if (strcmp(p, "end") == 0) {
+            ended = true;
+        } else {
+            ok = false;
+        }
+    }
+    if (!ok || !ended || memcmp(id, m->site, sizeof id) != 0) {
+        memset(m, 0, sizeof *m);
+        m->a = a;
+        return;
+    }
+    m->valid = true;
+    sg_manifest_index(m);
+}
+
+int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
+{
+    sg_arena a = SG_ARENA_INIT;
+    unsigned long long id[3];
+    int rc = -1;
+    if (!S_site_id(&a, out, id))
+        goto done;
+    sg_buf b = SG_BUF_INIT;
+    sg_buf_printf(&b, "gen-manifest 1\nsite %llu %llu %llu \nopts %llx \n"
+                  "counts", id[0], id[1], id[2], m->opts);
+    for (int i = 0; i < 5; i++)
+        sg_buf_printf(&b, " %zu", m->counts[i]);
+    sg_buf_puts(&b, " \n");
+    bool ok = true;
+    for (size_t i = 0; i < m->nin; i++) {
+        const sg_mf_input *in = &m->in[i];
+        ok &= !strchr(in->path, '\n');
+        sg_buf_printf(&b, "in %llu %llu %llu %llu %s\n", in->size,
+                      in->racy ? 0 : in->mtime, in->ino,
+                      in->racy ? 0 : in->ctime, in->path);
+    }
+    int root = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    for (size_t i = 0; i < m->nout; i++) {
+        const sg_mf_output *o = &m->out[i];
+        struct stat st;
+        ok &= !strchr(o->path, '\n') && root >= 0 &&
+              fstatat(root, o->path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        if (!ok)
+            break;
+        sg_buf_printf(&b, "out %llx %llu %llu %llu %s\n", o->fp,
+                      (unsigned long long)st.st_size, S_ns(st.st_mtim),
+                      (unsigned long long)st.st_ino, o->path);
+    }
+    if (root >= 0)
+        close(root);
+    for (size_t i = 0; m->warnings && i < m->warnings->n; i++) {
+        const sg_diag *dg = &m->warnings->items[i];
+        if (dg->sev == SG_ERROR)
+            continue;
+        sg_buf_printf(&b, "diag %d %u %u ", (int)dg->sev, dg->line, dg->col);
+        S_field(&b, dg->file);
+        S_field(&b, dg->msg);
+        S_field(&b, dg->hint);
+        sg_buf_putc(&b, '\n');
+    }
+    sg_buf_puts(&b, "end\n");
+    sg_diags quiet;
+    sg_diags_init(&quiet, &a);
+    bool written;
+    if (ok && sg_write_file(file, b.ptr, b.len, &written, &quiet) == 0)
+        rc = 0;
+    sg_buf_free(&b);
+done:
+    sg_arena_free(&a);
+    return rc;
+}
+
+void sg_manifest_drop(const char *file)
+{
+    unlink(file);
+}
