@@ -1,6 +1,8 @@
 // links.mjs - an independent link check over a built site: every href
 // and src that stays inside the site must name an existing file, and
-// every #fragment an id on the target page.
+// every #fragment an id on the target page. The site's root 404.html
+// is served for missing addresses at any depth, so its links start at
+// the host's root: there, "/x" means the site's x.
 // usage: node links.mjs SITE_DIR
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, dirname, resolve, relative } from "node:path";
@@ -26,7 +28,8 @@ for (const page of pages) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//") || raw === "") continue;
     const [pathPart, frag] = raw.split("#");
     const clean = pathPart.split("?")[0];
-    let target = clean === "" ? page : resolve(dirname(page), clean);
+    const rootLink = clean.startsWith("/") && page === join(site, "404.html");
+    let target = clean === "" ? page : rootLink ? join(site, clean) : resolve(dirname(page), clean);
     if (clean.endsWith("/") || (existsSync(target) && statSync(target).isDirectory())) target = join(target, "index.html");
     const where = `${relative(site, page)}: ${raw}`;
     if (relative(site, target).startsWith("..")) { failed++; console.log(`FAIL ${where} leaves the site`); continue; }
