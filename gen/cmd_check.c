@@ -6,13 +6,16 @@
 #include "case_check.h"
 #include "collection.h"
 #include "commands.h"
+#include "fs.h"
+#include "settings.h"
 
 static const char *const help =
     "usage: gen check [--format text|json] [--vocabulary FILE]\n"
     "                 [--require-evidence] [PATH...]\n"
     "\n"
-    "Reads every *.md case under PATH (default: cases/) and reports each\n"
-    "problem as file:line:column. Exit status: 0 no errors (warnings are\n"
+    "Reads every *.md case under PATH (default: cases/), and the site\n"
+    "settings (site.yaml) beside each folder, and reports each problem as\n"
+    "file:line:column. Exit status: 0 no errors (warnings are\n"
     "allowed), 1 errors, 2 usage.\n"
     "\n"
     "  --format json       diagnostics as a JSON array on standard output\n"
@@ -65,6 +68,13 @@ int sg_cmd_check(int argc, char **argv)
         sg_collection col;
         sg_collection_load(&a, &v, paths, n, sg_default_jobs(), NULL, &col,
                            &d);
+        /* the settings the build would read with each folder */
+        for (size_t i = 0; i < n; i++) {
+            sg_settings set;
+            if (sg_is_dir(paths[i]))
+                (void)sg_settings_read(&a, &v, sg_settings_path(&a, paths[i]),
+                                       true, &set, &d);
+        }
         for (size_t i = 0; evidence && i < col.n; i++)
             if (col.cases[i]->ok)
                 sg_case_require_evidence(&a, col.cases[i], &d);

@@ -23,6 +23,13 @@ static const char *const S_extensions[] = {
 };
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+/* cmark-gfm (Debian's 0.29) keeps the inline parser's table of special
+ * characters in globals: each parse adds its extensions' characters
+ * ('~' for strikethrough, 'w' and ':' for autolinks) before its inlines
+ * and removes them after, so two parses at once can lose each other's
+ * (a page with ~~text~~ left as is). The inline pass runs under a lock;
+ * block parsing and rendering stay parallel. */
+static pthread_mutex_t S_inlines = PTHREAD_MUTEX_INITIALIZER;
 
 /* cmark-gfm registers its extensions in a global list without a lock:
  * once, before any thread looks them up */
@@ -44,7 +51,9 @@ int sg_md_parse(sg_md *m, const char *text, size_t len)
             cmark_parser_attach_syntax_extension(m->parser, e);
     }
     cmark_parser_feed(m->parser, text, len);
+    pthread_mutex_lock(&S_inlines);
     m->doc = cmark_parser_finish(m->parser);
+    pthread_mutex_unlock(&S_inlines);
     return m->doc ? 0 : -1;
 }
 
@@ -92,34 +101,50 @@ bool sg_md_url_unsafe(const char *url)
     return false;
 }
 
-void sg_md_drop_unsafe(sg_md *m)
+void sg_md_each_link(const sg_md *m, sg_md_link_fn fn, void *ctx)
 {
     if (!m->doc)
         return;
-    /* collected first: the tree must not change under the iterator */
-    cmark_node **drop = NULL;
-    size_t n = 0, cap = 0;
     cmark_iter *it = cmark_iter_new(m->doc);
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
         cmark_node *nd = cmark_iter_get_node(it);
         cmark_node_type t = cmark_node_get_type(nd);
-        if (ev != CMARK_EVENT_ENTER ||
-            (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
-            continue;
-        const char *url = cmark_node_get_url(nd);
-        if (!url || !sg_md_url_unsafe(url))
-            continue;
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 8;
-            cmark_node **g = realloc(drop, nc * sizeof *g);
-            if (!g)
-                break;
-            drop = g;
-            cap = nc;
-        }
-        drop[n++] = nd;
+        if (ev == CMARK_EVENT_ENTER &&
+            (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE))
+            fn(ctx, nd, cmark_node_get_url(nd));
     }
     cmark_iter_free(it);
+}
+
+typedef struct unsafe_links {
+    cmark_node **nodes;
+    size_t n, cap;
+} unsafe_links;
+
+static void S_collect_unsafe(void *ctx, cmark_node *nd, const char *url)
+{
+    unsafe_links *u = ctx;
+    if (!url || !sg_md_url_unsafe(url))
+        return;
+    if (u->n == u->cap) {
+        size_t nc = u->cap ? u->cap * 2 : 8;
+        cmark_node **g = realloc(u->nodes, nc * sizeof *g);
+        if (!g)
+            return;            /* out of memory: the renderer's own check
+                                * still blanks the address */
+        u->nodes = g;
+        u->cap = nc;
+    }
+    u->nodes[u->n++] = nd;
+}
+
+void sg_md_drop_unsafe(sg_md *m)
+{
+    /* collected first: the tree must not change under the iterator */
+    unsafe_links u = { NULL, 0, 0 };
+    sg_md_each_link(m, S_collect_unsafe, &u);
+    cmark_node **drop = u.nodes;
+    size_t n = u.n;
     /* inner ones first (an image inside a link): they come later */
     for (size_t i = n; i-- > 0;) {
         cmark_node *nd = drop[i], *ch;

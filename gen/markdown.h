@@ -33,6 +33,11 @@ void sg_md_free(sg_md *m);
  * that runs code or embeds content (javascript:, vbscript:, file:,
  * data:), compared as browsers do (case and ASCII controls ignored). */
 bool sg_md_url_unsafe(const char *url);
+/* Calls `fn` for every link and image of the document, in order, with
+ * its address (NULL when it has none). `fn` may change the node's
+ * address, not the tree. */
+typedef void (*sg_md_link_fn)(void *ctx, cmark_node *node, const char *url);
+void sg_md_each_link(const sg_md *m, sg_md_link_fn fn, void *ctx);
 /* Removes the links and images with an unsafe address, keeping their
  * text (an image's alt text). */
 void sg_md_drop_unsafe(sg_md *m);

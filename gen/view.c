@@ -34,25 +34,20 @@ static int S_cmp_url(const void *key, const void *elem)
 
 /* The addresses the check of the write-up resolved (a figure's copy in
  * the site, another case file's page) replace those written. */
+static void S_rewrite_one(void *ctx, cmark_node *nd, const char *url)
+{
+    const sg_case *c = ctx;
+    const sg_case_url *u = url ? bsearch(url, c->urls, c->nurls,
+                                         sizeof *c->urls, S_cmp_url)
+                               : NULL;
+    if (u)
+        cmark_node_set_url(nd, u->to);
+}
+
 static void S_rewrite(sg_md *m, const sg_case *c)
 {
-    if (!c || !c->nurls || !m->doc)
-        return;
-    cmark_iter *it = cmark_iter_new(m->doc);
-    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-        cmark_node *nd = cmark_iter_get_node(it);
-        cmark_node_type t = cmark_node_get_type(nd);
-        if (ev != CMARK_EVENT_ENTER ||
-            (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
-            continue;
-        const char *url = cmark_node_get_url(nd);
-        const sg_case_url *u = url ? bsearch(url, c->urls, c->nurls,
-                                             sizeof *c->urls, S_cmp_url)
-                                   : NULL;
-        if (u)
-            cmark_node_set_url(nd, u->to);
-    }
-    cmark_iter_free(it);
+    if (c && c->nurls)
+        sg_md_each_link(m, S_rewrite_one, (void *)c);
 }
 
 const char *sg_markdown(sg_arena *a, const sg_case *c, const char *md,

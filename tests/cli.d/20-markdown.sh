@@ -104,3 +104,22 @@ printf 'png' > "$G/chart.png"
 check "20-markdown: a figure in the same folder is copied" \
     '[ $rc -eq 0 ] && [ -f "$M/grow/site/files/chart.png" ] &&
      grep -q "src=\"../../files/chart.png\"" "$M/grow/site/cases/grow/index.html"'
+
+# many write-ups parsed at once: each keeps its strikethrough and
+# autolinks (cmark-gfm's inline tables are global; see markdown.c)
+mkdir -p "$T/20par/cases"
+i=0
+while [ $i -lt 100 ]; do
+    { printf -- '---\ntitle: Parallel %s\ncountry: SE\nsector: ICT\n---\n' $i
+      j=0
+      while [ $j -lt 150 ]; do
+          printf 'Line %s with ~~struck~~ text and www.example.org here.\n\n' $j
+          j=$((j + 1))
+      done; } > "$T/20par/cases/par-$i.md"
+    i=$((i + 1))
+done
+"$GEN" build --cases "$T/20par/cases" --out "$T/20par/s" --jobs 4 -q 2>/dev/null
+n_short=$(grep -c "<del>struck</del>" "$T"/20par/s/cases/par-*/index.html 2>/dev/null | grep -vc ':150$')
+n_pages=$(ls "$T"/20par/s/cases/par-*/index.html 2>/dev/null | wc -l)
+check "20-markdown: 100 write-ups parsed at once keep every strikethrough ($n_short of $n_pages short)" \
+    '[ "$n_pages" -eq 100 ] && [ "$n_short" -eq 0 ]'

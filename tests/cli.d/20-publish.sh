@@ -217,3 +217,10 @@ fs = glob.glob(sys.argv[1] + "/cases/*/cite.bib")
 ok = all(len(bibtexparser.load(open(f)).entries) == 1 for f in fs)
 print("ok" if fs and ok else "bad")' "$U/hostile" 2>&1)
 check "20-publish: hostile cases: every cite.bib parses to one entry" '[ "$hb" = ok ]' || echo "   $hb"
+
+# gen check reads the settings beside a folder it checks, as build does
+mkdir -p "$T/20chk/cases" && cp cases/triple-steelix.md "$T/20chk/cases/"
+printf 'title: X\ntitel: Y\nbase_url: notaurl\n' > "$T/20chk/site.yaml"
+"$GEN" check "$T/20chk/cases" > "$T/20chk/out" 2>&1; rc=$?
+check "20-publish: gen check reports site.yaml's problems at line:col" \
+    '[ $rc -eq 1 ] && grep -q "site.yaml:2:1: warning: unknown setting .titel." "$T/20chk/out" && grep -q "site.yaml:3:11: error: base_url" "$T/20chk/out"'

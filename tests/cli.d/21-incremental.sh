@@ -114,7 +114,7 @@ check "every incremental build of a random sequence of changes equals a fresh bu
 p21_build "$P/inc" 2 -v 2> "$P/again.err"
 check "a rebuild with nothing changed renders nothing" \
     'grep -q "^  0 pages rendered;" "$P/again.err"' || cat "$P/again.err"
-sleep 2.2        # past the window in which a file's time is not trusted,
+sleep 3.2        # past the window in which a file's time is not trusted,
 p21_build "$P/inc" 2 2> /dev/null     # then a build that records them
 p21_before=$(find "$P/inc" -type f -exec stat -c '%n %i %Y' {} + | sort | cksum)
 p21_build "$P/inc" 2 -v 2> "$P/again.err"
@@ -197,21 +197,22 @@ printf 'title: First title\n' > "$Q/site.yaml"
 p21_more() { "$GEN" build --cases "$Q/cases" --out "$Q/$1" -q 2>/dev/null; }
 p21_same() { rm -rf "$Q/fresh" "$Q/.fresh".*; p21_more fresh && diff -r "$Q/site" "$Q/fresh" >/dev/null; }
 p21_more site
-sleep 3
+sleep 3.2
 printf '\nA zanzibarite word.\n' >> "$Q/cases/partner-case.md"
-sleep 3
+sleep 3.2
 p21_more site
 check "21-incremental: a write-up's new word reaches the search index" \
     'grep -q zanzibarite "$Q/site/static/search.js" && p21_same'
 fig=$(cd "$Q/cases" && find . -name '*.png' | head -1)
 cp "$Q/cases/$fig" "$Q/fig.bak"
 printf 'not the same picture' >> "$Q/cases/$fig"
-sleep 3
+sleep 3.2
 p21_more site
 check "21-incremental: a changed figure is copied again" \
-    'cmp -s "$Q/cases/$fig" "$Q/site/files/${fig#./}" && p21_same'
+    'cmp -s "$Q/cases/$fig" "$Q/site/files/${fig#./}" && p21_same' ||
+    { ls -la "$Q/cases/$fig" "$Q/site/files/${fig#./}"; diff -r "$Q/site" "$Q/fresh" | head -5; }
 printf 'title: Second title\n' > "$Q/site.yaml"
-sleep 3
+sleep 3.2
 p21_more site
 check "21-incremental: a changed site.yaml reaches the pages" \
     'grep -q "Second title" "$Q/site/index.html" && p21_same'
