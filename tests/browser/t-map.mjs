@@ -112,4 +112,11 @@ for (const w of [1280, 390]) {
   }
   await p.close();
 }
+// on a phone the home map's markers stay big enough to see and tap
+{
+  const phone = await newPage(390, 800);
+  await phone.goto(url("index.html"));
+  const w = await phone.$eval("#map .mk circle", (c) => c.getBoundingClientRect().width).catch(() => 0);
+  check("390 px: home map markers are at least 8 px across", w >= 8, `${w}`);
+}
 await finish("t-map");
