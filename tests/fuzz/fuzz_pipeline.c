@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sg_analyse(&a, &V, &cp, &k, 1, &an);
         sg_case_entry *e = sg_view_entries(&a, &V, &vc, &cp, &k, &an, 1);
         sg_view out;
-        sg_site_opts so = { "", "fuzz" };
+        sg_site_opts so = { .base_url = "", .title = "fuzz" };
         sg_view_build(&a, &V, &an, e, 1, &so, &out);
         sg_value *view = e->view;
         sg_value *ctx = sg_map(&a);
