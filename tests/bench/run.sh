@@ -24,6 +24,14 @@ SIZES=${BENCH_SIZES:-1000 10000}
 RUNS=${BENCH_RUNS:-3}
 HUGO_MAX=${BENCH_HUGO_MAX:-10000}
 HUGO_SITE=${HUGO_SITE:-$ROOT/../shared/bench/hugo-site}
+# in RAM where there is some (/dev/shm), for gen and Hugo alike: the
+# benchmark compares the tools, and a shared disk's noise (writes queued
+# behind other machines', inode allocation after a deletion) would swamp
+# them; BENCH_WORK=DIR measures on DIR's file system instead
+if [ -z "${BENCH_WORK:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    BENCH_WORK=/dev/shm/gen-bench-$$
+    trap 'chmod -R u+w "$BENCH_WORK" 2>/dev/null; rm -rf "$BENCH_WORK"' EXIT  # RAM: given back
+fi
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/gen-bench}
 TIME=/usr/bin/time
 mkdir -p "$WORK"
@@ -59,7 +67,9 @@ for n in $SIZES; do
         "$WORK"/cases/*.md > "$WORK/bodies.md" 2>/dev/null ||
         find "$WORK/cases" -name '*.md' -exec awk 'FNR == 1 {fm = 0} /^---$/ && fm < 2 {fm++; next} fm >= 2 {print}' {} + > "$WORK/bodies.md"
 
-    PREP="rm -rf '$WORK/site'" times_of gen "$GEN" build --cases "$WORK/cases" \
+    # fresh: no site, and none of gen's private files beside it (the
+    # build manifest, the spare tree)
+    PREP="rm -rf '$WORK/site' '$WORK'/.site.gen-*" times_of gen "$GEN" build --cases "$WORK/cases" \
         --templates "$ROOT/templates" --out "$WORK/site" -q
     gen_pages=$(find "$WORK/site" -name '*.html' | wc -l)
     gen_mb=$(du -sm "$WORK/site" | cut -f1)
