@@ -44,25 +44,33 @@ int sg_read_file(const char *path, size_t limit, sg_buf *out, sg_diags *d)
     if (fl >= 0)
         fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     size_t start = out->len;
-    char tmp[65536];
+    /* straight into the buffer, sized from the file (which may still
+     * grow or shrink while it is read: the loop reads to its end) */
+    size_t want = (size_t)st.st_size < limit ? (size_t)st.st_size : limit;
+    sg_buf_grow(out, want + 1);
     for (;;) {
-        ssize_t n = read(fd, tmp, sizeof tmp);
+        if (out->cap - out->len < 2)
+            sg_buf_grow(out, 65536);
+        size_t room = out->cap - out->len - 1;
+        ssize_t n = read(fd, out->ptr + out->len, room);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             int e = errno;
             close(fd);
+            sg_buf_truncate(out, start);
             return sg_error_sys(d, path, NULL, e, "cannot read");
         }
         if (n == 0)
             break;
-        if (out->len - start + (size_t)n > limit) {
+        out->len += (size_t)n;
+        out->ptr[out->len] = '\0';
+        if (out->len - start > limit) {
             close(fd);
             sg_buf_truncate(out, start);
             return sg_error(d, path, NOWHERE, "split it into smaller files",
                             "file larger than the limit of %zu bytes", limit);
         }
-        sg_buf_put(out, tmp, (size_t)n);
     }
     close(fd);
     return 0;

@@ -146,6 +146,12 @@ void sg_manifest_add(sg_manifest *m, const char *path,
     m->out[m->nout++] = (sg_mf_output){ path, fp, 0, 0, 0 };
 }
 
+void sg_manifest_add_kept(sg_manifest *m, const sg_mf_output *was)
+{
+    sg_manifest_add(m, was->path, was->fp);
+    m->out[m->nout - 1] = *was;
+}
+
 static size_t S_path_hash(const char *p)
 {
     sg_fp f = SG_FP_INIT;
@@ -271,7 +277,7 @@ static char *S_unfield(sg_arena *a, char **p)
 }
 
 void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
-                      const char *out)
+                      const char *out, bool outputs)
 {
     memset(m, 0, sizeof *m);
     m->a = a;
@@ -316,6 +322,8 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
             if (ok)
                 S_add_input(m, &in);
         } else if (strncmp(p, "out ", 4) == 0) {
+            if (!outputs)
+                continue;
             p += 4;
             ok = S_num(&p, &x[0], 16) && S_num(&p, &x[1], 10) &&
                  S_num(&p, &x[2], 10) && S_num(&p, &x[3], 10);
@@ -353,7 +361,8 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
         return;
     }
     m->valid = true;
-    sg_manifest_index(m);
+    if (outputs)
+        sg_manifest_index(m);
 }
 
 int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
@@ -380,14 +389,21 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
     int root = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (size_t i = 0; i < m->nout; i++) {
         const sg_mf_output *o = &m->out[i];
+        unsigned long long size = o->size, mtime = o->mtime, ino = o->ino;
         struct stat st;
-        ok &= !strchr(o->path, '\n') && root >= 0 &&
-              fstatat(root, o->path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        ok &= !strchr(o->path, '\n') && root >= 0;
+        /* an output kept from the last site is that file still: its
+         * identity is known (a hard link shares it) */
+        if (ok && !ino) {
+            ok = fstatat(root, o->path, &st, AT_SYMLINK_NOFOLLOW) == 0;
+            size = (unsigned long long)st.st_size;
+            mtime = S_ns(st.st_mtim);
+            ino = (unsigned long long)st.st_ino;
+        }
         if (!ok)
             break;
-        sg_buf_printf(&b, "out %llx %llu %llu %llu %s\n", o->fp,
-                      (unsigned long long)st.st_size, S_ns(st.st_mtim),
-                      (unsigned long long)st.st_ino, o->path);
+        sg_buf_printf(&b, "out %llx %llu %llu %llu %s\n", o->fp, size,
+                      mtime, ino, o->path);
     }
     if (root >= 0)
         close(root);

@@ -89,9 +89,10 @@ typedef struct sg_manifest {
 char *sg_manifest_path(sg_arena *a, const char *out);
 /* Reads it; a missing, damaged or foreign one leaves m->valid false (no
  * error: the build then renders everything). `out` is the site whose
- * marker it must name. */
+ * marker it must name. Without `outputs`, the outputs are skipped (all
+ * a build needs to see that nothing changed). */
 void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
-                      const char *out);
+                      const char *out, bool outputs);
 /* Stats `paths` into m->in; false when one cannot be stat'ed. `now` (s):
  * entries changed within two seconds of it are marked unknown. */
 bool sg_manifest_inputs(sg_manifest *m, const char *const *paths, size_t n,
@@ -100,6 +101,9 @@ bool sg_manifest_inputs(sg_manifest *m, const char *const *paths, size_t n,
 bool sg_manifest_same_inputs(const sg_manifest *a, const sg_manifest *b);
 void sg_manifest_add(sg_manifest *m, const char *path,
                      unsigned long long fp);
+/* An output published unchanged from the site `was` describes: its file
+ * is the same, so saving needs no stat of it. */
+void sg_manifest_add_kept(sg_manifest *m, const sg_mf_output *was);
 /* The recorded output at `path`, or NULL (the table is built on first
  * use; call from one thread first, then any may read). */
 const sg_mf_output *sg_manifest_find(sg_manifest *m, const char *path);

@@ -89,6 +89,7 @@ typedef struct known {
     const sg_value **shared;
     unsigned long long *shared_h;
     size_t nshared;
+    unsigned long long site;        /* the site view's hash */
 } known;
 
 static bool S_known(void *ctx, const sg_value *v, unsigned long long *h)
@@ -177,6 +178,8 @@ static void S_known_make(known *k, sg_arena *a, const sg_build_opts *o,
         sg_fp f = SG_FP_INIT;
         sg_fp_value(&f, k->shared[s], &tmp, S_known, k);
         k->shared_h[s] = sg_fp_done(&f);
+        if (k->shared[s] == pl->site)
+            k->site = k->shared_h[s];
     }
     sg_arena_free(&tmp);
 }
@@ -209,10 +212,12 @@ typedef struct rendering {
 } rendering;
 
 /* The page's fingerprint: the shared inputs, the page's own fields and
- * the context it is rendered from; for a case page also the case file,
- * which the detail (not in the context yet) is made from. */
+ * the context it is rendered from. A case page's context is made at
+ * render time from the page's fields, the site view, the case view and
+ * the case (its citation, its detail), all known without making it: the
+ * two views' hashes and the case file's. */
 static unsigned long long S_page_fp(rendering *r, strand_state *ss,
-                                    const sg_page *pg, const sg_value *ctx)
+                                    const sg_page *pg)
 {
     sg_fp f = SG_FP_INIT;
     sg_fp_u64(&f, r->global);
@@ -220,9 +225,13 @@ static unsigned long long S_page_fp(rendering *r, strand_state *ss,
     sg_fp_str(&f, pg->tpl);
     sg_fp_str(&f, pg->title);
     sg_fp_u64(&f, pg->html);
-    if (pg->case_index >= 0)
+    if (pg->case_index >= 0) {
         sg_fp_u64(&f, r->entries[pg->case_index].c->file_hash);
-    sg_fp_value(&f, ctx, &ss->scratch, S_known, r->kn);
+        sg_fp_u64(&f, r->kn->site);
+        sg_fp_u64(&f, r->kn->cases[pg->case_index]);
+    } else {
+        sg_fp_value(&f, pg->ctx, &ss->scratch, S_known, r->kn);
+    }
     return sg_fp_done(&f);
 }
 
@@ -246,6 +255,9 @@ static void S_render_page(rendering *r, strand_state *ss, size_t pi,
                           sg_diags *d)
 {
     const sg_page *pg = &r->pl->pages[pi];
+    r->fps[pi] = S_page_fp(r, ss, pg);
+    if (S_keep(r, ss, pg->path, pi))
+        return;
     sg_value *ctx = pg->ctx;
     if (pg->case_index >= 0) {
         const sg_case_entry *e = &r->entries[pg->case_index];
@@ -257,9 +269,6 @@ static void S_render_page(rendering *r, strand_state *ss, size_t pi,
             sg_map_add(&ss->scratch, ctx, "jsonld",
                        sg_map_get(cite, "jsonld"));
     }
-    r->fps[pi] = S_page_fp(r, ss, pg, ctx);
-    if (S_keep(r, ss, pg->path, pi))
-        return;
     const sg_tpl *t = sg_tpl_dir_get(r->td, pg->tpl, d);
     sg_buf_reset(&ss->page);
     if (pg->case_index >= 0 && pg->html)  /* the citation files need no body */
@@ -738,48 +747,49 @@ static void S_load_ids(void *ctx, sg_links *l, const char *path)
 }
 
 /* Nothing the site is made from changed since the last build, and that
- * build's site is the one published: there is nothing to do. Checked
- * again under the lock; a file that changed meanwhile fails the build,
- * as one changed during any build does. 1: done, 0: build, -1: failed. */
+ * build's site is the one published: there is nothing to do. Looked at
+ * under the lock, so no build is changing the manifest or the site; the
+ * inputs are stat'ed once, there (a file changed after that is the next
+ * build's, as with any build). 1: done, 0: build (the lock is given back,
+ * `cur` holds the inputs when *have_inputs). */
 static int S_unchanged(const sg_build_opts *o, sg_arena *a,
-                       const sg_manifest *cur, const char *mf_path,
-                       const char *out, sg_publish *pub, long long now,
-                       sg_diags *d, sg_build_stats *st)
+                       sg_manifest *cur, bool *have_inputs,
+                       const char *mf_path, const char *out,
+                       sg_publish *pub, long long now, sg_diags *d,
+                       sg_build_stats *st)
 {
-    sg_manifest old;
-    sg_manifest_load(&old, a, mf_path, out);
-    if (!old.valid || !sg_manifest_same_inputs(cur, &old))
-        return 0;
+    /* only when the lock is free: a build waiting for another one reads
+     * the cases first (and finds the other's work in the manifest after) */
     const char *protect[] = { o->cases, o->templates };
-    sg_publish_wait wait = { o->no_wait, o->waiting };
-    if (sg_publish_lock(pub, a, o->out, protect, 2, &wait, d) != 0)
-        return -1;
-    sg_manifest now_in, again;
-    sg_manifest_load(&again, a, mf_path, out);
-    if (!S_inputs(o, a, &now_in, now) || !again.valid ||
-        !sg_manifest_same_inputs(&now_in, &again)) {
-        const char *what = out;
-        for (size_t i = 0; i < cur->nin && i < now_in.nin; i++)
-            if (cur->in[i].size != now_in.in[i].size ||
-                cur->in[i].mtime != now_in.in[i].mtime ||
-                strcmp(cur->in[i].path, now_in.in[i].path) != 0) {
-                what = cur->in[i].path;
-                break;
-            }
-        return sg_error(d, what, ((sg_mark){0, 0}), "build again",
-                        "changed during the build");
+    sg_publish_wait wait = { true, NULL };
+    sg_diags quiet;
+    sg_diags_init(&quiet, a);
+    if (sg_publish_lock(pub, a, o->out, protect, 2, &wait, &quiet) != 0) {
+        sg_publish_end(pub);
+        *pub = (sg_publish){0};
+        *have_inputs = S_inputs(o, a, cur, now);
+        return 0;
     }
-    for (size_t i = 0; i < again.nsaid; i++) {
-        const sg_diag *dg = &again.said[i];
+    *have_inputs = S_inputs(o, a, cur, now);
+    sg_manifest old;
+    if (*have_inputs)
+        sg_manifest_load(&old, a, mf_path, out, false);
+    if (!*have_inputs || !old.valid || !sg_manifest_same_inputs(cur, &old)) {
+        sg_publish_end(pub);
+        *pub = (sg_publish){0};
+        return 0;
+    }
+    for (size_t i = 0; i < old.nsaid; i++) {
+        const sg_diag *dg = &old.said[i];
         sg_diag_add(d, dg->sev, dg->file, ((sg_mark){dg->line, dg->col}),
                     dg->hint, "%s", dg->msg);
     }
-    *st = (sg_build_stats){ .cases = again.counts[0],
-                            .pages = again.counts[1],
-                            .exports = again.counts[2],
-                            .unchanged = again.counts[1] + again.counts[2],
-                            .links = again.counts[3],
-                            .bytes = again.counts[4] };
+    *st = (sg_build_stats){ .cases = old.counts[0],
+                            .pages = old.counts[1],
+                            .exports = old.counts[2],
+                            .unchanged = old.counts[1] + old.counts[2],
+                            .links = old.counts[3],
+                            .bytes = old.counts[4] };
     return 1;
 }
 
@@ -806,14 +816,14 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     old.a = a;
     const char *out = sg_publish_resolved(a, o->out);
     const char *mf_path = out ? sg_manifest_path(a, out) : NULL;
-    bool have_inputs = mf_path && S_inputs(o, a, &cur, now);
-    if (have_inputs) {
-        int u = S_unchanged(o, a, &cur, mf_path, out, &pub, now, d, st);
+    bool have_inputs = false;
+    if (mf_path) {
+        int u = S_unchanged(o, a, &cur, &have_inputs, mf_path, out, &pub,
+                            now, d, st);
         if (u != 0) {
             rc = u > 0 ? 0 : -1;
             goto out;
         }
-        sg_manifest_load(&old, a, mf_path, out);
     }
     if (sg_vocab_load(&v, a, o->vocabulary, d) != 0 ||
         S_settings(o, a, &v, &set, d) != 0 ||
@@ -845,7 +855,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (have_inputs && !pub.has_old)
         old.valid = false;
     else if (have_inputs)
-        sg_manifest_load(&old, a, mf_path, out);
+        sg_manifest_load(&old, a, mf_path, out, true);
     sg_publish_prune(&pub, &files);
     links.load_ids = S_load_ids;
     links.load_ctx = &pub;
@@ -885,10 +895,16 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (have_inputs && (!fp.global || d->errors))
         have_inputs = false;
     if (have_inputs) {
-        for (size_t i = 0; i < pl.n; i++)
-            sg_manifest_add(&cur, pl.pages[i].path, fp.fps[i]);
-        for (size_t x = 0; x < sg_nexports; x++)
-            sg_manifest_add(&cur, sg_exports[x].path, fp.fps[pl.n + x]);
+        for (size_t i = 0; i < pl.n + sg_nexports; i++) {
+            const char *path = i < pl.n ? pl.pages[i].path
+                                        : sg_exports[i - pl.n].path;
+            const sg_mf_output *was = fp.kept[i]
+                ? sg_manifest_find(&old, path) : NULL;
+            if (was)
+                sg_manifest_add_kept(&cur, was);
+            else
+                sg_manifest_add(&cur, path, fp.fps[i]);
+        }
         size_t counts[5] = { m.n, pl.n, sg_nexports, links.checked,
                              ps.bytes };
         memcpy(cur.counts, counts, sizeof counts);

@@ -1,6 +1,8 @@
 /* suggest.c - nearest words and normalised names. */
 #include "suggest.h"
 
+#include <pthread.h>
+
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -149,45 +151,69 @@ const char *sg_latin_ascii(unsigned cp)
     return NULL;
 }
 
+/* ASCII as sg_fold writes it: a letter or digit in lower case, or 0 for
+ * a separator; made once (isalnum and tolower in the "C" locale) */
+static unsigned char S_ascii_fold[128];
+static pthread_once_t S_ascii_once = PTHREAD_ONCE_INIT;
+
+static void S_ascii_init(void)
+{
+    for (int c = 0; c < 128; c++)
+        S_ascii_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a'
+                          : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                          ? c : 0);
+}
+
 const char *sg_fold(sg_arena *a, const char *name)
 {
+    pthread_once(&S_ascii_once, S_ascii_init);
+    size_t len = strlen(name);
     sg_buf b = SG_BUF_INIT;
+    /* a character never folds longer than it is, plus a space before it:
+     * written through a cursor, without a call per byte */
+    sg_buf_grow(&b, 2 * len + 1);
+    char *w = b.ptr;
     bool gap = false;   /* a separator is due before the next letter */
     const unsigned char *p = (const unsigned char *)name;
     while (*p) {
-        const char *t = NULL;
-        size_t n = 1;
-        bool letter = false;
         if (*p < 0x80) {
-            letter = isalnum(*p);
-        } else {
-            while (p[n] && (p[n] & 0xC0) == 0x80)
-                n++;
-            unsigned cp = n == 2 ? ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)
-                        : n == 3 ? ((p[0] & 0x0Fu) << 12) |
-                                   ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)
-                        : 0;
-            t = sg_latin_ascii(cp);
-            /* punctuation (dashes, quotes) and spaces separate words;
-             * other scripts' letters are kept as they are */
-            letter = t || !((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
-                            cp == 0xD7 || cp == 0xF7 || cp == 0x3000);
-        }
-        if (letter) {
-            if (gap && b.len)
-                sg_buf_putc(&b, ' ');
+            unsigned char f = S_ascii_fold[*p++];
+            if (!f) {
+                gap = true;
+                continue;
+            }
+            if (gap && w != b.ptr)
+                *w++ = ' ';
             gap = false;
-            if (t)
-                sg_buf_puts(&b, t);
-            else if (n == 1)
-                sg_buf_putc(&b, (char)tolower(*p));
-            else
-                sg_buf_put(&b, (const char *)p, n);
+            *w++ = (char)f;
+            continue;
+        }
+        size_t n = 1;
+        while (p[n] && (p[n] & 0xC0) == 0x80)
+            n++;
+        unsigned cp = n == 2 ? ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu)
+                    : n == 3 ? ((p[0] & 0x0Fu) << 12) |
+                               ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu)
+                    : 0;
+        const char *t = sg_latin_ascii(cp);
+        /* punctuation (dashes, quotes) and spaces separate words;
+         * other scripts' letters are kept as they are */
+        bool letter = t || !((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
+                             cp == 0xD7 || cp == 0xF7 || cp == 0x3000);
+        if (letter) {
+            if (gap && w != b.ptr)
+                *w++ = ' ';
+            gap = false;
+            size_t tl = t ? strlen(t) : n;
+            memcpy(w, t ? t : (const char *)p, tl);
+            w += tl;
         } else {
             gap = true;
         }
         p += n;
     }
+    b.len = (size_t)(w - b.ptr);
+    b.ptr[b.len] = '\0';
     const char *r = sg_strndup(a, b.ptr ? b.ptr : "", b.len);
     sg_buf_free(&b);
     return r;
