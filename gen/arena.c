@@ -58,11 +58,9 @@ static void *S_alloc_raw(sg_arena *a, size_t size, size_t align)
     return p;
 }
 
-void *sg_alloc(sg_arena *a, size_t size)
+void *sg_alloc_uninit(sg_arena *a, size_t size)
 {
-    void *p = S_alloc_raw(a, size, ALIGN);
-    memset(p, 0, size);
-    return p;
+    return S_alloc_raw(a, size, ALIGN);
 }
 
 void *sg_realloc(sg_arena *a, void *old, size_t old_size, size_t new_size)

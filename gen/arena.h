@@ -8,6 +8,7 @@
 #define SG_ARENA_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sg_arena_block sg_arena_block;
 
@@ -26,8 +27,15 @@ typedef struct sg_arena_mark {
     size_t used;
 } sg_arena_mark;
 
-/* Zeroed memory aligned for any type; aborts when memory runs out. */
-void *sg_alloc(sg_arena *a, size_t size);
+/* Memory aligned for any type, not zeroed; aborts when memory runs out. */
+void *sg_alloc_uninit(sg_arena *a, size_t size);
+/* Zeroed memory aligned for any type; aborts when memory runs out.
+ * Inline, so that the zeroing of a fixed-size object (most calls) is a
+ * few stores rather than a call. */
+static inline void *sg_alloc(sg_arena *a, size_t size)
+{
+    return memset(sg_alloc_uninit(a, size), 0, size);
+}
 /* Grow an array allocated in the arena (old contents copied). */
 void *sg_realloc(sg_arena *a, void *old, size_t old_size, size_t new_size);
 /* Room for more items in a growable array of `*cap` items of `size`

@@ -488,6 +488,8 @@ int sg_publish_link(const sg_publish *p, sg_arena *scratch, const char *rel,
 void sg_publish_dirs(const sg_publish *p, sg_arena *scratch,
                      const char *const *rels, size_t n, sg_diags *d)
 {
+    if (p->reuse)        /* they are there already, but for new ones */
+        return;
     for (size_t i = 0; i < n && !d->errors; i++) {
         if (!sg_publish_path_ok(rels[i])) {
             sg_error(d, rels[i], NOWHERE, NULL, "unsafe output path; nothing "
@@ -634,16 +636,18 @@ static void S_keep_spare(const sg_publish *p, const char *old)
 }
 
 /* Removes what a reused staging folder holds beyond `keep`; the folder
- * `dir` (open, consumed) is `rel` ("" for the root). */
-static void S_prune(int dir, sg_buf *rel, const sg_strset *keep)
+ * `dir` (open, consumed) is `rel` ("" for the root). True when it is
+ * left empty (and may go: only then is it tried). */
+static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep)
 {
     DIR *dp = fdopendir(dir);
     if (!dp) {
         close(dir);
-        return;
+        return false;
     }
     struct dirent *de;
     size_t len = rel->len;
+    bool kept = false;
     while ((de = readdir(dp))) {
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
@@ -660,16 +664,20 @@ static void S_prune(int dir, sg_buf *rel, const sg_strset *keep)
         if (is_dir) {
             int sub = openat(dirfd(dp), de->d_name,
                              O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (sub >= 0)
-                S_prune(sub, rel, keep);
-            unlinkat(dirfd(dp), de->d_name, AT_REMOVEDIR);  /* if empty */
+            if (sub < 0 || !S_prune(sub, rel, keep))
+                kept = true;
+            else if (unlinkat(dirfd(dp), de->d_name, AT_REMOVEDIR) != 0)
+                kept = true;
         } else if (!sg_strset_has(keep, rel->ptr, rel->len) &&
                    strcmp(rel->ptr, SG_SITE_MARKER) != 0) {
             unlinkat(dirfd(dp), de->d_name, 0);
+        } else {
+            kept = true;
         }
     }
     sg_buf_truncate(rel, len);
     closedir(dp);
+    return !kept;
 }
 
 void sg_publish_prune(const sg_publish *p, const sg_strset *keep)
