@@ -43,6 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "case_cache.h"
 #include "commands.h"
 #include "escape.h"
 #include "fs.h"
@@ -388,6 +389,8 @@ static void S_build(server *sv, const sg_build_opts *o)
     sg_build_stats st;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (o->cache)
+        o->cache->hits = o->cache->reads = 0;
     int rc = sg_build(o, &d, &st);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1000 +
@@ -397,8 +400,9 @@ static void S_build(server *sv, const sg_build_opts *o)
     sg_diags_print_text(&d, &text, false);
     fputs(text.ptr, stderr);
     if (rc == 0)
-        fprintf(stderr, "built %zu pages (%zu written) for %zu cases in %.0f ms\n",
-                st.pages + st.exports, st.written, st.cases, ms);
+        fprintf(stderr, "built %zu pages (%zu written) for %zu cases (%zu "
+                "case files read) in %.0f ms\n", st.pages + st.exports,
+                st.written, st.cases, o->cache ? o->cache->reads : 0, ms);
     else
         fprintf(stderr, "build failed: %zu error%s; showing them in the "
                 "browser until they are fixed\n", d.errors,
@@ -709,6 +713,11 @@ int sg_cmd_serve(int argc, char **argv)
         fprintf(stderr, "gen serve: listening on %s: other machines can read "
                 "the site\n", host);
 
+    /* the cases stay in memory from one build to the next: a save reads
+     * only the files that changed */
+    sg_case_cache cache;
+    sg_case_cache_init(&cache);
+    o.cache = &cache;
     server sv = { .out = o.out, .bound = addr.sin_addr };
     pthread_mutex_init(&sv.lock, NULL);
     sv.problems_html = strdup("");
@@ -721,5 +730,6 @@ int sg_cmd_serve(int argc, char **argv)
     }
     free(sv.problems_html);
     pthread_mutex_destroy(&sv.lock);
+    sg_case_cache_free(&cache);
     return daemon ? 0 : 1;
 }

@@ -2,6 +2,8 @@
 #include "collection.h"
 
 #include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "case_check.h"
 #include "case_read.h"
@@ -16,6 +18,9 @@ typedef struct reading {
     size_t nfiles;
     atomic_size_t done;
     const sg_progress *progress;    /* may be NULL */
+    const sg_diag **said;           /* per file, what reading it said, to
+                                     * keep (a cache), or NULL */
+    size_t *nsaid;
 } reading;
 
 static void S_read(void *ctx, size_t i, unsigned thread, sg_arena *a,
@@ -23,7 +28,16 @@ static void S_read(void *ctx, size_t i, unsigned thread, sg_arena *a,
 {
     reading *r = ctx;
     sg_case *c = sg_alloc(a, sizeof *c);
-    sg_case_read(a, r->v, r->files[i], c, d);
+    if (r->said) {
+        sg_diags own;
+        sg_diags_init(&own, a);
+        sg_case_read(a, r->v, r->files[i], c, &own);
+        r->said[i] = own.items;
+        r->nsaid[i] = own.n;
+        sg_diags_merge(d, &own);
+    } else {
+        sg_case_read(a, r->v, r->files[i], c, d);
+    }
     r->cases[i] = c;
     size_t n = atomic_fetch_add(&r->done, 1) + 1;
     if (thread == 0 && r->progress && r->progress->fn && n % 512 == 0 &&
@@ -56,5 +70,119 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
     sg_cases_check_partners(col->cases, col->n, d);
     /* the write-ups' links need every slug: after all are read */
     sg_writeups_check(a, col->cases, col->n, paths, npaths, jobs, d);
+    return d->errors == errors ? 0 : -1;
+}
+
+/* Says again what a kept case said when it was read. */
+static void S_replay(sg_diags *d, const sg_diag *said, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        sg_diag_add(d, said[i].sev, said[i].file,
+                    ((sg_mark){ said[i].line, said[i].col }), said[i].hint,
+                    "%s", said[i].msg);
+}
+
+static int S_cmp_entry(const void *x, const void *y)
+{
+    return strcmp(((const sg_cc_entry *)x)->path,
+                  ((const sg_cc_entry *)y)->path);
+}
+
+int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
+                              const char *const *paths, size_t npaths,
+                              int jobs, const sg_progress *progress,
+                              sg_case_cache *cc, sg_collection *col,
+                              sg_diags *d)
+{
+    if (!cc)
+        return sg_collection_load(a, v, paths, npaths, jobs, progress, col,
+                                  d);
+    size_t errors = d->errors;
+    sg_case_cache_trim(cc);
+    const char **files = NULL;
+    size_t nfiles = 0;
+    for (size_t i = 0; i < npaths; i++)
+        sg_find_files(a, paths[i], ".md", &files, &nfiles, d);
+    /* which files are known, unchanged, and which are read */
+    long long now = sg_now_ns();
+    sg_file_id *ids = sg_alloc(a, (nfiles + 1) * sizeof *ids);
+    bool *keep = sg_alloc(a, nfiles + 1);
+    const sg_cc_entry **hit = sg_alloc(a, (nfiles + 1) * sizeof *hit);
+    size_t *mi = sg_alloc(a, (nfiles + 1) * sizeof *mi), nmiss = 0;
+    const char **mfiles = sg_alloc(a, (nfiles + 1) * sizeof *mfiles);
+    for (size_t i = 0; i < nfiles; i++) {
+        keep[i] = sg_file_identity(files[i], now, &ids[i]);
+        hit[i] = keep[i] ? sg_case_cache_find(cc, files[i], &ids[i]) : NULL;
+        if (!hit[i]) {
+            mi[i] = nmiss;
+            mfiles[nmiss++] = files[i];
+        }
+    }
+    /* the others are read into the cache's arena, to stay there */
+    sg_case **mcases = sg_alloc(a, (nmiss + 1) * sizeof *mcases);
+    const sg_diag **said = sg_alloc(a, (nmiss + 1) * sizeof *said);
+    size_t *nsaid = sg_alloc(a, (nmiss + 1) * sizeof *nsaid);
+    reading r = { .v = v, .files = mfiles, .cases = mcases, .nfiles = nmiss,
+                  .progress = progress, .said = said, .nsaid = nsaid };
+    atomic_init(&r.done, 0);
+    if (nmiss)
+        sg_parallel(&cc->arena, d, jobs, nmiss, 16, S_read, &r);
+    if (progress && progress->fn && nfiles)
+        progress->fn(progress->ctx, "cases read", nfiles, nfiles);
+    /* the build gets copies: what it sets in a case (a slug's clash, the
+     * write-up's links) is its own */
+    sg_case *copies = sg_alloc(a, (nfiles + 1) * sizeof *copies);
+    col->cases = sg_alloc(a, (nfiles + 1) * sizeof *col->cases);
+    for (size_t i = 0; i < nfiles; i++) {
+        copies[i] = hit[i] ? *hit[i]->c : *mcases[mi[i]];
+        col->cases[i] = &copies[i];
+        if (hit[i])
+            S_replay(d, hit[i]->said, hit[i]->nsaid);
+    }
+    col->n = col->files = nfiles;
+    sg_cases_unique(col->cases, col->n, d);
+    sg_cases_check_partners(col->cases, col->n, d);
+    sg_writeup_note *notes = sg_alloc(a, (nfiles + 1) * sizeof *notes);
+    for (size_t k = 0; k < nfiles; k++) {
+        const sg_cc_entry *e = hit[col->cases[k] - copies];
+        if (e && e->wu_known) {
+            notes[k].skip = true;
+            S_replay(d, e->wu_said, e->nwu);
+        }
+    }
+    sg_writeups_check_noted(a, col->cases, col->n, paths, npaths, jobs,
+                            notes, d);
+    /* the cache now: the files found, as read; one gone is dropped */
+    sg_cc_entry *ne = malloc((nfiles + 1) * sizeof *ne);
+    size_t nn = 0;
+    for (size_t k = 0; ne && k < nfiles; k++) {
+        size_t i = (size_t)(col->cases[k] - copies);
+        sg_cc_entry e;
+        if (hit[i]) {
+            e = *hit[i];
+        } else if (keep[i]) {
+            e = (sg_cc_entry){ .path = mcases[mi[i]]->file, .id = ids[i],
+                               .c = mcases[mi[i]], .said = said[mi[i]],
+                               .nsaid = nsaid[mi[i]] };
+        } else {
+            continue;          /* changed too recently: read next time */
+        }
+        if (!e.wu_known && notes[k].pure) {
+            e.wu_known = true;
+            e.wu_said = sg_case_cache_said(cc, notes[k].said,
+                                           notes[k].nsaid);
+            e.nwu = notes[k].nsaid;
+        }
+        ne[nn++] = e;
+    }
+    if (nn)
+        qsort(ne, nn, sizeof *ne, S_cmp_entry);
+    free(cc->entries);
+    cc->entries = ne;
+    cc->n = ne ? nn : 0;
+    if (nmiss == nfiles)
+        cc->fresh = cc->arena.total;
+    cc->hits = nfiles - nmiss;
+    cc->reads = nmiss;
     return d->errors == errors ? 0 : -1;
 }

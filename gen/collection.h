@@ -3,6 +3,7 @@
 #define SG_COLLECTION_H
 
 #include "case.h"
+#include "case_cache.h"
 
 typedef struct sg_collection {
     sg_case **cases;    /* sorted by slug */
@@ -18,5 +19,15 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
                        const char *const *paths, size_t npaths, int jobs,
                        const sg_progress *progress, sg_collection *col,
                        sg_diags *d);
+
+/* The same with a cache (may be NULL) kept across loads: a file whose
+ * identity is unchanged is not read again (case_cache.h); the cases
+ * given out are the build's own copies, in `a`, and `v` must be the
+ * cache's vocabulary (sg_case_cache_vocab). */
+int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
+                              const char *const *paths, size_t npaths,
+                              int jobs, const sg_progress *progress,
+                              sg_case_cache *cache, sg_collection *col,
+                              sg_diags *d);
 
 #endif

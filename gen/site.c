@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "case_cache.h"
 #include "cite.h"
 #include "classify.h"
 #include "collate.h"
@@ -456,7 +457,8 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
      * errors is left out and the rest goes on */
     sg_diags cd;
     sg_diags_init(&cd, a);
-    sg_collection_load(a, v, paths, 1, o->jobs, &prog, &col, &cd);
+    sg_collection_load_cached(a, v, paths, 1, o->jobs, &prog, o->cache, &col,
+                              &cd);
     bool *broken = sg_alloc(a, (col.n + 1) * sizeof *broken);
     size_t nbroken = 0, placed = 0;
     for (size_t i = 0; i < col.n; i++)
@@ -797,7 +799,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
 {
     memset(st, 0, sizeof *st);
     sg_arena arena = SG_ARENA_INIT, *a = &arena;
-    sg_vocab v;
+    sg_vocab own_v;
+    const sg_vocab *v = &own_v;
     sg_tpl_dir td;
     model m;
     sg_plan pl;
@@ -825,15 +828,16 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
             goto out;
         }
     }
-    if (sg_vocab_load(&v, a, o->vocabulary, d) != 0 ||
-        S_settings(o, a, &v, &set, d) != 0 ||
+    if ((o->cache ? sg_case_cache_vocab(o->cache, o->vocabulary, &v, d)
+                  : sg_vocab_load(&own_v, a, o->vocabulary, d)) != 0 ||
+        S_settings(o, a, v, &set, d) != 0 ||
         S_templates(o, a, &td, d) != 0 ||
-        S_model(o, a, &v, &set, &m, d, st) != 0)
+        S_model(o, a, v, &set, &m, d, st) != 0)
         goto out;
     /* with keep_going, the left-out cases' errors are in `d` already:
      * what counts from here is what the build adds */
     case_errors = d->errors;
-    sg_pages_plan(&pl, a, &v, &m.view, m.entries);
+    sg_pages_plan(&pl, a, v, &m.view, m.entries);
     sg_strset_init(&files, a);
     sg_links_init(&links, a, &files);
     S_files(o, a, &pl, &links, &statics, &nstatic, d);
@@ -843,7 +847,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     known kn;
     S_known_make(&kn, a, o, &pl, m.entries, m.n, d);
     rendering fp = { .kn = &kn, .old = &old,
-                     .global = have_inputs ? S_global(&cur, &v, a, o->cases)
+                     .global = have_inputs ? S_global(&cur, v, a, o->cases)
                                            : 0 };
 
     /* from here to the end this build holds the output folder's lock */

@@ -13,6 +13,8 @@
 
 #include "diag.h"
 
+struct sg_case_cache;
+
 typedef struct sg_build_opts {
     const char *cases;        /* default "cases" */
     const char *templates;    /* default "templates" */
@@ -39,6 +41,9 @@ typedef struct sg_build_opts {
     /* other files the site is made from (a settings file), NULL-ended,
      * or NULL: a change to one renders every page again */
     const char *const *inputs;
+    /* cases and the vocabulary kept from the last build (case_cache.h):
+     * gen serve's; NULL reads everything (gen build) */
+    struct sg_case_cache *cache;
 } sg_build_opts;
 
 typedef struct sg_build_stats {

@@ -25,6 +25,7 @@ typedef struct writeups {
     const char **slugs;        /* for "did you mean"; NULL for many cases */
     const char *const *paths;  /* as given: folders or case files */
     size_t npaths;
+    sg_writeup_note *notes;    /* per case, or NULL */
 } writeups;
 
 static int S_cmp_slug_key(const void *key, const void *elem)
@@ -113,6 +114,8 @@ typedef struct found {
     size_t nurls, curls;
     sg_case_file *files;
     size_t nfiles, cfiles;
+    bool impure;               /* a link resolved against the collection
+                                * or the file system */
 } found;
 
 static void S_url(found *f, const char *from, const char *to)
@@ -305,6 +308,7 @@ static void S_writeup_link(writeups *w, const sg_case *c, const char *root,
     }
     if (where == 0)
         return;             /* http:, https:, mailto: ...: not checked */
+    f->impure = true;
     if (!image && pl >= 3 && strncmp(url + pl - 3, ".md", 3) == 0) {
         S_case_file(w, c, root, url, pl, at, f, a, res, d);
         return;
@@ -405,22 +409,19 @@ static int S_cmp_url(const void *x, const void *y)
                   ((const sg_case_url *)y)->from);
 }
 
-static void S_writeup(void *ctx, size_t i, unsigned thread, sg_arena *a,
-                      sg_diags *d)
+/* One write-up; false when its result may depend on more than its file. */
+static bool S_writeup_one(writeups *w, sg_case *c, sg_arena *a, sg_diags *d)
 {
-    (void)thread;
-    writeups *w = ctx;
-    sg_case *c = w->cases[i];
     c->urls = NULL;
     c->files = NULL;
     c->nurls = c->nfiles = 0;
     if (!c->body_line || !c->body_len || !c->slug)
-        return;
+        return true;
     sg_arena tmp = SG_ARENA_INIT;
     const char *body = sg_case_body(&tmp, c, d);
     if (!body || !S_may_check(body, c->body_len)) {
         sg_arena_free(&tmp);
-        return;
+        return body != NULL;
     }
     sg_md m;
     sg_md_parse(&m, body, c->body_len);
@@ -489,14 +490,49 @@ static void S_writeup(void *ctx, size_t i, unsigned thread, sg_arena *a,
     c->nurls = f.nurls;
     c->files = f.files;
     c->nfiles = f.nfiles;
+    return !f.impure;
+}
+
+static void S_writeup(void *ctx, size_t i, unsigned thread, sg_arena *a,
+                      sg_diags *d)
+{
+    (void)thread;
+    writeups *w = ctx;
+    sg_case *c = w->cases[i];
+    if (!w->notes) {
+        S_writeup_one(w, c, a, d);
+        return;
+    }
+    sg_writeup_note *nt = &w->notes[i];
+    if (nt->skip) {
+        c->urls = NULL;
+        c->files = NULL;
+        c->nurls = c->nfiles = 0;
+        return;
+    }
+    /* what this case's check says, apart, to be kept */
+    sg_diags own;
+    sg_diags_init(&own, a);
+    nt->pure = S_writeup_one(w, c, a, &own);
+    nt->said = own.items;
+    nt->nsaid = own.n;
+    sg_diags_merge(d, &own);
 }
 
 size_t sg_writeups_check(sg_arena *a, sg_case *const *cases, size_t n,
                          const char *const *paths, size_t npaths, int jobs,
                          sg_diags *d)
 {
+    return sg_writeups_check_noted(a, cases, n, paths, npaths, jobs, NULL, d);
+}
+
+size_t sg_writeups_check_noted(sg_arena *a, sg_case *const *cases, size_t n,
+                               const char *const *paths, size_t npaths,
+                               int jobs, sg_writeup_note *notes, sg_diags *d)
+{
     size_t before = d->errors + d->warnings;
-    writeups w = { .cases = cases, .n = n, .paths = paths, .npaths = npaths };
+    writeups w = { .cases = cases, .n = n, .paths = paths, .npaths = npaths,
+                   .notes = notes };
     sg_strset_init(&w.files, a);
     for (size_t i = 0; i < n; i++)
         sg_strset_add(&w.files, cases[i]->file, strlen(cases[i]->file));

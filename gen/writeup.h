@@ -38,4 +38,20 @@ size_t sg_writeups_check(sg_arena *a, sg_case *const *cases, size_t n,
                          const char *const *paths, size_t npaths, int jobs,
                          sg_diags *d);
 
+/* One case's write-up check, for a cache of cases (case_cache.h). */
+typedef struct sg_writeup_note {
+    bool skip;              /* in: known from before: not checked (its
+                             * page then has no urls or files) */
+    bool pure;              /* out: the result follows from the case file
+                             * alone (no relative link or image) */
+    const sg_diag *said;    /* out: what the check said, in `a` */
+    size_t nsaid;
+} sg_writeup_note;
+
+/* sg_writeups_check with a note per case (`notes[i]` for cases[i]). */
+size_t sg_writeups_check_noted(sg_arena *a, sg_case *const *cases, size_t n,
+                               const char *const *paths, size_t npaths,
+                               int jobs, sg_writeup_note *notes,
+                               sg_diags *d);
+
 #endif
