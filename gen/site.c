@@ -330,6 +330,10 @@ static void S_render_task(void *ctx, size_t task, unsigned thread,
     /* dropped, but its first block stays for the next page: warm */
     sg_arena_release(&ss->scratch, ss->empty);
     ss->empty = sg_arena_save(&ss->scratch);
+    /* a listing of 100,000 cases is ~100 MB of HTML: not kept for the
+     * case pages of a few kB that follow */
+    if (ss->page.cap > ((size_t)1 << 20))
+        sg_buf_free(&ss->page);
 }
 
 /* Renders and publishes every page and export; adds up what was written
@@ -885,6 +889,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (have_inputs && (!fp.global || d->errors))
         have_inputs = false;
     if (have_inputs) {
+        /* all at once: an arena keeps every outgrown array */
+        cur.outcap = pl.n + sg_nexports;
+        cur.out = sg_alloc(a, cur.outcap * sizeof *cur.out);
         for (size_t i = 0; i < pl.n; i++)
             sg_manifest_add(&cur, pl.pages[i].path, fp.fps[i]);
         for (size_t x = 0; x < sg_nexports; x++)
