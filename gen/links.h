@@ -29,13 +29,19 @@ struct sg_links {
      * ids with sg_links_ids; NULL when every page is rendered */
     void (*load_ids)(void *ctx, sg_links *l, const char *path);
     void *load_ctx;
+    /* the ids of the pages checked while it is set are not kept
+     * (100,000 case pages have two million): sg_links_finish reads those
+     * of a page that a fragment points into through the load_ids of the
+     * sg_links it finishes, as for a page not rendered */
+    bool ids_later;
 };
 
 /* `files` is shared by the sg_links of all threads and only read while
  * pages are checked; each thread has its own sg_links and arena. */
 void sg_links_init(sg_links *l, sg_arena *a, sg_strset *files);
 /* Moves what `from` recorded (anchors, fragments, counts) into `into`;
- * `from` is done with afterwards. */
+ * `from` is done with afterwards. Its fragments are moved, not copied:
+ * `from`'s arena must live as long as `into`'s. */
 void sg_links_merge(sg_links *into, sg_links *from);
 /* Declares a file the build will write ("cases/x/index.html"). */
 void sg_links_file(sg_links *l, const char *path);

@@ -295,6 +295,14 @@ void sg_pages_plan(sg_plan *pl, sg_arena *a, const sg_vocab *v,
                    const sg_view *view, const sg_case_entry *entries)
 {
     *pl = (sg_plan){ .a = a, .v = v, .site = view->site };
+    /* room for every page at once: an arena keeps each outgrown array,
+     * which at 100,000 cases (400,000 pages) doubled the table's size */
+    size_t per_case = 0;
+    for (size_t i = 0; i < NROWS; i++)
+        per_case += S_rows[i].plan == S_cases ||
+                    S_rows[i].plan == S_cite_files;
+    pl->cap = per_case * view->n + 1024;   /* and the listings */
+    pl->pages = sg_alloc(a, pl->cap * sizeof *pl->pages);
     for (size_t i = 0; i < NROWS; i++) {
         if (S_rows[i].plan)
             S_rows[i].plan(pl, &S_rows[i], view, entries);

@@ -210,6 +210,14 @@ typedef struct rendering {
     known *kn;
     sg_manifest *old;
     size_t rendered;           /* outputs rendered, added up at the end */
+    /* one page other than a case page at a time: a listing of 100,000
+     * cases is ~100 MB of HTML, two at once were a fifth of the build's
+     * peak memory. A thread that draws one while another renders one
+     * leaves it in `deferred` for that thread, and goes on with case
+     * pages. */
+    pthread_mutex_t big_lock;
+    bool big_busy;
+    size_t *deferred, ndeferred;
 } rendering;
 
 /* The page's fingerprint: the shared inputs, the page's own fields and
@@ -278,6 +286,10 @@ static void S_render_page(rendering *r, strand_state *ss, size_t pi,
                                        &r->entries[pg->case_index], d));
     ss->rendered++;
     if (t && sg_tpl_render(t, ctx, &r->td->loader, &ss->page, d) == 0) {
+        /* the ids of a case page are read back from the site when a
+         * fragment points into it (S_load_ids) rather than two million
+         * kept; a listing's, which one may point into, are kept */
+        ss->links.ids_later = pg->case_index >= 0;
         if (pg->html)
             sg_links_page(&ss->links, pg->path, sg_tpl_file(t), ss->page.ptr,
                           ss->page.len, d);
@@ -314,6 +326,53 @@ static void S_render_export(rendering *r, strand_state *ss, size_t x,
     sg_publish_close(&po, &ss->ps);
 }
 
+static void S_page_done(rendering *r, unsigned thread)
+{
+    size_t n = atomic_fetch_add(&r->done, 1) + 1;
+    if (thread == 0 && r->o->progress && n % 256 == 0)
+        r->o->progress(r->o->progress_ctx, "pages written", n, r->pl->n);
+}
+
+static void S_task_done(strand_state *ss)
+{
+    /* dropped, but its first block stays for the next page: warm */
+    sg_arena_release(&ss->scratch, ss->empty);
+    ss->empty = sg_arena_save(&ss->scratch);
+    /* a listing's buffer of many MB is not kept for the case pages of a
+     * few kB that follow */
+    if (ss->page.cap > ((size_t)1 << 20))
+        sg_buf_free(&ss->page);
+}
+
+/* A page other than a case page: rendered at once when no other thread
+ * renders one, with those left meanwhile; else left for that thread. */
+static void S_render_big(rendering *r, strand_state *ss, size_t pi,
+                         unsigned thread, sg_diags *d)
+{
+    pthread_mutex_lock(&r->big_lock);
+    if (r->big_busy) {
+        r->deferred[r->ndeferred++] = pi;
+        pthread_mutex_unlock(&r->big_lock);
+        return;
+    }
+    r->big_busy = true;
+    pthread_mutex_unlock(&r->big_lock);
+    for (;;) {
+        S_render_page(r, ss, pi, d);
+        S_page_done(r, thread);
+        S_task_done(ss);
+        pthread_mutex_lock(&r->big_lock);
+        /* a thread that failed stops: the build fails anyway */
+        if (!r->ndeferred || d->errors) {
+            r->big_busy = false;
+            pthread_mutex_unlock(&r->big_lock);
+            return;
+        }
+        pi = r->deferred[--r->ndeferred];
+        pthread_mutex_unlock(&r->big_lock);
+    }
+}
+
 static void S_render_task(void *ctx, size_t task, unsigned thread,
                           sg_arena *a, sg_diags *d)
 {
@@ -331,15 +390,15 @@ static void S_render_task(void *ctx, size_t task, unsigned thread,
     } else if (task <= sg_nexports) {
         S_render_export(r, ss, task - 1, d);
     } else {
-        S_render_page(r, ss, r->order[task - 1 - sg_nexports], d);
-        size_t n = atomic_fetch_add(&r->done, 1) + 1;
-        if (thread == 0 && r->o->progress && n % 256 == 0)
-            r->o->progress(r->o->progress_ctx, "pages written", n,
-                           r->pl->n);
+        size_t pi = r->order[task - 1 - sg_nexports];
+        if (r->pl->pages[pi].case_index < 0) {
+            S_render_big(r, ss, pi, thread, d);
+            return;
+        }
+        S_render_page(r, ss, pi, d);
+        S_page_done(r, thread);
     }
-    /* dropped, but its first block stays for the next page: warm */
-    sg_arena_release(&ss->scratch, ss->empty);
-    ss->empty = sg_arena_save(&ss->scratch);
+    S_task_done(ss);
 }
 
 /* Renders and publishes every page and export; adds up what was written
@@ -370,11 +429,14 @@ static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
                     .sizes = sg_alloc(a, nout * sizeof *r.sizes),
                     .kept = sg_alloc(a, nout * sizeof *r.kept) };
     memset(r.strands, 0, nt * sizeof *r.strands);
+    r.deferred = sg_alloc(a, (pl->n + 1) * sizeof *r.deferred);
+    pthread_mutex_init(&r.big_lock, NULL);
     memset(r.sizes, 0, nout * sizeof *r.sizes);
     memset(r.kept, 0, nout * sizeof *r.kept);
     atomic_init(&r.done, 0);
     td->frozen = true;
     sg_parallel(a, d, o->jobs, ntasks, 1, S_render_task, &r);
+    pthread_mutex_destroy(&r.big_lock);
     if (o->progress)
         o->progress(o->progress_ctx, "pages written", pl->n, pl->n);
     for (unsigned t = 0; t < nt; t++) {
@@ -773,10 +835,14 @@ static int S_unchanged(const sg_build_opts *o, sg_arena *a,
         return 0;
     }
     *have_inputs = S_inputs(o, a, cur, now);
+    /* read in its own arena: at 100,000 cases the text is ~50 MB, which
+     * a build that goes on has no use for (it reads the outputs later) */
+    sg_arena tmp = SG_ARENA_INIT;
     sg_manifest old;
     if (*have_inputs)
-        sg_manifest_load(&old, a, mf_path, out, false);
+        sg_manifest_load(&old, &tmp, mf_path, out, false);
     if (!*have_inputs || !old.valid || !sg_manifest_same_inputs(cur, &old)) {
+        sg_arena_free(&tmp);
         sg_publish_end(pub);
         *pub = (sg_publish){0};
         return 0;
@@ -792,6 +858,7 @@ static int S_unchanged(const sg_build_opts *o, sg_arena *a,
                             .unchanged = old.counts[1] + old.counts[2],
                             .links = old.counts[3],
                             .bytes = old.counts[4] };
+    sg_arena_free(&tmp);
     return 1;
 }
 
@@ -827,6 +894,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
             rc = u > 0 ? 0 : -1;
             goto out;
         }
+        /* the last build's manifest is read once the lock is ours */
     }
     if ((o->cache ? sg_case_cache_vocab(o->cache, o->vocabulary, &v, d)
                   : sg_vocab_load(&own_v, a, o->vocabulary, d)) != 0 ||
@@ -899,6 +967,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (have_inputs && (!fp.global || d->errors))
         have_inputs = false;
     if (have_inputs) {
+        /* all at once: an arena keeps every outgrown array */
+        cur.outcap = pl.n + sg_nexports;
+        cur.out = sg_alloc(a, cur.outcap * sizeof *cur.out);
         for (size_t i = 0; i < pl.n + sg_nexports; i++) {
             const char *path = i < pl.n ? pl.pages[i].path
                                         : sg_exports[i - pl.n].path;

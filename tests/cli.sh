@@ -231,12 +231,12 @@ check "--base-url must be http(s)" '[ $rc -eq 2 ] && [ ! -e "$T/x" ]'
 # an edit to one case's write-up rewrites its page and nothing else
 mkdir -p "$T/edit" && cp cases/*.md "$T/edit/"
 "$GEN" build --cases "$T/edit" --out "$T/editsite" -q
-echo "One more sentence." >> "$T/edit/medicon-valley.md"
+echo "One more sentence, zanzibarite." >> "$T/edit/medicon-valley.md"
 touch -d '2001-01-01' "$T/editsite/index.html"
 out=$("$GEN" build --cases "$T/edit" --out "$T/editsite" 2>&1)
 # (and the search index, which holds the write-ups' words)
 check "one changed write-up rewrites its page and the search index" \
-    'printf "%s" "$out" | grep -q "(2 written, " && grep -q "One more sentence" "$T/editsite/cases/medicon-valley/index.html" && grep -q "one more sentence" "$T/editsite/static/search.js" && [ "$(date -r "$T/editsite/index.html" +%Y)" = 2001 ]'
+    'printf "%s" "$out" | grep -q "(2 written, " && grep -q "One more sentence" "$T/editsite/cases/medicon-valley/index.html" && grep -q " zanzibarite" "$T/editsite/static/search.js" && [ "$(date -r "$T/editsite/index.html" +%Y)" = 2001 ]'
 
 # bytes are compared, not sizes: a published page or export altered
 # without changing its size is put right; unchanged exports keep their time
