@@ -797,6 +797,17 @@ static void test_new_keys(void)
     /* folding: case, accents, punctuation */
     STR_EQ(sg_fold(&a, "  Öresund--Region "), "oresund region");
     STR_EQ(sg_fold(&a, "STRASSE Ærø"), "strasse aero");
+    /* the table-driven fold: digits, separators of every width, letters
+     * of other scripts kept, a stray continuation byte kept */
+    STR_EQ(sg_fold(&a, ""), "");
+    STR_EQ(sg_fold(&a, "--"), "");
+    STR_EQ(sg_fold(&a, "22@Barcelona"), "22 barcelona");
+    STR_EQ(sg_fold(&a, "Øresund \xE2\x80\x93 IT"), "oresund it");
+    STR_EQ(sg_fold(&a, "a\xC2\xA0" "b\xC3\x97" "c"), "a b c");
+    STR_EQ(sg_fold(&a, "\xC4\xB2ssel"), "ijssel");
+    STR_EQ(sg_fold(&a, "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1!"),
+           "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1");
+    STR_EQ(sg_fold(&a, "x\x80y"), "x\x80y");
     OK(sg_vocab_word(&V, SG_L_REGIONS, "GÖTEBORG") == sg_vocab_word(&V, SG_L_REGIONS, "gothenburg"));
     OK(sg_vocab_word(&V, SG_L_REGIONS, "East Jutland") !=
        sg_vocab_word(&V, SG_L_REGIONS, "Central Denmark Region"));
