@@ -287,7 +287,10 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
     unsigned long long id[3];
     if (!S_site_id(a, out, id) ||
         sg_read_file(file, (size_t)1 << 31, &b, &quiet) != 0 || !b.len ||
-        b.ptr[b.len - 1] != '\n') {
+        b.ptr[b.len - 1] != '\n' ||
+        /* a NUL (a block lost in a crash) would end a line early, and
+         * the parse below looks for each line's end with strchr */
+        memchr(b.ptr, '\0', b.len)) {
         sg_buf_free(&b);
         return;
     }
