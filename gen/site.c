@@ -235,9 +235,18 @@ static unsigned long long S_page_fp(rendering *r, strand_state *ss,
     sg_fp_str(&f, pg->title);
     sg_fp_u64(&f, pg->html);
     if (pg->case_index >= 0) {
-        sg_fp_u64(&f, r->entries[pg->case_index].c->file_hash);
+        const sg_case *c = r->entries[pg->case_index].c;
+        sg_fp_u64(&f, c->file_hash);
         sg_fp_u64(&f, r->kn->site);
         sg_fp_u64(&f, r->kn->cases[pg->case_index]);
+        /* the write-up's links as the check resolved them: a link to
+         * another case's file goes to that case's slug, which its own
+         * file says, not this one */
+        sg_fp_u64(&f, c->nurls);
+        for (size_t u = 0; u < c->nurls; u++) {
+            sg_fp_str(&f, c->urls[u].from);
+            sg_fp_str(&f, c->urls[u].to);
+        }
     } else {
         sg_fp_value(&f, pg->ctx, &ss->scratch, S_known, r->kn);
     }
