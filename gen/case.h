@@ -161,6 +161,9 @@ typedef struct sg_case {
      * `from`, and the files it uses, to copy into the site */
     const sg_case_url *urls; size_t nurls;
     const sg_case_file *files; size_t nfiles;
+    /* also set by that check: the write-up links a place (#part) in
+     * another case's page, which this page's own inputs do not decide */
+    bool links_into;
     bool ok;                     /* read and checked without errors */
 } sg_case;
 

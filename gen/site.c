@@ -274,7 +274,12 @@ static void S_render_page(rendering *r, strand_state *ss, size_t pi,
 {
     const sg_page *pg = &r->pl->pages[pi];
     r->fps[pi] = S_page_fp(r, ss, pg);
-    if (S_keep(r, ss, pg->path, pi))
+    /* a write-up that links a place in another case's page is rendered
+     * again, for the link check to see that the place is still there
+     * (that page may have changed while this one did not) */
+    bool recheck = pg->case_index >= 0 && pg->html &&
+                   r->entries[pg->case_index].c->links_into;
+    if (!recheck && S_keep(r, ss, pg->path, pi))
         return;
     sg_value *ctx = pg->ctx;
     if (pg->case_index >= 0) {

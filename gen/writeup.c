@@ -116,6 +116,7 @@ typedef struct found {
     size_t nfiles, cfiles;
     bool impure;               /* a link resolved against the collection
                                 * or the file system */
+    bool into;                 /* one names a place in another case's page */
 } found;
 
 static void S_url(found *f, const char *from, const char *to)
@@ -284,6 +285,7 @@ static void S_case_file(const writeups *w, const sg_case *c, const char *root,
                  "link '%s': case file %s not found", url, file);
         return;
     }
+    f->into |= url[pl] == '#' || strchr(url + pl, '#') != NULL;
     S_url(f, url, sg_printf(a, "../%s/%s", slug, url + pl));
 }
 
@@ -326,6 +328,7 @@ static void S_writeup_link(writeups *w, const sg_case *c, const char *root,
         if (strcmp(slug, c->slug) == 0)
             return;             /* this page: "#part", "./" */
         const sg_case *to = S_case(w, slug);
+        f->into |= strchr(url + pl, '#') != NULL;
         if (to) {
             if (to->draft && !c->draft)
                 sg_warn(d, c->file, at, "publish it (remove `draft: true`), "
@@ -415,6 +418,7 @@ static bool S_writeup_one(writeups *w, sg_case *c, sg_arena *a, sg_diags *d)
     c->urls = NULL;
     c->files = NULL;
     c->nurls = c->nfiles = 0;
+    c->links_into = false;
     if (!c->body_line || !c->body_len || !c->slug)
         return true;
     sg_arena tmp = SG_ARENA_INIT;
@@ -490,6 +494,7 @@ static bool S_writeup_one(writeups *w, sg_case *c, sg_arena *a, sg_diags *d)
     c->nurls = f.nurls;
     c->files = f.files;
     c->nfiles = f.nfiles;
+    c->links_into = f.into;
     return !f.impure;
 }
 
@@ -508,6 +513,7 @@ static void S_writeup(void *ctx, size_t i, unsigned thread, sg_arena *a,
         c->urls = NULL;
         c->files = NULL;
         c->nurls = c->nfiles = 0;
+        c->links_into = false;
         return;
     }
     /* what this case's check says, apart, to be kept */

@@ -28,3 +28,28 @@ printf 'gen-manifest 1\nin 12\0003 4 5 cases/x.md\nend\n' > "$R21/.inc.gen-manif
 r21_build "$R21/inc"; r21_rc=$?
 check "21-review: a manifest damaged by a NUL is ignored, not a crash" \
     '[ $r21_rc -eq 0 ] && diff -r -x .gen-site "$R21/inc" "$R21/fresh" >/dev/null'
+
+# a write-up that links a place in another case's page: that page loses
+# the place while the linking case is unchanged. A fresh build fails on
+# the broken fragment; so must the rebuild (its page was kept unchecked).
+R21F=$R21/frag
+mkdir -p "$R21F"
+cp -r cases "$R21F/cases"
+printf '\nSee [where it is](../berlin-ict/#locator-t) and [its map](berlin-optics-photonics.md#locator-t).\n' \
+    >> "$R21F/cases/ac-styria.md"
+r21f_build() {   # r21f_build OUT
+    "$GEN" build --cases "$R21F/cases" --templates "$R21/tpl" --out "$1" -q \
+        2>"$R21F/$(basename "$1").err"
+}
+sleep 2.1
+r21f_build "$R21F/inc"; r21_rc=$?
+check "21-review: a write-up's links into other cases' pages build" '[ $r21_rc -eq 0 ]'
+for r21_case in berlin-ict berlin-optics-photonics; do
+    cp "$R21F/cases/$r21_case.md" "$R21F/$r21_case.md.was"
+    sed -i '/^location:/d' "$R21F/cases/$r21_case.md"
+    sleep 2.1
+    r21f_build "$R21F/inc"; r21_rc=$?
+    check "21-review: a rebuild fails, as a fresh build does, once $r21_case loses the linked place" \
+        '[ $r21_rc -ne 0 ] && grep -q "anchor cases/$r21_case/index.html#locator-t does not exist" "$R21F/inc.err"'
+    cp "$R21F/$r21_case.md.was" "$R21F/cases/$r21_case.md"
+done
