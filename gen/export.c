@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "case_read.h"
+#include "strset.h"
 #include "suggest.h"
 #include "view.h"
 
@@ -206,9 +207,15 @@ static void S_words_into(sg_buf *b, sg_arena *a, const char *s)
     for (const char *p = f; *p; p++)
         cap += *p == ' ';
     const char **w = sg_alloc(a, cap * sizeof *w);
+    /* repeats dropped first, in linear time: a write-up repeats its words
+     * many times over, and sorting them all cost an eighth of a build */
+    sg_strset seen;
+    sg_strset_init(&seen, a);
     for (char *p = f; *p;) {
-        w[n++] = p;
         char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        if (len && sg_strset_add(&seen, p, len))
+            w[n++] = p;
         if (!sp)
             break;
         *sp = '\0';
