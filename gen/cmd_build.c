@@ -170,6 +170,10 @@ int sg_cmd_build(int argc, char **argv)
         fprintf(stderr, "  %zu pages rendered; %zu kept from the last build, "
                 "made from the same inputs\n", st.rendered,
                 st.pages + st.exports - st.rendered);
+    if (rc == 0 && o.verbose && st.rows)
+        fprintf(stderr, "  %zu of %zu rows of the data files copied from "
+                "the last build, their cases unchanged\n", st.rows_copied,
+                st.rows);
     if (rc != 0)
         fprintf(stderr, "build failed: %zu error%s, %zu warning%s; nothing "
                 "was written\n", d.errors, d.errors == 1 ? "" : "s",

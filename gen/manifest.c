@@ -232,6 +232,17 @@ static bool S_num(char **p, unsigned long long *x, int base)
     return true;
 }
 
+void sg_manifest_rows(sg_manifest *m, size_t nrowx, const size_t *heads,
+                      const unsigned long long *keys, const size_t *lens,
+                      size_t n)
+{
+    m->nrowx = nrowx;
+    m->head_len = (size_t *)heads;
+    m->row_key = (unsigned long long *)keys;
+    m->row_len = (size_t *)lens;
+    m->nrows = n;
+}
+
 /* A text field of a "diag" line: tab, newline and backslash escaped. */
 static void S_field(sg_buf *b, const char *s)
 {
@@ -336,6 +347,42 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
                 m->out[m->nout - 1].mtime = x[2];
                 m->out[m->nout - 1].ino = x[3];
             }
+        } else if (strncmp(p, "rowkeys ", 8) == 0) {
+            if (!outputs)
+                continue;
+            p += 8;
+            /* a line's numbers take two bytes each at least */
+            ok = !m->row_key && S_num(&p, &x[0], 10) && x[0] > 0 &&
+                 x[0] <= strlen(p) / 2;
+            if (ok)
+                m->row_key = sg_alloc(a, x[0] * sizeof *m->row_key);
+            for (size_t i = 0; ok && i < x[0]; i++)
+                ok = S_num(&p, &m->row_key[i], 16);
+            ok = ok && !*p;
+            m->nrows = ok ? (size_t)x[0] : 0;
+        } else if (strncmp(p, "rows ", 5) == 0) {
+            if (!outputs)
+                continue;
+            p += 5;
+            ok = m->nrows && m->nrowx < 64;
+            if (!ok)
+                break;
+            m->head_len = sg_realloc(a, m->head_len,
+                                     m->nrowx * sizeof *m->head_len,
+                                     (m->nrowx + 1) * sizeof *m->head_len);
+            m->row_len = sg_realloc(a, m->row_len,
+                                    m->nrowx * m->nrows * sizeof *m->row_len,
+                                    (m->nrowx + 1) * m->nrows *
+                                    sizeof *m->row_len);
+            size_t *lens = m->row_len + m->nrowx * m->nrows;
+            ok = S_num(&p, &x[0], 10);
+            m->head_len[m->nrowx] = (size_t)x[0];
+            for (size_t i = 0; ok && i < m->nrows; i++) {
+                ok = S_num(&p, &x[0], 10);
+                lens[i] = (size_t)x[0];
+            }
+            ok = ok && !*p;
+            m->nrowx++;
         } else if (strncmp(p, "diag ", 5) == 0) {
             p += 5;
             ok = S_num(&p, &x[0], 10) && S_num(&p, &x[1], 10) &&
@@ -410,6 +457,18 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
     }
     if (root >= 0)
         close(root);
+    if (m->nrowx && m->nrows) {
+        sg_buf_printf(&b, "rowkeys %zu ", m->nrows);
+        for (size_t i = 0; i < m->nrows; i++)
+            sg_buf_printf(&b, "%llx ", m->row_key[i]);
+        sg_buf_putc(&b, '\n');
+        for (size_t x = 0; x < m->nrowx; x++) {
+            sg_buf_printf(&b, "rows %zu ", m->head_len[x]);
+            for (size_t i = 0; i < m->nrows; i++)
+                sg_buf_printf(&b, "%zu ", m->row_len[x * m->nrows + i]);
+            sg_buf_putc(&b, '\n');
+        }
+    }
     for (size_t i = 0; m->warnings && i < m->warnings->n; i++) {
         const sg_diag *dg = &m->warnings->items[i];
         if (dg->sev == SG_ERROR)

@@ -78,6 +78,16 @@ typedef struct sg_manifest {
     size_t nout, outcap;
     size_t *slots;              /* path -> index + 1 into out */
     size_t nslots;
+    /* The rows of the exports made of one row per case (export.h), so
+     * that a rebuild copies an unchanged case's rows from the last
+     * build's files: per case (in file order) a key, the hash of what
+     * its rows are made from; per row export (in table order) the
+     * length of its head and of each case's row. */
+    unsigned long long *row_key;  /* nrows */
+    size_t nrows;
+    size_t nrowx;                 /* row exports; 0: no rows recorded */
+    size_t *head_len;             /* nrowx */
+    size_t *row_len;              /* nrowx * nrows, export by export */
     /* the warnings of the build it describes, said again by a build
      * that finds nothing changed */
     const sg_diags *warnings;   /* to save; NULL for none */
@@ -104,6 +114,11 @@ void sg_manifest_add(sg_manifest *m, const char *path,
 /* An output published unchanged from the site `was` describes: its file
  * is the same, so saving needs no stat of it. */
 void sg_manifest_add_kept(sg_manifest *m, const sg_mf_output *was);
+/* Records the rows of `nrowx` row exports of `n` cases (arrays kept,
+ * not copied: `lens` holds nrowx * n lengths, export by export). */
+void sg_manifest_rows(sg_manifest *m, size_t nrowx, const size_t *heads,
+                      const unsigned long long *keys, const size_t *lens,
+                      size_t n);
 /* The recorded output at `path`, or NULL (the table is built on first
  * use; call from one thread first, then any may read). */
 const sg_mf_output *sg_manifest_find(sg_manifest *m, const char *path);

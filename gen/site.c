@@ -1,6 +1,8 @@
 /* site.c - the build: plan every page, render it, check it, publish. */
 #include "site.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "case_cache.h"
 #include "cite.h"
@@ -78,6 +81,7 @@ typedef struct strand_state {
     sg_links links;
     sg_publish_stats ps;
     size_t rendered;           /* outputs rendered, not kept */
+    size_t rows, rows_copied;  /* in the row exports rendered */
 } strand_state;
 
 /* ---- fingerprints: what each output is made from (manifest.h) ---- */
@@ -209,7 +213,15 @@ typedef struct rendering {
     bool *kept;                /* published from the old site unrendered */
     known *kn;
     sg_manifest *old;
+    /* the row exports' rows (export.h): each case's key (what its rows
+     * are made from), the rows' lengths and the heads' for the next
+     * build, and per case 1 + the last build's row of the same key (0:
+     * none), whose bytes are then copied from the last build's file */
+    unsigned long long *row_keys;   /* NULL: no manifest is kept */
+    size_t *row_lens, *heads;
+    size_t *old_of;                 /* NULL: nothing to copy */
     size_t rendered;           /* outputs rendered, added up at the end */
+    size_t rows, rows_copied;  /* likewise: strand_state's */
     /* one page other than a case page at a time: a listing of 100,000
      * cases is ~100 MB of HTML, two at once were a fifth of the build's
      * peak memory. A thread that draws one while another renders one
@@ -313,6 +325,87 @@ static void S_render_page(rendering *r, strand_state *ss, size_t pi,
     }
 }
 
+/* Where a row export's rows are in the last build's file, and a window
+ * of it read ahead: rows are copied in file order, mostly one after
+ * another, so a few large reads bring them all. */
+typedef struct old_rows {
+    const rendering *r;
+    size_t x;                  /* the row export's place among them */
+    int fd;
+    size_t *off;               /* by the last build's row */
+    char *win;
+    size_t win_at, win_len, win_cap;
+} old_rows;
+
+static bool S_old_row(void *ctx, size_t i, sg_buf *b)
+{
+    old_rows *o = ctx;
+    const sg_manifest *m = o->r->old;
+    size_t j = o->r->old_of[i];
+    if (!j--)
+        return false;
+    size_t at = o->off[j], len = m->row_len[o->x * m->nrows + j];
+    if (at < o->win_at || at + len > o->win_at + o->win_len) {
+        size_t want = len > ((size_t)1 << 18) ? len : (size_t)1 << 18;
+        if (want > o->win_cap) {
+            free(o->win);
+            o->win = malloc(want);
+            o->win_cap = o->win ? want : 0;
+            if (!o->win)
+                return false;
+        }
+        o->win_at = at;
+        o->win_len = 0;
+        while (o->win_len < want) {
+            ssize_t got = pread(o->fd, o->win + o->win_len,
+                                want - o->win_len, (off_t)(at + o->win_len));
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0)
+                break;
+            o->win_len += (size_t)got;
+        }
+        if (o->win_len < len)       /* the file is shorter than recorded */
+            return false;
+    }
+    sg_buf_put(b, o->win + (at - o->win_at), len);
+    return true;
+}
+
+/* Opens the last build's file of row export `x` (the rx-th) when it is
+ * the very file the manifest describes, and finds where its rows are;
+ * false when there is nothing to copy from. */
+static bool S_old_rows(old_rows *o, const rendering *r, sg_arena *a,
+                       size_t x, size_t rx)
+{
+    const sg_manifest *m = r->old;
+    *o = (old_rows){ .r = r, .x = rx, .fd = -1 };
+    if (!r->old_of || rx >= m->nrowx)
+        return false;
+    const sg_mf_output *was = sg_manifest_find(r->old, sg_exports[x].path);
+    if (!was)
+        return false;
+    const char *path = sg_path_join(a, r->pub->out, sg_exports[x].path);
+    o->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    struct stat st;
+    if (o->fd < 0 || fstat(o->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (unsigned long long)st.st_size != was->size ||
+        (unsigned long long)st.st_ino != was->ino ||
+        (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
+            (unsigned long long)st.st_mtim.tv_nsec != was->mtime)
+        return false;
+    o->off = sg_alloc(a, (m->nrows + 1) * sizeof *o->off);
+    size_t at = m->head_len[rx];
+    const size_t *lens = m->row_len + rx * m->nrows;
+    for (size_t j = 0; j < m->nrows; j++) {
+        at += strlen(j ? sg_exports[x].sep : sg_exports[x].first);
+        o->off[j] = at;
+        at += lens[j];
+    }
+    /* the rows and tail must end where the file does */
+    return at + strlen(sg_exports[x].tail) == was->size;
+}
+
 /* An export: made from every case view, so its fingerprint is theirs. */
 static void S_render_export(rendering *r, strand_state *ss, size_t x,
                             sg_diags *d)
@@ -329,13 +422,42 @@ static void S_render_export(rendering *r, strand_state *ss, size_t x,
         sg_fp_u64(&f, r->entries[i].c->file_hash);
     }
     r->fps[slot] = sg_fp_done(&f);
-    if (S_keep(r, ss, sg_exports[x].path, slot))
+    const sg_export *ex = &sg_exports[x];
+    size_t rx = 0;                  /* its place among the row exports */
+    for (size_t k = 0; k < x; k++)
+        rx += sg_exports[k].row != NULL;
+    size_t *lens = ex->row && r->row_keys ? r->row_lens + rx * r->ncases
+                                          : NULL;
+    if (S_keep(r, ss, ex->path, slot)) {
+        /* the same inputs in the same order: the same rows */
+        if (lens && r->old->nrowx > rx && r->old->nrows == r->ncases) {
+            memcpy(lens, r->old->row_len + rx * r->ncases,
+                   r->ncases * sizeof *lens);
+            r->heads[rx] = r->old->head_len[rx];
+        } else if (lens) {
+            r->heads[rx] = (size_t)-1;   /* unknown: none recorded */
+        }
         return;
+    }
     ss->rendered++;
     sg_publish_out po;
-    if (sg_publish_open(r->pub, &ss->scratch, sg_exports[x].path, &po,
-                        d) == 0)
-        sg_exports[x].write(&po, r->entries, r->ncases, r->pl->site);
+    if (sg_publish_open(r->pub, &ss->scratch, ex->path, &po, d) == 0) {
+        if (!ex->row) {
+            ex->write(&po, r->entries, r->ncases, r->pl->site);
+        } else {
+            old_rows o;
+            bool have = S_old_rows(&o, r, &ss->scratch, x, rx);
+            sg_export_reuse re = { S_old_row, &o };
+            ss->rows_copied +=
+                sg_export_write(ex, &po, r->entries, r->ncases, r->pl->site,
+                                have ? &re : NULL, lens,
+                                lens ? &r->heads[rx] : NULL);
+            ss->rows += r->ncases;
+            if (o.fd >= 0)
+                close(o.fd);
+            free(o.win);
+        }
+    }
     r->sizes[slot] = po.len;
     sg_publish_close(&po, &ss->ps);
 }
@@ -415,6 +537,54 @@ static void S_render_task(void *ctx, size_t task, unsigned thread,
     S_task_done(ss);
 }
 
+static size_t S_row_exports(void)
+{
+    size_t n = 0;
+    for (size_t x = 0; x < sg_nexports; x++)
+        n += sg_exports[x].row != NULL;
+    return n;
+}
+
+/* Each case's row key and, when the last build recorded rows, which of
+ * its rows has the same key (looked up in a table of them). Only for a
+ * build that keeps a manifest. */
+static void S_rows_plan(rendering *r, sg_arena *a)
+{
+    if (!r->global)
+        return;
+    size_t n = r->ncases, nrx = S_row_exports();
+    r->row_keys = sg_alloc(a, (n + 1) * sizeof *r->row_keys);
+    r->row_lens = sg_alloc(a, (nrx * n + 1) * sizeof *r->row_lens);
+    r->heads = sg_alloc(a, (nrx + 1) * sizeof *r->heads);
+    for (size_t i = 0; i < n; i++) {
+        sg_fp f = SG_FP_INIT;
+        sg_fp_u64(&f, r->global);
+        sg_fp_u64(&f, r->kn->cases[i]);
+        sg_fp_u64(&f, r->entries[i].c->file_hash);
+        r->row_keys[i] = sg_fp_done(&f);
+    }
+    const sg_manifest *m = r->old;
+    if (!m->valid || !m->nrows || m->nrowx != nrx)
+        return;
+    size_t cap = 16;
+    while (cap < 2 * m->nrows)
+        cap *= 2;
+    size_t *slot = sg_alloc(a, cap * sizeof *slot);     /* 1 + row, 0 */
+    for (size_t j = 0; j < m->nrows; j++) {
+        size_t h = (size_t)m->row_key[j] & (cap - 1);
+        while (slot[h])
+            h = (h + 1) & (cap - 1);
+        slot[h] = j + 1;
+    }
+    r->old_of = sg_alloc(a, (n + 1) * sizeof *r->old_of);
+    for (size_t i = 0; i < n; i++) {
+        size_t h = (size_t)r->row_keys[i] & (cap - 1);
+        while (slot[h] && m->row_key[slot[h] - 1] != r->row_keys[i])
+            h = (h + 1) & (cap - 1);
+        r->old_of[i] = slot[h];
+    }
+}
+
 /* Renders and publishes every page and export; adds up what was written
  * into *ps and the links into `links`. */
 static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
@@ -448,6 +618,7 @@ static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
     memset(r.sizes, 0, nout * sizeof *r.sizes);
     memset(r.kept, 0, nout * sizeof *r.kept);
     atomic_init(&r.done, 0);
+    S_rows_plan(&r, a);
     td->frozen = true;
     sg_parallel(a, d, o->jobs, ntasks, 1, S_render_task, &r);
     pthread_mutex_destroy(&r.big_lock);
@@ -462,12 +633,17 @@ static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
         ps->unchanged += ss->ps.unchanged;
         ps->bytes += ss->ps.bytes;
         fp->rendered += ss->rendered;
+        fp->rows += ss->rows;
+        fp->rows_copied += ss->rows_copied;
         sg_arena_free(&ss->scratch);
         sg_buf_free(&ss->page);
     }
     fp->fps = r.fps;
     fp->sizes = r.sizes;
     fp->kept = r.kept;
+    fp->row_keys = r.row_keys;
+    fp->row_lens = r.row_lens;
+    fp->heads = r.heads;
 }
 
 /* Loads every template (a broken one stops the build before any case
@@ -968,6 +1144,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     st->bytes = ps.bytes;
     st->links = links.checked;
     st->rendered = fp.rendered;
+    st->rows = fp.rows;
+    st->rows_copied = fp.rows_copied;
     if (!*sg_value_str(sg_map_get(m.view.site, "base_url")))
         sg_diag_add(d, SG_NOTE, NULL, ((sg_mark){0, 0}), "set base_url in "
                     "site.yaml (or pass --base-url) to have one",
@@ -994,6 +1172,13 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
             else
                 sg_manifest_add(&cur, path, fp.fps[i]);
         }
+        size_t nrx = S_row_exports();
+        bool rows = fp.row_keys != NULL;
+        for (size_t x = 0; rows && x < nrx; x++)
+            rows = fp.heads[x] != (size_t)-1;
+        if (rows)
+            sg_manifest_rows(&cur, nrx, fp.heads, fp.row_keys, fp.row_lens,
+                             m.n);
         size_t counts[5] = { m.n, pl.n, sg_nexports, links.checked,
                              ps.bytes };
         memcpy(cur.counts, counts, sizeof counts);

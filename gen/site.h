@@ -54,6 +54,9 @@ typedef struct sg_build_stats {
     size_t rendered;   /* pages and exports rendered; the others were
                         * kept unrendered: the manifest said they were
                         * made from the same inputs (manifest.h) */
+    size_t rows, rows_copied;   /* the rendered row exports' case rows
+                                 * (export.h), and those of them copied
+                                 * from the last build's file */
 } sg_build_stats;
 
 /* Returns 0 on success; -1 after diagnostics, with nothing written.
