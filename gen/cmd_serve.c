@@ -44,6 +44,7 @@
 #include <unistd.h>
 
 #include "case_cache.h"
+#include "collection.h"
 #include "commands.h"
 #include "escape.h"
 #include "fs.h"
@@ -597,6 +598,23 @@ static struct MHD_Daemon *S_listen(server *sv, struct sockaddr_in *addr,
 
 /* Rebuilds whenever the cases, templates or vocabulary change, until a
  * signal stops it. */
+/* Reads every case into the cache when the first build found nothing
+ * changed and so read none: the first save then costs what later ones
+ * do. What reading says is dropped here: the next build says it again. */
+static void S_warm(const sg_build_opts *o)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    const sg_vocab *v;
+    const char *paths[1] = { o->cases };
+    sg_collection col;
+    if (sg_case_cache_vocab(o->cache, o->vocabulary, &v, &d) == 0)
+        sg_collection_load_cached(&a, v, paths, 1, o->jobs, NULL, o->cache,
+                                  &col, &d);
+    sg_arena_free(&a);
+}
+
 static void S_watch_loop(server *sv, const sg_build_opts *o)
 {
     sg_arena wa = SG_ARENA_INIT;
@@ -613,6 +631,9 @@ static void S_watch_loop(server *sv, const sg_build_opts *o)
     sa.sa_handler = S_on_signal;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* after the watches exist: a save meanwhile is seen once it is done */
+    if (o->cache && !o->cache->n)
+        S_warm(o);
     char evbuf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
     while (!S_stop) {
         struct pollfd pfd = { w.fd, POLLIN, 0 };

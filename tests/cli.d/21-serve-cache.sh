@@ -110,3 +110,23 @@ else
 fi
 [ -n "$s21_pid" ] && { kill "$s21_pid" 2>/dev/null; wait "$s21_pid" 2>/dev/null; }
 fi
+
+# gen serve started on a site already up to date builds nothing and so
+# reads no case; it reads them all while it waits, so that the first save
+# reads only the file saved, as every later one does
+if command -v curl >/dev/null 2>&1 && [ -d "$S21/site" ]; then
+    (cd "$S21" && "$GEN" build -q 2>/dev/null)
+    sleep 2.1
+    if s21_start && { s21_built ""; s21_state | grep -q '"ok": true'; }; then
+        check "21-serve-cache: started on an up-to-date site, serve reads no case" \
+            'grep -q "(0 case files read)" "$S21/serve.err"'
+        v=$(s21_version)
+        echo "A line saved first thing." >> "$C21/ac-styria.md"
+        s21_built "$v"
+        check "21-serve-cache: ... and its first save reads only the file saved" \
+            'tail -1 "$S21/serve.err" | grep -q "(1 case files read)" && s21_same'
+    else
+        bad "21-serve-cache: gen serve did not start on the built site"
+    fi
+    [ -n "$s21_pid" ] && { kill "$s21_pid" 2>/dev/null; wait "$s21_pid" 2>/dev/null; }
+fi
