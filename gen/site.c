@@ -26,6 +26,7 @@
 #include "parallel.h"
 #include "publish.h"
 #include "settings.h"
+#include "strset.h"
 #include "tpl_dir.h"
 #include "view.h"
 #include "writeup.h"
@@ -716,13 +717,17 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
     for (size_t i = 0; i < col.n; i++)
         if ((broken[i] = S_has_error(&cd, col.cases[i])))
             nbroken++;
-    for (size_t i = 0; i < cd.n; i++)
+    if (cd.errors) {         /* errors that belong to a case file */
+        sg_strset files;
+        sg_strset_init(&files, a);
         for (size_t j = 0; j < col.n; j++)
-            if (cd.items[i].sev == SG_ERROR && cd.items[i].file &&
-                strcmp(cd.items[i].file, col.cases[j]->file) == 0) {
-                placed++;
-                break;
-            }
+            sg_strset_add(&files, col.cases[j]->file,
+                          strlen(col.cases[j]->file));
+        for (size_t i = 0; i < cd.n; i++)
+            placed += cd.items[i].sev == SG_ERROR && cd.items[i].file &&
+                      sg_strset_has(&files, cd.items[i].file,
+                                    strlen(cd.items[i].file));
+    }
     sg_diags_merge(d, &cd);
     /* an error of no one case (the folder is missing), or no case left:
      * never publish that over a good site */
