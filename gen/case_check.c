@@ -723,10 +723,11 @@ static void S_finish(sg_check *k)
         c->given[i] = S_given(sg_map_get(front, v->completeness[i]));
 }
 
-int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
-                  sg_case *c, sg_diags *d)
+int sg_case_check(sg_arena *a, sg_arena *tmp, const sg_vocab *v,
+                  const sg_value *front, sg_case *c, sg_diags *d)
 {
-    sg_check k = { .a = a, .v = v, .c = c, .d = d, .front = front };
+    sg_check k = { .a = a, .tmp = tmp, .v = v, .c = c, .d = d,
+                   .front = front };
     S_defaults(a, v, c);
     for (size_t i = 0; i < front->u.map.n; i++) {
         const sg_pair *p = &front->u.map.items[i];

@@ -13,10 +13,12 @@
 #define SG_MAX_ACTIVITIES 1000
 #define SG_MAX_LIST_ITEMS 10000
 
-/* Fills *c from `front`; c->file and c->slug default must be set.
+/* Fills *c from `front`; c->file and c->slug default must be set. What
+ * the case keeps goes into `a`, what only the check needs into `tmp`
+ * (its names compared in normal form: 100,000 cases' worth of them).
  * Returns the number of errors reported. */
-int sg_case_check(sg_arena *a, const sg_vocab *v, const sg_value *front,
-                  sg_case *c, sg_diags *d);
+int sg_case_check(sg_arena *a, sg_arena *tmp, const sg_vocab *v,
+                  const sg_value *front, sg_case *c, sg_diags *d);
 
 /* True when `s` is [a-z0-9][a-z0-9-]*. */
 bool sg_slug_ok(const char *s);

@@ -59,7 +59,7 @@ static void *S_items(sg_check *k, const sg_case_key *key, const sg_value *x,
 static int S_exact_activity(sg_check *k, const char *name)
 {
     const char *norm, *words;
-    sg_normalise_name(k->a, name, &norm, &words);
+    sg_normalise_name(k->tmp, name, &norm, &words);
     for (size_t i = 0; *norm && i < k->v->naliases; i++)
         if (strcmp(k->v->aliases[i].norm, norm) == 0)
             return k->v->aliases[i].type;
@@ -80,12 +80,12 @@ static const char *S_swallowed(sg_check *k, const sg_value *at,
     int matched = 0;
     for (const char *p = name, *e; p && !first; p = e ? e + 3 : NULL) {
         e = strstr(p, " - ");
-        const char *part = e ? sg_strndup(k->a, p, (size_t)(e - p))
-                             : sg_strdup(k->a, p);
+        const char *part = e ? sg_strndup(k->tmp, p, (size_t)(e - p))
+                             : sg_strdup(k->tmp, p);
         const char *how;
         if (p != name && !first && S_exact_activity(k, part) >= 0)
             first = part;
-        if (sg_vocab_match_activity(k->v, k->a, part, &how) >= 0 &&
+        if (sg_vocab_match_activity(k->v, k->tmp, part, &how) >= 0 &&
             ++matched == 2 && !first && p != name)
             first = part;
     }
@@ -130,11 +130,13 @@ static bool S_activity(sg_check *k, const sg_case_key *key,
                               "name", part),
              "activities: '%s' looks like several activities run "
              "together", ac->name);
-    if (ac->type < 0 && !ac->type_given)
-        ac->type = sg_vocab_match_activity(k->v, k->a, ac->name,
-                                           &ac->type_how);
     if (ac->type < 0 && !ac->type_given) {
-        const char *near = sg_vocab_nearest_activity(k->v, k->a, ac->name);
+        const char *how;
+        ac->type = sg_vocab_match_activity(k->v, k->tmp, ac->name, &how);
+        ac->type_how = how ? sg_strdup(k->a, how) : NULL;
+    }
+    if (ac->type < 0 && !ac->type_given) {
+        const char *near = sg_vocab_nearest_activity(k->v, k->tmp, ac->name);
         const char *how = ac->has_gaps || ac->has_connects
             ? "it still counts with the gaps it names"
             : "it bridges no gap until it has a type, connects or gaps";

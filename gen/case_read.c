@@ -221,7 +221,7 @@ static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
                       sg_type_name(front->type));
     }
     if (rc == 0)
-        sg_case_check(a, v, front, c, d);
+        sg_case_check(a, &tree, v, front, c, d);
     sg_arena_free(&tree);
     c->ok = rc == 0 && d->errors == errors;
     return c->ok ? 0 : -1;

@@ -19,7 +19,9 @@ typedef struct sg_source_ref {
 } sg_source_ref;
 
 struct sg_check {
-    sg_arena *a;
+    sg_arena *a;                 /* what the case keeps */
+    sg_arena *tmp;               /* what only the check needs: dropped
+                                  * with the YAML tree after it */
     const sg_vocab *v;
     sg_case *c;
     sg_diags *d;
