@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "fs.h"
+#include "parallel.h"
 #include "strset.h"
 
 static const sg_mark NOWHERE = {0, 0};
@@ -635,10 +636,41 @@ static void S_keep_spare(const sg_publish *p, const char *old)
         sg_remove_tree(old);
 }
 
+static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep, int jobs);
+
+/* The subfolders of one folder, pruned on several threads: "cases"
+ * holds a folder per case, 100,000 of them on a large site. */
+typedef struct pruning {
+    int dir;                   /* the folder, open */
+    const char *rel;           /* its path inside the site ("" the root) */
+    char **names;              /* its subfolders */
+    bool *emptied;             /* each left empty */
+    const sg_strset *keep;
+} pruning;
+
+static void S_prune_one(void *ctx, size_t i, unsigned thread, sg_arena *a,
+                        sg_diags *d)
+{
+    pruning *pr = ctx;
+    (void)thread;
+    (void)a;
+    (void)d;
+    int sub = openat(pr->dir, pr->names[i],
+                     O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    sg_buf rel = SG_BUF_INIT;
+    sg_buf_puts(&rel, pr->rel);
+    if (*pr->rel)
+        sg_buf_putc(&rel, '/');
+    sg_buf_puts(&rel, pr->names[i]);
+    pr->emptied[i] = sub >= 0 && S_prune(sub, &rel, pr->keep, 1);
+    sg_buf_free(&rel);
+}
+
 /* Removes what a reused staging folder holds beyond `keep`; the folder
- * `dir` (open, consumed) is `rel` ("" for the root). True when it is
- * left empty (and may go: only then is it tried). */
-static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep)
+ * `dir` (open, consumed) is `rel` ("" for the root). Its subfolders go
+ * on up to `jobs` threads when there are many. True when it is left
+ * empty (and may go: only then is it tried). */
+static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep, int jobs)
 {
     DIR *dp = fdopendir(dir);
     if (!dp) {
@@ -648,6 +680,9 @@ static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep)
     struct dirent *de;
     size_t len = rel->len;
     bool kept = false;
+    sg_arena a = SG_ARENA_INIT;
+    char **subs = NULL;
+    size_t nsub = 0, cap = 0;
     while ((de = readdir(dp))) {
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
@@ -662,12 +697,9 @@ static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep)
                              AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
         }
         if (is_dir) {
-            int sub = openat(dirfd(dp), de->d_name,
-                             O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (sub < 0 || !S_prune(sub, rel, keep))
-                kept = true;
-            else if (unlinkat(dirfd(dp), de->d_name, AT_REMOVEDIR) != 0)
-                kept = true;
+            if (nsub == cap)
+                subs = sg_grow(&a, subs, &cap, 64, sizeof *subs);
+            subs[nsub++] = sg_strdup(&a, de->d_name);
         } else if (!sg_strset_has(keep, rel->ptr, rel->len) &&
                    strcmp(rel->ptr, SG_SITE_MARKER) != 0) {
             unlinkat(dirfd(dp), de->d_name, 0);
@@ -676,11 +708,34 @@ static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep)
         }
     }
     sg_buf_truncate(rel, len);
+    pruning pr = { dirfd(dp), rel->len ? rel->ptr : "", subs,
+                   sg_alloc(&a, (nsub + 1) * sizeof *pr.emptied), keep };
+    if (jobs > 1 && nsub >= 256) {
+        sg_diags quiet;
+        sg_diags_init(&quiet, &a);
+        sg_parallel(&a, &quiet, jobs, nsub, 64, S_prune_one, &pr);
+    } else {
+        for (size_t i = 0; i < nsub; i++) {
+            int sub = openat(dirfd(dp), subs[i],
+                             O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            sg_buf_truncate(rel, len);
+            if (len)
+                sg_buf_putc(rel, '/');
+            sg_buf_puts(rel, subs[i]);
+            pr.emptied[i] = sub >= 0 && S_prune(sub, rel, keep, jobs);
+        }
+        sg_buf_truncate(rel, len);
+    }
+    for (size_t i = 0; i < nsub; i++)
+        if (!pr.emptied[i] ||
+            unlinkat(dirfd(dp), subs[i], AT_REMOVEDIR) != 0)
+            kept = true;
     closedir(dp);
+    sg_arena_free(&a);
     return !kept;
 }
 
-void sg_publish_prune(const sg_publish *p, const sg_strset *keep)
+void sg_publish_prune(const sg_publish *p, const sg_strset *keep, int jobs)
 {
     if (!p->reuse)
         return;
@@ -688,7 +743,7 @@ void sg_publish_prune(const sg_publish *p, const sg_strset *keep)
     if (dir < 0)
         return;
     sg_buf rel = SG_BUF_INIT;
-    S_prune(dir, &rel, keep);
+    S_prune(dir, &rel, keep, jobs);
     sg_buf_free(&rel);
 }
 

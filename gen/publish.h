@@ -124,10 +124,11 @@ void sg_publish_write(sg_publish_out *o, const char *data, size_t len);
 int sg_publish_close(sg_publish_out *o, sg_publish_stats *st);
 
 /* Removes from a reused staging folder every file not among `keep`
- * (paths inside the site) and the folders left empty; before any file
- * is published. */
+ * (paths inside the site) and the folders left empty, on up to `jobs`
+ * threads; before any file is published. */
 struct sg_strset;
-void sg_publish_prune(const sg_publish *p, const struct sg_strset *keep);
+void sg_publish_prune(const sg_publish *p, const struct sg_strset *keep,
+                      int jobs);
 /* Swaps the staging folder in; fails if it is no longer the folder this
  * build made. */
 int sg_publish_commit(sg_publish *p, sg_diags *d);

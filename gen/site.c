@@ -1123,7 +1123,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         old.valid = false;
     else if (have_inputs)
         sg_manifest_load(&old, a, mf_path, out, true);
-    sg_publish_prune(&pub, &files);
+    sg_publish_prune(&pub, &files, o->jobs);
     links.load_ids = S_load_ids;
     links.load_ctx = &pub;
     sg_publish_stats ps = {0, 0, 0};
