@@ -56,3 +56,33 @@ sleep 2.1
 rw_build "$RW/inc" -v; rw_rc=$?
 check "21-rows: a template change: no row is copied, the site equals a fresh build" \
     '[ $rw_rc -eq 0 ] && grep -q "^  0 of $((rw_n * rw_nx)) rows" "$RW/out.log" && rw_same'
+
+# a site of 300 cases (a folder each, so the spare tree's "cases" folder
+# is pruned on several threads): cases deleted and renamed between
+# builds leave no folder behind, and the rebuilt site equals a fresh one
+RP=$RW/many
+mkdir -p "$RP/cases"
+awk -v dir="$RP/cases" 'BEGIN {
+    for (c = 0; c < 300; c++) {
+        f = sprintf("%s/case-%03d.md", dir, c)
+        printf "---\ntitle: Case %03d\ncountry: DK\nsector: ICT\n---\nA write-up.\n", c > f
+        close(f)
+    }
+}'
+rp_build() {     # rp_build OUT
+    "$GEN" build --cases "$RP/cases" --templates "$RW/tpl" --out "$1" -q -j2 \
+        2>/dev/null
+}
+sleep 2.1
+rp_build "$RP/inc" && rp_build "$RP/inc"     # the second has a spare tree
+rm "$RP/cases/case-007.md" "$RP/cases/case-150.md"
+mv "$RP/cases/case-299.md" "$RP/cases/case-moved.md"
+sleep 2.1
+rp_build "$RP/inc"; rp_rc=$?
+rp_build "$RP/inc"; rp_rc2=$?   # into the spare: the deleted cases' folders
+rm -rf "$RP/fresh"
+rp_build "$RP/fresh"
+check "21-rows: 300 cases, some deleted or renamed: the rebuilt site equals a fresh build" \
+    '[ $rp_rc -eq 0 ] && [ $rp_rc2 -eq 0 ] && [ ! -e "$RP/inc/cases/case-007" ] &&
+     [ ! -e "$RP/inc/cases/case-299" ] && [ -e "$RP/inc/cases/case-moved/index.html" ] &&
+     diff -r -x .gen-site "$RP/inc" "$RP/fresh" >/dev/null'
