@@ -170,6 +170,10 @@ int sg_cmd_build(int argc, char **argv)
         fprintf(stderr, "  %zu pages rendered; %zu kept from the last build, "
                 "made from the same inputs\n", st.rendered,
                 st.pages + st.exports - st.rendered);
+    if (rc == 0 && o.verbose && st.writeups_known)
+        fprintf(stderr, "  %zu write-ups not checked again: the last build "
+                "found nothing to say about the same text\n",
+                st.writeups_known);
     if (rc == 0 && o.verbose && st.rows)
         fprintf(stderr, "  %zu of %zu rows of the data files copied from "
                 "the last build, their cases unchanged\n", st.rows_copied,
@@ -263,8 +267,8 @@ int sg_cmd_list(int argc, char **argv)
     if (sg_vocab_load(&v, &a, vocab_file, &d) == 0) {
         sg_collection col;
         const char *paths[1] = { dir };
-        sg_collection_load(&a, &v, paths, 1, sg_default_jobs(), NULL, &col,
-                           &d);
+        sg_collection_load(&a, &v, paths, 1, sg_default_jobs(), NULL, NULL,
+                           &col, &d);
         for (size_t i = 0; i < col.n; i++) {
             sg_case *c = col.cases[i];
             if (!c->ok)

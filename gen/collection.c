@@ -8,6 +8,7 @@
 #include "case_check.h"
 #include "case_read.h"
 #include "fs.h"
+#include "manifest.h"
 #include "parallel.h"
 #include "writeup.h"
 
@@ -45,10 +46,33 @@ static void S_read(void *ctx, size_t i, unsigned thread, sg_arena *a,
         r->progress->fn(r->progress->ctx, "cases read", n, r->nfiles);
 }
 
+unsigned long long sg_writeup_key(unsigned long long global,
+                                  const sg_case *c)
+{
+    sg_fp f = SG_FP_INIT;
+    sg_fp_u64(&f, global);
+    sg_fp_str(&f, c->file);
+    sg_fp_u64(&f, c->file_hash);
+    return sg_fp_done(&f);
+}
+
+static int S_cmp_key(const void *x, const void *y)
+{
+    unsigned long long a = *(const unsigned long long *)x,
+                       b = *(const unsigned long long *)y;
+    return a < b ? -1 : a > b;
+}
+
+static bool S_known_key(const sg_wu_known *wk, unsigned long long key)
+{
+    return wk->nkeys && bsearch(&key, wk->keys, wk->nkeys, sizeof key,
+                                S_cmp_key);
+}
+
 int sg_collection_load(sg_arena *a, const sg_vocab *v,
                        const char *const *paths, size_t npaths, int jobs,
-                       const sg_progress *progress, sg_collection *col,
-                       sg_diags *d)
+                       const sg_progress *progress, sg_wu_known *wk,
+                       sg_collection *col, sg_diags *d)
 {
     size_t errors = d->errors;
     const char **files = NULL;
@@ -69,7 +93,31 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
     sg_cases_unique(col->cases, col->n, d);
     sg_cases_check_partners(col->cases, col->n, d);
     /* the write-ups' links need every slug: after all are read */
-    sg_writeups_check(a, col->cases, col->n, paths, npaths, jobs, d);
+    if (!wk) {
+        sg_writeups_check(a, col->cases, col->n, paths, npaths, jobs, d);
+        return d->errors == errors ? 0 : -1;
+    }
+    sg_writeup_note *notes = sg_alloc(a, (col->n + 1) * sizeof *notes);
+    unsigned long long *keys = sg_alloc(a, (col->n + 1) * sizeof *keys);
+    wk->skipped = 0;
+    for (size_t k = 0; k < col->n; k++) {
+        keys[k] = sg_writeup_key(wk->global, col->cases[k]);
+        notes[k].skip = S_known_key(wk, keys[k]);
+        wk->skipped += notes[k].skip;
+    }
+    sg_writeups_check_noted(a, col->cases, col->n, paths, npaths, jobs,
+                            notes, d);
+    wk->quiet = keys;
+    wk->nquiet = 0;
+    for (size_t k = 0; k < col->n; k++)
+        if (notes[k].skip || (notes[k].pure && !notes[k].nsaid))
+            keys[wk->nquiet++] = keys[k];
+    qsort(keys, wk->nquiet, sizeof *keys, S_cmp_key);
+    size_t u = 0;
+    for (size_t k = 0; k < wk->nquiet; k++)
+        if (!u || keys[k] != keys[u - 1])
+            keys[u++] = keys[k];
+    wk->nquiet = u;
     return d->errors == errors ? 0 : -1;
 }
 
@@ -95,8 +143,8 @@ int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
                               sg_diags *d)
 {
     if (!cc)
-        return sg_collection_load(a, v, paths, npaths, jobs, progress, col,
-                                  d);
+        return sg_collection_load(a, v, paths, npaths, jobs, progress, NULL,
+                                  col, d);
     size_t errors = d->errors;
     sg_case_cache_trim(cc);
     const char **files = NULL;

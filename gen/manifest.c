@@ -193,6 +193,14 @@ bool sg_manifest_inputs(sg_manifest *m, const char *const *paths, size_t n,
 {
     unsigned long long recent = now > 2
         ? (unsigned long long)(now - 2) * 1000000000ull : 0;
+    if (m->incap - m->nin < n) {       /* room for them all at once */
+        size_t cap = m->nin + n;
+        sg_mf_input *in = sg_alloc_uninit(m->a, (cap + 1) * sizeof *in);
+        if (m->nin)
+            memcpy(in, m->in, m->nin * sizeof *in);
+        m->in = in;
+        m->incap = cap + 1;
+    }
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(paths[i], &st) != 0)
@@ -287,27 +295,75 @@ static char *S_unfield(sg_arena *a, char **p)
     return out;
 }
 
+#define S_OUTPUTS "\nout "
+
+/* `file` into `a`, NUL-terminated, in one copy (at 100,000 cases it is
+ * tens of MB): whole, or without `outputs` only up to its first output
+ * line (the lines after it are left unread). NULL when it cannot be
+ * read, is empty or `limit` bytes or more, or does not end with its
+ * "end" line. */
+static char *S_slurp(sg_arena *a, const char *file, size_t limit,
+                     bool outputs, size_t *len)
+{
+    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    char *text = NULL, tail[5];
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 5 &&
+        (unsigned long long)st.st_size < limit &&
+        pread(fd, tail, 5, st.st_size - 5) == 5 &&
+        memcmp(tail, "\nend\n", 5) == 0) {
+        size_t want = (size_t)st.st_size, got = 0;
+        /* pages of it not read into are never touched */
+        text = sg_alloc_uninit(a, want + 1);
+        while (got < want) {
+            size_t chunk = outputs ? want - got
+                : (want - got < ((size_t)1 << 18) ? want - got
+                                                   : (size_t)1 << 18);
+            ssize_t n = read(fd, text + got, chunk);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            size_t from = got > 4 ? got - 4 : 0;   /* a line across reads */
+            got += (size_t)n;
+            if (!outputs) {
+                text[got] = '\0';
+                char *o = strstr(text + from, S_OUTPUTS);
+                if (o) {
+                    got = want = (size_t)(o - text) + 1;
+                    break;
+                }
+            }
+        }
+        if (got == want) {
+            text[got] = '\0';
+            *len = got;
+        } else {
+            text = NULL;
+        }
+    }
+    close(fd);
+    return text;
+}
+
 void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
                       const char *out, bool outputs)
 {
     memset(m, 0, sizeof *m);
     m->a = a;
-    sg_buf b = SG_BUF_INIT;
-    sg_diags quiet;
-    sg_diags_init(&quiet, a);
     unsigned long long id[3];
-    if (!S_site_id(a, out, id) ||
-        sg_read_file(file, (size_t)1 << 31, &b, &quiet) != 0 || !b.len ||
-        b.ptr[b.len - 1] != '\n' ||
-        /* a NUL (a block lost in a crash) would end a line early, and
-         * the parse below looks for each line's end with strchr */
-        memchr(b.ptr, '\0', b.len)) {
-        sg_buf_free(&b);
+    size_t len = 0;
+    char *text = S_site_id(a, out, id)
+        ? S_slurp(a, file, (size_t)1 << 31, outputs, &len) : NULL;
+    /* a NUL (a block lost in a crash) would end a line early, as the
+     * parse looks for each line's end with strchr */
+    if (!text || text[len - 1] != '\n' || memchr(text, '\0', len))
         return;
-    }
-    char *text = sg_strndup(a, b.ptr, b.len);
-    sg_buf_free(&b);
-    bool ok = strncmp(text, "gen-manifest 1\n", 15) == 0, ended = false;
+    /* its "end" line was seen by S_slurp: a build without its outputs
+     * stops before them */
+    bool ok = strncmp(text, "gen-manifest 2\n", 15) == 0, ended = !outputs;
     for (char *p = text + (ok ? 15 : 0), *nl; ok && *p; p = nl + 1) {
         nl = strchr(p, '\n');
         *nl = '\0';
@@ -326,6 +382,12 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
                 ok = S_num(&p, &x[0], 10);
                 m->counts[i] = (size_t)x[0];
             }
+            /* the inputs are the cases and a few more: room for them at
+             * once (the text holds them, so the count is no risk) */
+            if (ok && !m->in && m->counts[0] < len / 16) {
+                m->incap = m->counts[0] + 256;
+                m->in = sg_alloc_uninit(a, m->incap * sizeof *m->in);
+            }
         } else if (strncmp(p, "in ", 3) == 0) {
             p += 3;
             sg_mf_input in;
@@ -336,8 +398,6 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
             if (ok)
                 S_add_input(m, &in);
         } else if (strncmp(p, "out ", 4) == 0) {
-            if (!outputs)
-                continue;
             p += 4;
             ok = S_num(&p, &x[0], 16) && S_num(&p, &x[1], 10) &&
                  S_num(&p, &x[2], 10) && S_num(&p, &x[3], 10);
@@ -360,6 +420,17 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
                 ok = S_num(&p, &m->row_key[i], 16);
             ok = ok && !*p;
             m->nrows = ok ? (size_t)x[0] : 0;
+        } else if (strncmp(p, "quiet ", 6) == 0) {
+            p += 6;
+            ok = !m->quiet && S_num(&p, &x[0], 10) && x[0] > 0 &&
+                 x[0] <= strlen(p) / 2;
+            if (ok)
+                m->quiet = sg_alloc(a, x[0] * sizeof *m->quiet);
+            for (size_t i = 0; ok && i < x[0]; i++)
+                ok = S_num(&p, &m->quiet[i], 16) &&
+                     (!i || m->quiet[i] > m->quiet[i - 1]);
+            ok = ok && !*p;
+            m->nquiet = ok ? (size_t)x[0] : 0;
         } else if (strncmp(p, "rows ", 5) == 0) {
             if (!outputs)
                 continue;
@@ -423,7 +494,7 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
     if (!S_site_id(&a, out, id))
         goto done;
     sg_buf b = SG_BUF_INIT;
-    sg_buf_printf(&b, "gen-manifest 1\nsite %llu %llu %llu \nopts %llx \n"
+    sg_buf_printf(&b, "gen-manifest 2\nsite %llu %llu %llu \nopts %llx \n"
                   "counts", id[0], id[1], id[2], m->opts);
     for (int i = 0; i < 5; i++)
         sg_buf_printf(&b, " %zu", m->counts[i]);
@@ -435,6 +506,24 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
         sg_buf_printf(&b, "in %llu %llu %llu %llu %s\n", in->size,
                       in->racy ? 0 : in->mtime, in->ino,
                       in->racy ? 0 : in->ctime, in->path);
+    }
+    /* what a build that finds nothing changed needs comes first: it
+     * stops reading at the outputs */
+    if (m->nquiet) {
+        sg_buf_printf(&b, "quiet %zu ", m->nquiet);
+        for (size_t i = 0; i < m->nquiet; i++)
+            sg_buf_printf(&b, "%llx ", m->quiet[i]);
+        sg_buf_putc(&b, '\n');
+    }
+    for (size_t i = 0; m->warnings && i < m->warnings->n; i++) {
+        const sg_diag *dg = &m->warnings->items[i];
+        if (dg->sev == SG_ERROR)
+            continue;
+        sg_buf_printf(&b, "diag %d %u %u ", (int)dg->sev, dg->line, dg->col);
+        S_field(&b, dg->file);
+        S_field(&b, dg->msg);
+        S_field(&b, dg->hint);
+        sg_buf_putc(&b, '\n');
     }
     int root = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (size_t i = 0; i < m->nout; i++) {
@@ -468,16 +557,6 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
                 sg_buf_printf(&b, "%zu ", m->row_len[x * m->nrows + i]);
             sg_buf_putc(&b, '\n');
         }
-    }
-    for (size_t i = 0; m->warnings && i < m->warnings->n; i++) {
-        const sg_diag *dg = &m->warnings->items[i];
-        if (dg->sev == SG_ERROR)
-            continue;
-        sg_buf_printf(&b, "diag %d %u %u ", (int)dg->sev, dg->line, dg->col);
-        S_field(&b, dg->file);
-        S_field(&b, dg->msg);
-        S_field(&b, dg->hint);
-        sg_buf_putc(&b, '\n');
     }
     sg_buf_puts(&b, "end\n");
     sg_diags quiet;

@@ -88,6 +88,12 @@ typedef struct sg_manifest {
     size_t nrowx;                 /* row exports; 0: no rows recorded */
     size_t *head_len;             /* nrowx */
     size_t *row_len;              /* nrowx * nrows, export by export */
+    /* the keys of the write-ups the build checked and found nothing to
+     * say about from their own files alone (collection.h): read with
+     * the inputs, since the cases are read before the lock is waited
+     * for; sorted */
+    unsigned long long *quiet;
+    size_t nquiet;
     /* the warnings of the build it describes, said again by a build
      * that finds nothing changed */
     const sg_diags *warnings;   /* to save; NULL for none */

@@ -700,8 +700,8 @@ static bool S_has_error(const sg_diags *d, const sg_case *c)
 }
 
 static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
-                   const sg_settings *set, model *m, sg_diags *d,
-                   sg_build_stats *st)
+                   const sg_settings *set, sg_wu_known *wk, model *m,
+                   sg_diags *d, sg_build_stats *st)
 {
     const char *paths[1] = { o->cases };
     sg_collection col;
@@ -710,8 +710,11 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
      * errors is left out and the rest goes on */
     sg_diags cd;
     sg_diags_init(&cd, a);
-    sg_collection_load_cached(a, v, paths, 1, o->jobs, &prog, o->cache, &col,
-                              &cd);
+    if (o->cache)
+        sg_collection_load_cached(a, v, paths, 1, o->jobs, &prog, o->cache,
+                                  &col, &cd);
+    else
+        sg_collection_load(a, v, paths, 1, o->jobs, &prog, wk, &col, &cd);
     bool *broken = sg_alloc(a, (col.n + 1) * sizeof *broken);
     size_t nbroken = 0, placed = 0;
     for (size_t i = 0; i < col.n; i++)
@@ -1014,8 +1017,8 @@ static void S_load_ids(void *ctx, sg_links *l, const char *path)
 static int S_unchanged(const sg_build_opts *o, sg_arena *a,
                        sg_manifest *cur, bool *have_inputs,
                        const char *mf_path, const char *out,
-                       sg_publish *pub, long long now, sg_diags *d,
-                       sg_build_stats *st)
+                       sg_publish *pub, long long now, sg_wu_known *wk,
+                       sg_diags *d, sg_build_stats *st)
 {
     /* only when the lock is free: a build waiting for another one reads
      * the cases first (and finds the other's work in the manifest after) */
@@ -1036,6 +1039,12 @@ static int S_unchanged(const sg_build_opts *o, sg_arena *a,
     sg_manifest old;
     if (*have_inputs)
         sg_manifest_load(&old, &tmp, mf_path, out, false);
+    if (*have_inputs && old.valid && old.nquiet) {
+        unsigned long long *keys = sg_alloc(a, old.nquiet * sizeof *keys);
+        memcpy(keys, old.quiet, old.nquiet * sizeof *keys);
+        wk->keys = keys;
+        wk->nkeys = old.nquiet;
+    }
     if (!*have_inputs || !old.valid || !sg_manifest_same_inputs(cur, &old)) {
         sg_arena_free(&tmp);
         sg_publish_end(pub);
@@ -1082,9 +1091,10 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     const char *out = sg_publish_resolved(a, o->out);
     const char *mf_path = out ? sg_manifest_path(a, out) : NULL;
     bool have_inputs = false;
+    sg_wu_known wk = {0};
     if (mf_path) {
         int u = S_unchanged(o, a, &cur, &have_inputs, mf_path, out, &pub,
-                            now, d, st);
+                            now, &wk, d, st);
         if (u != 0) {
             rc = u > 0 ? 0 : -1;
             goto out;
@@ -1094,8 +1104,14 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if ((o->cache ? sg_case_cache_vocab(o->cache, o->vocabulary, &v, d)
                   : sg_vocab_load(&own_v, a, o->vocabulary, d)) != 0 ||
         S_settings(o, a, v, &set, d) != 0 ||
-        S_templates(o, a, &td, d) != 0 ||
-        S_model(o, a, v, &set, &m, d, st) != 0)
+        S_templates(o, a, &td, d) != 0)
+        goto out;
+    /* what every output shares; a write-up checked quiet by a build with
+     * the same is not checked again */
+    unsigned long long global = have_inputs ? S_global(&cur, v, a, o->cases)
+                                            : 0;
+    wk.global = global;
+    if (S_model(o, a, v, &set, global ? &wk : NULL, &m, d, st) != 0)
         goto out;
     /* with keep_going, the left-out cases' errors are in `d` already:
      * what counts from here is what the build adds */
@@ -1110,8 +1126,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     known kn;
     S_known_make(&kn, a, o, &pl, m.entries, m.n, d);
     rendering fp = { .kn = &kn, .old = &old,
-                     .global = have_inputs ? S_global(&cur, v, a, o->cases)
-                                           : 0 };
+                     .global = global };
 
     /* from here to the end this build holds the output folder's lock */
     const char *protect[] = { o->cases, o->templates };
@@ -1150,6 +1165,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     st->links = links.checked;
     st->rendered = fp.rendered;
     st->rows = fp.rows;
+    st->writeups_known = wk.skipped;
     st->rows_copied = fp.rows_copied;
     if (!*sg_value_str(sg_map_get(m.view.site, "base_url")))
         sg_diag_add(d, SG_NOTE, NULL, ((sg_mark){0, 0}), "set base_url in "
@@ -1184,6 +1200,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         if (rows)
             sg_manifest_rows(&cur, nrx, fp.heads, fp.row_keys, fp.row_lens,
                              m.n);
+        cur.quiet = wk.quiet;
+        cur.nquiet = wk.nquiet;
         size_t counts[5] = { m.n, pl.n, sg_nexports, links.checked,
                              ps.bytes };
         memcpy(cur.counts, counts, sizeof counts);

@@ -54,6 +54,8 @@ typedef struct sg_build_stats {
     size_t rendered;   /* pages and exports rendered; the others were
                         * kept unrendered: the manifest said they were
                         * made from the same inputs (manifest.h) */
+    size_t writeups_known;      /* write-ups not checked again: the last
+                                 * build found nothing in the same bytes */
     size_t rows, rows_copied;   /* the rendered row exports' case rows
                                  * (export.h), and those of them copied
                                  * from the last build's file */

@@ -24,7 +24,7 @@ check "21-review: a linked case's new slug reaches the kept page that links its 
      diff -r -x .gen-site "$R21/inc" "$R21/fresh" >/dev/null'
 
 # a manifest with a NUL inside a line (as a crash can leave a file)
-printf 'gen-manifest 1\nin 12\0003 4 5 cases/x.md\nend\n' > "$R21/.inc.gen-manifest"
+printf 'gen-manifest 2\nin 12\0003 4 5 cases/x.md\nend\n' > "$R21/.inc.gen-manifest"
 r21_build "$R21/inc"; r21_rc=$?
 check "21-review: a manifest damaged by a NUL is ignored, not a crash" \
     '[ $r21_rc -eq 0 ] && diff -r -x .gen-site "$R21/inc" "$R21/fresh" >/dev/null'
