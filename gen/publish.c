@@ -385,10 +385,23 @@ static bool S_reused(const sg_publish *p, const char *rel,
     return false;
 }
 
+/* A file's size, time (ns) and inode, as the manifest records them. */
+static void S_ident(const struct stat *st, unsigned long long *id)
+{
+    if (!id)
+        return;
+    id[0] = (unsigned long long)st->st_size;
+    id[1] = (unsigned long long)st->st_mtim.tv_sec * 1000000000ull +
+            (unsigned long long)st->st_mtim.tv_nsec;
+    id[2] = (unsigned long long)st->st_ino;
+}
+
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *stats,
-                    sg_diags *d)
+                    unsigned long long *id, sg_diags *d)
 {
+    if (id)
+        id[0] = id[1] = id[2] = 0;
     if (!sg_publish_path_ok(rel))
         return sg_error(d, rel, NOWHERE, NULL,
                         "unsafe output path; nothing is written outside the "
@@ -401,11 +414,13 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
         (size_t)st.st_size == len && sg_file_holds(old, data, len)) {
         if (S_reused(p, rel, &st)) {
             stats->unchanged++;
+            S_ident(&st, id);      /* a hard link: the very file */
             return 0;
         }
         for (int tries = 0; tries < 2; tries++) {
             if (linkat(AT_FDCWD, old, p->root, rel, 0) == 0) {
                 stats->unchanged++;
+                S_ident(&st, id);
                 return 0;
             }
             if (errno != ENOENT)
@@ -432,6 +447,9 @@ int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
         return S_make_error(p->staging, p->root, dst, errno, d);
     bool ok = sg_write_all(fd, data, len) == 0;
     int e = errno;
+    struct stat wst;
+    if (ok && fstat(fd, &wst) == 0)
+        S_ident(&wst, id);
     if (close(fd) != 0 && ok) {
         ok = false;
         e = errno;
@@ -605,12 +623,18 @@ void sg_publish_write(sg_publish_out *o, const char *data, size_t len)
 int sg_publish_close(sg_publish_out *o, sg_publish_stats *st)
 {
     char one;
+    struct stat fst;
+    memset(o->id, 0, sizeof o->id);
     if (o->same && !o->failed && !S_read_old(o, &one, 1) &&
         linkat(AT_FDCWD, o->old, o->root, o->rel, 0) == 0) {
         st->unchanged++;    /* every byte matched and the old file ended */
+        if (fstat(o->old_fd, &fst) == 0)
+            S_ident(&fst, o->id);
     } else if (!o->failed) {
         if (o->same || o->fd < 0)
             S_diverge(o);   /* a longer old file, or no old file at all */
+        if (!o->failed && fstat(o->fd, &fst) == 0)
+            S_ident(&fst, o->id);
         if (!o->failed && close(o->fd) != 0)
             S_fail(o, o->dst, "cannot write");
         o->fd = -1;

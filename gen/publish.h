@@ -84,10 +84,12 @@ typedef struct sg_publish_stats {
 
 /* Writes one file at `rel` (a relative path inside the site). Safe to
  * call from several threads at once, each with its own `scratch` arena
- * (for temporary paths), `st` and `d`. */
+ * (for temporary paths), `st` and `d`. `id` (NULL, or 3 entries) gets
+ * the published file's size, time (ns) and inode, for the manifest (all
+ * 0 when unknown). */
 int sg_publish_file(const sg_publish *p, sg_arena *scratch, const char *rel,
                     const char *data, size_t len, sg_publish_stats *st,
-                    sg_diags *d);
+                    unsigned long long *id, sg_diags *d);
 /* Publishes the old site's file at `rel` unchanged (a hard link, not
  * read), when it is still the file the last build left: `was` its size,
  * time (ns) and inode. For an output whose fingerprint says it would
@@ -114,6 +116,8 @@ typedef struct sg_publish_out {
     size_t len;               /* bytes given so far */
     bool same;                /* they all match the old file so far */
     bool failed;              /* an error was reported */
+    unsigned long long id[3]; /* after the close: the file's size, time
+                               * (ns) and inode, as sg_publish_file's */
     sg_diags *d;
 } sg_publish_out;
 

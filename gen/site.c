@@ -211,6 +211,8 @@ typedef struct rendering {
      * export), its size, and what the last build recorded */
     unsigned long long global;
     unsigned long long *fps, *sizes;
+    unsigned long long *ids;   /* by output, 3 each: the file published
+                                * (size, time, inode), 0 when unknown */
     bool *kept;                /* published from the old site unrendered */
     known *kn;
     sg_manifest *old;
@@ -321,7 +323,7 @@ static void S_render_page(rendering *r, strand_state *ss, size_t pi,
             sg_links_page(&ss->links, pg->path, sg_tpl_file(t), ss->page.ptr,
                           ss->page.len, d);
         sg_publish_file(r->pub, &ss->scratch, pg->path, ss->page.ptr,
-                        ss->page.len, &ss->ps, d);
+                        ss->page.len, &ss->ps, &r->ids[3 * pi], d);
         r->sizes[pi] = ss->page.len;
     }
 }
@@ -461,6 +463,7 @@ static void S_render_export(rendering *r, strand_state *ss, size_t x,
     }
     r->sizes[slot] = po.len;
     sg_publish_close(&po, &ss->ps);
+    memcpy(&r->ids[3 * slot], po.id, sizeof po.id);
 }
 
 static void S_page_done(rendering *r, unsigned thread)
@@ -612,7 +615,8 @@ static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
                     .global = fp->global, .kn = fp->kn, .old = fp->old,
                     .fps = sg_alloc(a, nout * sizeof *r.fps),
                     .sizes = sg_alloc(a, nout * sizeof *r.sizes),
-                    .kept = sg_alloc(a, nout * sizeof *r.kept) };
+                    .kept = sg_alloc(a, nout * sizeof *r.kept),
+                    .ids = sg_alloc(a, 3 * nout * sizeof *r.ids) };
     memset(r.strands, 0, nt * sizeof *r.strands);
     r.deferred = sg_alloc(a, (pl->n + 1) * sizeof *r.deferred);
     pthread_mutex_init(&r.big_lock, NULL);
@@ -642,6 +646,7 @@ static void S_render(const sg_build_opts *o, sg_arena *a, const sg_plan *pl,
     fp->fps = r.fps;
     fp->sizes = r.sizes;
     fp->kept = r.kept;
+    fp->ids = r.ids;
     fp->row_keys = r.row_keys;
     fp->row_lens = r.row_lens;
     fp->heads = r.heads;
@@ -862,7 +867,8 @@ static void S_copy_files(sg_arena *a, const sg_publish *pub,
     for (size_t i = 0; i < n && !d->errors; i++) {
         sg_buf_reset(&data);
         if (sg_read_file(f[i].src, SG_MAX_FIGURE_SIZE, &data, d) == 0)
-            sg_publish_file(pub, a, f[i].dst, data.ptr, data.len, ps, d);
+            sg_publish_file(pub, a, f[i].dst, data.ptr, data.len, ps, NULL,
+                            d);
     }
     sg_buf_free(&data);
 }
@@ -878,7 +884,8 @@ static void S_statics(const sg_build_opts *o, sg_arena *a,
         sg_buf_reset(&data);
         const char *from = sg_path_join(a, o->templates, statics[i]);
         if (sg_read_file(from, SG_MAX_FILE_SIZE, &data, d) == 0)
-            sg_publish_file(pub, a, statics[i], data.ptr, data.len, ps, d);
+            sg_publish_file(pub, a, statics[i], data.ptr, data.len, ps, NULL,
+                            d);
     }
     sg_buf_free(&data);
 }
@@ -1188,10 +1195,15 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
                                         : sg_exports[i - pl.n].path;
             const sg_mf_output *was = fp.kept[i]
                 ? sg_manifest_find(&old, path) : NULL;
-            if (was)
+            if (was) {
                 sg_manifest_add_kept(&cur, was);
-            else
+            } else {
+                /* as published: saving needs no stat of it */
                 sg_manifest_add(&cur, path, fp.fps[i]);
+                cur.out[cur.nout - 1].size = fp.ids[3 * i];
+                cur.out[cur.nout - 1].mtime = fp.ids[3 * i + 1];
+                cur.out[cur.nout - 1].ino = fp.ids[3 * i + 2];
+            }
         }
         size_t nrx = S_row_exports();
         bool rows = fp.row_keys != NULL;
