@@ -188,11 +188,12 @@ static void S_words_into(sg_buf *b, sg_arena *a, const char *s)
     for (char *p = f; *p;) {
         char *sp = strchr(p, ' ');
         size_t len = sp ? (size_t)(sp - p) : strlen(p);
-        if (len && sg_strset_add(&seen, p, len))
+        if (sp)
+            *sp = '\0';
+        if (len && sg_strset_add_ref(&seen, p, len))   /* `f` is ours */
             w[n++] = p;
         if (!sp)
             break;
-        *sp = '\0';
         p = sp + 1;
     }
     if (!n)

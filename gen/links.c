@@ -22,7 +22,8 @@ void sg_links_init(sg_links *l, sg_arena *a, sg_strset *files)
 
 void sg_links_file(sg_links *l, const char *path)
 {
-    sg_strset_add(l->files, path, strlen(path));
+    /* the paths are the build's (page table, exports, case files) */
+    sg_strset_add_ref(l->files, path, strlen(path));
 }
 
 void sg_links_merge(sg_links *into, sg_links *from)

@@ -43,7 +43,8 @@ void sg_links_init(sg_links *l, sg_arena *a, sg_strset *files);
  * `from` is done with afterwards. Its fragments are moved, not copied:
  * `from`'s arena must live as long as `into`'s. */
 void sg_links_merge(sg_links *into, sg_links *from);
-/* Declares a file the build will write ("cases/x/index.html"). */
+/* Declares a file the build will write ("cases/x/index.html"); the
+ * path itself is kept, not a copy: it must live as long as `l`. */
 void sg_links_file(sg_links *l, const char *path);
 /* Checks the links of an HTML page at `path`, rendered from `tpl`;
  * reports broken ones as errors naming the template. Records its ids. */

@@ -39,31 +39,55 @@ bool sg_strset_has(const sg_strset *s, const char *key, size_t len)
     return false;
 }
 
-bool sg_strset_add(sg_strset *s, const char *key, size_t len)
+/* Makes the table `cap` slots (a power of two), its keys moved in. */
+static void S_rehash(sg_strset *s, size_t cap)
 {
-    if (2 * (s->n + 1) > s->cap) {
-        size_t cap = s->cap * 2;
-        const char **slots = sg_alloc(s->a, cap * sizeof *slots);
-        for (size_t i = 0; i < s->cap; i++) {
-            if (!s->slots[i])
-                continue;
-            size_t j = S_hash(s->slots[i], strlen(s->slots[i])) & (cap - 1);
-            while (slots[j])
-                j = (j + 1) & (cap - 1);
-            slots[j] = s->slots[i];
-        }
-        s->slots = slots;
-        s->cap = cap;
+    const char **slots = sg_alloc(s->a, cap * sizeof *slots);
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->slots[i])
+            continue;
+        size_t j = S_hash(s->slots[i], strlen(s->slots[i])) & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = s->slots[i];
     }
+    s->slots = slots;
+    s->cap = cap;
+}
+
+void sg_strset_reserve(sg_strset *s, size_t n)
+{
+    size_t cap = s->cap;
+    while (2 * (s->n + n) > cap)
+        cap *= 2;
+    if (cap != s->cap)
+        S_rehash(s, cap);
+}
+
+/* Adds `key` (a copy of it, or itself when `ref`). */
+static bool S_add(sg_strset *s, const char *key, size_t len, bool ref)
+{
+    if (2 * (s->n + 1) > s->cap)
+        S_rehash(s, s->cap * 2);
     size_t i = S_hash(key, len) & (s->cap - 1);
     while (s->slots[i]) {
         if (S_eq(s->slots[i], key, len))
             return false;
         i = (i + 1) & (s->cap - 1);
     }
-    s->slots[i] = sg_strndup(s->a, key, len);
+    s->slots[i] = ref ? key : sg_strndup(s->a, key, len);
     s->n++;
     return true;
+}
+
+bool sg_strset_add(sg_strset *s, const char *key, size_t len)
+{
+    return S_add(s, key, len, false);
+}
+
+bool sg_strset_add_ref(sg_strset *s, const char *key, size_t len)
+{
+    return S_add(s, key, len, true);
 }
 
 /* FNV-1a over the bytes, then a 64-bit finaliser (from SplitMix64) so

@@ -17,6 +17,12 @@ typedef struct sg_strset {
 void sg_strset_init(sg_strset *s, sg_arena *a);
 /* Adds a copy of `key` (len bytes); true when it was not there before. */
 bool sg_strset_add(sg_strset *s, const char *key, size_t len);
+/* Adds `key` itself, not a copy: it must be NUL-terminated at `len` and
+ * outlive the set (a string of the set's arena, or longer-lived). */
+bool sg_strset_add_ref(sg_strset *s, const char *key, size_t len);
+/* Room for `n` more keys, so that the table is made once (a table
+ * outgrown stays in the arena: at 400,000 paths, 8 MB). */
+void sg_strset_reserve(sg_strset *s, size_t n);
 bool sg_strset_has(const sg_strset *s, const char *key, size_t len);
 
 /* A set that keeps a 64-bit hash of each string instead of the string:
