@@ -294,18 +294,15 @@ static sg_value *S_cells(sg_arena *a, const sg_vocab *v,
     return vc->cells && vc->cells[m] ? vc->cells[m] : S_cells_new(a, v, m);
 }
 
-/* The case's texts that every view of it shows, made into values once
- * per build rather than once per view (a case is viewed by a dozen
- * pages): no strlen and no allocation each time. */
+/* The case's texts that every link to it shows, made into values once
+ * per build rather than once per view (a case is linked from a dozen
+ * pages): no strlen and no allocation each time. Its other texts are
+ * made with its view, which is dropped after use: kept for the build,
+ * they were 40 MB at 100,000 cases. */
 static sg_value **S_texts(sg_arena *a, const sg_case *c, const char *url)
 {
     const char *t[SG_NTEXTS] = {
-        [SG_T_SLUG] = c->slug, [SG_T_TITLE] = c->title,
-        [SG_T_SUMMARY] = c->summary, [SG_T_COUNTRY] = c->country,
-        [SG_T_REGION] = c->region, [SG_T_CITY] = c->city,
-        [SG_T_SECTOR] = c->sector, [SG_T_ORGANISATION] = c->organisation,
-        [SG_T_LEGAL_FORM] = c->legal_form, [SG_T_DATE] = c->date,
-        [SG_T_URL] = url,
+        [SG_T_SLUG] = c->slug, [SG_T_TITLE] = c->title, [SG_T_URL] = url,
     };
     sg_value **v = sg_alloc(a, SG_NTEXTS * sizeof *v);
     for (int i = 0; i < SG_NTEXTS; i++)
@@ -710,8 +707,8 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     sg_value *m = sg_map_sized(a, 41);
     ADD(m, "slug", txt[SG_T_SLUG]);
     ADD(m, "title", txt[SG_T_TITLE]);
-    ADD(m, "summary", txt[SG_T_SUMMARY]);
-    ADD(m, "country", txt[SG_T_COUNTRY]);
+    ADD(m, "summary", S_ref(a, c->summary));
+    ADD(m, "country", S_ref(a, c->country));
     sg_value *countries = sg_list(a);
     if (c->ncountries) {
         for (size_t i = 0; i < c->ncountries; i++)
@@ -720,13 +717,13 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
         sg_list_push(a, countries, S_ref(a, c->country));
     }
     ADD(m, "countries", countries);
-    ADD(m, "region", txt[SG_T_REGION]);
-    ADD(m, "city", txt[SG_T_CITY]);
-    ADD(m, "sector", txt[SG_T_SECTOR]);
+    ADD(m, "region", S_ref(a, c->region));
+    ADD(m, "city", S_ref(a, c->city));
+    ADD(m, "sector", S_ref(a, c->sector));
     ADD(m, "tags", S_strs(a, c->tags, c->ntags));
     if (c->founded) NUM(m, "founded", c->founded); else NUL(m, "founded");
-    ADD(m, "organisation", txt[SG_T_ORGANISATION]);
-    ADD(m, "legal_form", txt[SG_T_LEGAL_FORM]);
+    ADD(m, "organisation", S_ref(a, c->organisation));
+    ADD(m, "legal_form", S_ref(a, c->legal_form));
     STR(m, "reach", c->reach >= 0 ? v->reach[c->reach] : NULL);
     /* a count in the source's own words ("some 180") is kept as words
      * in actors_text; `actors` is a number only where the source gives
@@ -748,7 +745,7 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     LAZY(m, "obstacles", S_part_obstacles);
     LAZY(m, "history", S_part_history);
     LAZY(m, "sources", S_part_sources);
-    ADD(m, "date", txt[SG_T_DATE]);
+    ADD(m, "date", S_ref(a, c->date));
     ADD(m, "authors", S_strs(a, c->authors, c->nauthors));
     LAZY(m, "completeness", S_part_completeness);
     ADD(m, "url", txt[SG_T_URL]);

@@ -43,11 +43,11 @@ typedef struct sg_view_cache {
     sg_value *(*trait_cells)[3];            /* per trait: x side */
 } sg_view_cache;
 
-/* The case's texts kept as values in its entry (sg_case_entry.texts). */
+/* The case's texts kept as values in its entry (sg_case_entry.texts):
+ * those of every link to it, which many pages' views share; its other
+ * texts are made with its view, which is dropped after each use. */
 enum sg_case_text {
-    SG_T_SLUG, SG_T_TITLE, SG_T_SUMMARY, SG_T_COUNTRY, SG_T_REGION,
-    SG_T_CITY, SG_T_SECTOR, SG_T_ORGANISATION, SG_T_LEGAL_FORM, SG_T_DATE,
-    SG_T_URL, SG_NTEXTS
+    SG_T_SLUG, SG_T_TITLE, SG_T_URL, SG_NTEXTS
 };
 
 /* One per published case, kept for the whole build: the typed records
