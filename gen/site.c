@@ -352,6 +352,7 @@ static bool S_old_row(void *ctx, size_t i, sg_buf *b)
             free(o->win);
             o->win = malloc(want);
             o->win_cap = o->win ? want : 0;
+            o->win_len = 0;         /* the old window is gone */
             if (!o->win)
                 return false;
         }
@@ -396,15 +397,22 @@ static bool S_old_rows(old_rows *o, const rendering *r, sg_arena *a,
             (unsigned long long)st.st_mtim.tv_nsec != was->mtime)
         return false;
     o->off = sg_alloc(a, (m->nrows + 1) * sizeof *o->off);
-    size_t at = m->head_len[rx];
+    size_t size = (size_t)was->size, at = m->head_len[rx];
     const size_t *lens = m->row_len + rx * m->nrows;
+    /* each piece inside the file: lengths that only add up to it by
+     * wrapping around (a damaged manifest) must not be copied */
+    if (at > size)
+        return false;
     for (size_t j = 0; j < m->nrows; j++) {
-        at += strlen(j ? sg_exports[x].sep : sg_exports[x].first);
+        size_t sep = strlen(j ? sg_exports[x].sep : sg_exports[x].first);
+        if (sep > size - at || lens[j] > size - at - sep)
+            return false;
+        at += sep;
         o->off[j] = at;
         at += lens[j];
     }
     /* the rows and tail must end where the file does */
-    return at + strlen(sg_exports[x].tail) == was->size;
+    return strlen(sg_exports[x].tail) == size - at;
 }
 
 /* An export: made from every case view, so its fingerprint is theirs. */
