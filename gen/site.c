@@ -695,16 +695,11 @@ typedef struct model {
     sg_view view;
 } model;
 
-/* Whether the case read from `file` has an error among `d`'s. */
-static bool S_has_error(const sg_diags *d, const sg_case *c)
+/* Whether the case read from `file` has an error among those whose
+ * files `erred` holds (a set, not every error against every case). */
+static bool S_has_error(const sg_strset *erred, const sg_case *c)
 {
-    if (!c->ok)
-        return true;
-    for (size_t i = 0; i < d->n; i++)
-        if (d->items[i].sev == SG_ERROR && d->items[i].file &&
-            strcmp(d->items[i].file, c->file) == 0)
-            return true;
-    return false;
+    return !c->ok || sg_strset_has(erred, c->file, strlen(c->file));
 }
 
 static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
@@ -725,8 +720,14 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
         sg_collection_load(a, v, paths, 1, o->jobs, &prog, wk, &col, &cd);
     bool *broken = sg_alloc(a, (col.n + 1) * sizeof *broken);
     size_t nbroken = 0, placed = 0;
+    sg_strset erred;               /* the files errors name */
+    sg_strset_init(&erred, a);
+    for (size_t i = 0; cd.errors && i < cd.n; i++)
+        if (cd.items[i].sev == SG_ERROR && cd.items[i].file)
+            sg_strset_add(&erred, cd.items[i].file,
+                          strlen(cd.items[i].file));
     for (size_t i = 0; i < col.n; i++)
-        if ((broken[i] = S_has_error(&cd, col.cases[i])))
+        if ((broken[i] = S_has_error(&erred, col.cases[i])))
             nbroken++;
     if (cd.errors) {         /* errors that belong to a case file */
         sg_strset files;

@@ -31,3 +31,18 @@ sleep 2.1
 r6_build "$R6/inc"; r6_rc=$?
 check "21-review6: row lengths that wrap around the file are not used" \
     '[ $r6_rc -eq 0 ] && r6_same'
+
+# --keep-going finds each case's errors through a set of the files they
+# name: a case whose write-up links a missing case file (an error of the
+# write-up check) is left out, one with only a warning is published
+R6K=$R6/kg
+mkdir -p "$R6K/cases"
+cp cases/ac-styria.md cases/berlin-ict.md cases/dortmund.md "$R6K/cases/"
+printf '\nSee [the other](no-such-case.md).\n' >> "$R6K/cases/berlin-ict.md"
+printf '\nSome <b>bold</b> text.\n' >> "$R6K/cases/dortmund.md"
+"$GEN" build --cases "$R6K/cases" --out "$R6K/site" --keep-going -q \
+    >/dev/null 2>&1; r6_rc=$?
+check "21-review6: --keep-going leaves out the case whose write-up has an error, keeps the one with a warning" \
+    '[ $r6_rc -eq 1 ] && [ ! -e "$R6K/site/cases/berlin-ict" ] &&
+     [ -e "$R6K/site/cases/dortmund/index.html" ] &&
+     [ -e "$R6K/site/cases/ac-styria/index.html" ]'
