@@ -32,6 +32,20 @@ r6_build "$R6/inc"; r6_rc=$?
 check "21-review6: row lengths that wrap around the file are not used" \
     '[ $r6_rc -eq 0 ] && r6_same'
 
+# Two rows' lengths swapped, or two cases' row keys: the lengths still
+# add up to the file, so only a check of the rows' record as a whole
+# keeps a damaged cases.json (or one case's row given to another) out
+for r6_what in rows rowkeys; do
+    awk -v what="$r6_what" '$1 == what && !done { t = $4; $4 = $5; $5 = t;
+                             $0 = $0 " "; done = 1 } { print }' "$r6_mf" > "$r6_mf.new" &&
+        mv "$r6_mf.new" "$r6_mf"
+    printf '\nAnother sentence.\n' >> "$R6/cases/dortmund.md"
+    sleep 2.1
+    r6_build "$R6/inc"; r6_rc=$?
+    check "21-review6: two $r6_what swapped in the manifest: no row is copied wrongly" \
+        '[ $r6_rc -eq 0 ] && r6_same'
+done
+
 # --keep-going finds each case's errors through a set of the files they
 # name: a case whose write-up links a missing case file (an error of the
 # write-up check) is left out, one with only a warning is published
