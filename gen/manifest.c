@@ -390,6 +390,7 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
      * stops before them */
     bool ok = strncmp(text, "gen-manifest 2\n", 15) == 0, ended = !outputs;
     unsigned long long *sums = NULL;    /* the "rowsum" line's */
+    size_t rows_cap = 0;                /* row exports room was made for */
     for (char *p = text + (ok ? 15 : 0), *nl; ok && *p; p = nl + 1) {
         nl = strchr(p, '\n');
         *nl = '\0';
@@ -464,13 +465,19 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
             ok = m->nrows && m->nrowx < 64;
             if (!ok)
                 break;
-            m->head_len = sg_realloc(a, m->head_len,
-                                     m->nrowx * sizeof *m->head_len,
-                                     (m->nrowx + 1) * sizeof *m->head_len);
-            m->row_len = sg_realloc(a, m->row_len,
-                                    m->nrowx * m->nrows * sizeof *m->row_len,
-                                    (m->nrowx + 1) * m->nrows *
-                                    sizeof *m->row_len);
+            if (m->nrowx == rows_cap) {
+                /* doubled: an arena keeps what it outgrows, so room for
+                 * one more line each time was the square of the lines */
+                size_t cap = rows_cap ? 2 * rows_cap : 4;
+                m->head_len = sg_realloc(a, m->head_len,
+                                         m->nrowx * sizeof *m->head_len,
+                                         cap * sizeof *m->head_len);
+                m->row_len = sg_realloc(a, m->row_len,
+                                        m->nrowx * m->nrows *
+                                        sizeof *m->row_len,
+                                        cap * m->nrows * sizeof *m->row_len);
+                rows_cap = cap;
+            }
             size_t *lens = m->row_len + m->nrowx * m->nrows;
             ok = S_num(&p, &x[0], 10);
             m->head_len[m->nrowx] = (size_t)x[0];
