@@ -240,6 +240,31 @@ static bool S_num(char **p, unsigned long long *x, int base)
     return true;
 }
 
+/* The hashes of the rows' record, saved with it: of the keys, and of
+ * each row export's lengths (with the keys'). A damaged or edited record
+ * may still have lengths that add up to their file while no longer
+ * marking its rows, or a key that names another case's row. */
+static unsigned long long S_keys_sum(const sg_manifest *m)
+{
+    sg_fp f = SG_FP_INIT;
+    sg_fp_u64(&f, m->nrows);
+    for (size_t i = 0; i < m->nrows; i++)
+        sg_fp_u64(&f, m->row_key[i]);
+    return sg_fp_done(&f);
+}
+
+static unsigned long long S_lens_sum(const sg_manifest *m, size_t x,
+                                     unsigned long long keys)
+{
+    sg_fp f = SG_FP_INIT;
+    sg_fp_u64(&f, keys);
+    sg_fp_u64(&f, x);
+    sg_fp_u64(&f, m->head_len[x]);
+    for (size_t i = 0; i < m->nrows; i++)
+        sg_fp_u64(&f, m->row_len[x * m->nrows + i]);
+    return sg_fp_done(&f);
+}
+
 void sg_manifest_rows(sg_manifest *m, size_t nrowx, const size_t *heads,
                       const unsigned long long *keys, const size_t *lens,
                       size_t n)
@@ -364,6 +389,8 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
     /* its "end" line was seen by S_slurp: a build without its outputs
      * stops before them */
     bool ok = strncmp(text, "gen-manifest 2\n", 15) == 0, ended = !outputs;
+    unsigned long long *sums = NULL;    /* the "rowsum" line's */
+    size_t rows_cap = 0;                /* row exports room was made for */
     for (char *p = text + (ok ? 15 : 0), *nl; ok && *p; p = nl + 1) {
         nl = strchr(p, '\n');
         *nl = '\0';
@@ -435,16 +462,23 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
             if (!outputs)
                 continue;
             p += 5;
-            ok = m->nrows && m->nrowx < 64;
+            /* after the keys, before their hashes (one a row export) */
+            ok = m->nrows && m->nrowx < 64 && !sums;
             if (!ok)
                 break;
-            m->head_len = sg_realloc(a, m->head_len,
-                                     m->nrowx * sizeof *m->head_len,
-                                     (m->nrowx + 1) * sizeof *m->head_len);
-            m->row_len = sg_realloc(a, m->row_len,
-                                    m->nrowx * m->nrows * sizeof *m->row_len,
-                                    (m->nrowx + 1) * m->nrows *
-                                    sizeof *m->row_len);
+            if (m->nrowx == rows_cap) {
+                /* doubled: an arena keeps what it outgrows, so room for
+                 * one more line each time was the square of the lines */
+                size_t cap = rows_cap ? 2 * rows_cap : 4;
+                m->head_len = sg_realloc(a, m->head_len,
+                                         m->nrowx * sizeof *m->head_len,
+                                         cap * sizeof *m->head_len);
+                m->row_len = sg_realloc(a, m->row_len,
+                                        m->nrowx * m->nrows *
+                                        sizeof *m->row_len,
+                                        cap * m->nrows * sizeof *m->row_len);
+                rows_cap = cap;
+            }
             size_t *lens = m->row_len + m->nrowx * m->nrows;
             ok = S_num(&p, &x[0], 10);
             m->head_len[m->nrowx] = (size_t)x[0];
@@ -454,6 +488,17 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
             }
             ok = ok && !*p;
             m->nrowx++;
+        } else if (strncmp(p, "rowsum ", 7) == 0) {
+            if (!outputs)
+                continue;
+            p += 7;
+            /* the keys' hash, then one a row export */
+            ok = !sums && m->nrowx;
+            if (ok)
+                sums = sg_alloc(a, (m->nrowx + 1) * sizeof *sums);
+            for (size_t i = 0; ok && i <= m->nrowx; i++)
+                ok = S_num(&p, &sums[i], 16);
+            ok = ok && !*p;
         } else if (strncmp(p, "diag ", 5) == 0) {
             p += 5;
             ok = S_num(&p, &x[0], 10) && S_num(&p, &x[1], 10) &&
@@ -481,6 +526,14 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
         m->a = a;
         return;
     }
+    /* rows whose record is not as saved are not copied (a row export's
+     * head of SIZE_MAX lies outside any file); the rest stands */
+    unsigned long long keys = m->nrows ? S_keys_sum(m) : 0;
+    if (m->nrows && (!sums || sums[0] != keys))
+        m->nrows = m->nrowx = 0;
+    for (size_t x = 0; x < m->nrowx; x++)
+        if (sums[x + 1] != S_lens_sum(m, x, keys))
+            m->head_len[x] = (size_t)-1;
     m->valid = true;
     if (outputs)
         sg_manifest_index(m);
@@ -557,6 +610,11 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
                 sg_buf_printf(&b, "%zu ", m->row_len[x * m->nrows + i]);
             sg_buf_putc(&b, '\n');
         }
+        unsigned long long keys = S_keys_sum(m);
+        sg_buf_printf(&b, "rowsum %llx ", keys);
+        for (size_t x = 0; x < m->nrowx; x++)
+            sg_buf_printf(&b, "%llx ", S_lens_sum(m, x, keys));
+        sg_buf_putc(&b, '\n');
     }
     sg_buf_puts(&b, "end\n");
     sg_diags quiet;

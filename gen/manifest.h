@@ -82,7 +82,9 @@ typedef struct sg_manifest {
      * that a rebuild copies an unchanged case's rows from the last
      * build's files: per case (in file order) a key, the hash of what
      * its rows are made from; per row export (in table order) the
-     * length of its head and of each case's row. */
+     * length of its head and of each case's row. Saved with hashes of
+     * the keys and of each export's lengths: a record loaded otherwise
+     * is dropped (nrows 0), or one export's (its head_len SIZE_MAX). */
     unsigned long long *row_key;  /* nrows */
     size_t nrows;
     size_t nrowx;                 /* row exports; 0: no rows recorded */

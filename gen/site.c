@@ -357,6 +357,7 @@ static bool S_old_row(void *ctx, size_t i, sg_buf *b)
             free(o->win);
             o->win = malloc(want);
             o->win_cap = o->win ? want : 0;
+            o->win_len = 0;         /* the old window is gone */
             if (!o->win)
                 return false;
         }
@@ -401,15 +402,22 @@ static bool S_old_rows(old_rows *o, const rendering *r, sg_arena *a,
             (unsigned long long)st.st_mtim.tv_nsec != was->mtime)
         return false;
     o->off = sg_alloc(a, (m->nrows + 1) * sizeof *o->off);
-    size_t at = m->head_len[rx];
+    size_t size = (size_t)was->size, at = m->head_len[rx];
     const size_t *lens = m->row_len + rx * m->nrows;
+    /* each piece inside the file: lengths that only add up to it by
+     * wrapping around (a damaged manifest) must not be copied */
+    if (at > size)
+        return false;
     for (size_t j = 0; j < m->nrows; j++) {
-        at += strlen(j ? sg_exports[x].sep : sg_exports[x].first);
+        size_t sep = strlen(j ? sg_exports[x].sep : sg_exports[x].first);
+        if (sep > size - at || lens[j] > size - at - sep)
+            return false;
+        at += sep;
         o->off[j] = at;
         at += lens[j];
     }
     /* the rows and tail must end where the file does */
-    return at + strlen(sg_exports[x].tail) == was->size;
+    return strlen(sg_exports[x].tail) == size - at;
 }
 
 /* An export: made from every case view, so its fingerprint is theirs. */
@@ -695,16 +703,11 @@ typedef struct model {
     sg_view view;
 } model;
 
-/* Whether the case read from `file` has an error among `d`'s. */
-static bool S_has_error(const sg_diags *d, const sg_case *c)
+/* Whether the case read from `file` has an error among those whose
+ * files `erred` holds (a set, not every error against every case). */
+static bool S_has_error(const sg_strset *erred, const sg_case *c)
 {
-    if (!c->ok)
-        return true;
-    for (size_t i = 0; i < d->n; i++)
-        if (d->items[i].sev == SG_ERROR && d->items[i].file &&
-            strcmp(d->items[i].file, c->file) == 0)
-            return true;
-    return false;
+    return !c->ok || sg_strset_has(erred, c->file, strlen(c->file));
 }
 
 static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
@@ -725,8 +728,14 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
         sg_collection_load(a, v, paths, 1, o->jobs, &prog, wk, &col, &cd);
     bool *broken = sg_alloc(a, (col.n + 1) * sizeof *broken);
     size_t nbroken = 0, placed = 0;
+    sg_strset erred;               /* the files errors name */
+    sg_strset_init(&erred, a);
+    for (size_t i = 0; cd.errors && i < cd.n; i++)
+        if (cd.items[i].sev == SG_ERROR && cd.items[i].file)
+            sg_strset_add(&erred, cd.items[i].file,
+                          strlen(cd.items[i].file));
     for (size_t i = 0; i < col.n; i++)
-        if ((broken[i] = S_has_error(&cd, col.cases[i])))
+        if ((broken[i] = S_has_error(&erred, col.cases[i])))
             nbroken++;
     if (cd.errors) {         /* errors that belong to a case file */
         sg_strset files;
