@@ -276,6 +276,27 @@ void sg_manifest_rows(sg_manifest *m, size_t nrowx, const size_t *heads,
     m->nrows = n;
 }
 
+/* A line's count and that many hex keys ("2 1f 3a "), in order when
+ * `sorted` (strictly rising): into *keys and *n; false when it is not
+ * that. */
+static bool S_keys(sg_arena *a, char *p, bool sorted,
+                   unsigned long long **keys, size_t *n)
+{
+    unsigned long long count;
+    /* a line's numbers take two bytes each at least */
+    if (!S_num(&p, &count, 10) || !count || count > strlen(p) / 2)
+        return false;
+    unsigned long long *k = sg_alloc(a, count * sizeof *k);
+    for (size_t i = 0; i < count; i++)
+        if (!S_num(&p, &k[i], 16) || (sorted && i && k[i] <= k[i - 1]))
+            return false;
+    if (*p)
+        return false;
+    *keys = k;
+    *n = (size_t)count;
+    return true;
+}
+
 /* A text field of a "diag" line: tab, newline and backslash escaped. */
 static void S_field(sg_buf *b, const char *s)
 {
@@ -438,26 +459,10 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
             if (!outputs)
                 continue;
             p += 8;
-            /* a line's numbers take two bytes each at least */
-            ok = !m->row_key && S_num(&p, &x[0], 10) && x[0] > 0 &&
-                 x[0] <= strlen(p) / 2;
-            if (ok)
-                m->row_key = sg_alloc(a, x[0] * sizeof *m->row_key);
-            for (size_t i = 0; ok && i < x[0]; i++)
-                ok = S_num(&p, &m->row_key[i], 16);
-            ok = ok && !*p;
-            m->nrows = ok ? (size_t)x[0] : 0;
+            ok = !m->row_key && S_keys(a, p, false, &m->row_key, &m->nrows);
         } else if (strncmp(p, "quiet ", 6) == 0) {
             p += 6;
-            ok = !m->quiet && S_num(&p, &x[0], 10) && x[0] > 0 &&
-                 x[0] <= strlen(p) / 2;
-            if (ok)
-                m->quiet = sg_alloc(a, x[0] * sizeof *m->quiet);
-            for (size_t i = 0; ok && i < x[0]; i++)
-                ok = S_num(&p, &m->quiet[i], 16) &&
-                     (!i || m->quiet[i] > m->quiet[i - 1]);
-            ok = ok && !*p;
-            m->nquiet = ok ? (size_t)x[0] : 0;
+            ok = !m->quiet && S_keys(a, p, true, &m->quiet, &m->nquiet);
         } else if (strncmp(p, "rows ", 5) == 0) {
             if (!outputs)
                 continue;
