@@ -420,6 +420,16 @@ static bool S_old_rows(old_rows *o, const rendering *r, sg_arena *a,
     return strlen(sg_exports[x].tail) == size - at;
 }
 
+/* How many row exports (export.h) come before export `x` in the table:
+ * its place among them; sg_nexports gives how many there are. */
+static size_t S_row_place(size_t x)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < x; k++)
+        n += sg_exports[k].row != NULL;
+    return n;
+}
+
 /* An export: made from every case view, so its fingerprint is theirs. */
 static void S_render_export(rendering *r, strand_state *ss, size_t x,
                             sg_diags *d)
@@ -437,9 +447,7 @@ static void S_render_export(rendering *r, strand_state *ss, size_t x,
     }
     r->fps[slot] = sg_fp_done(&f);
     const sg_export *ex = &sg_exports[x];
-    size_t rx = 0;                  /* its place among the row exports */
-    for (size_t k = 0; k < x; k++)
-        rx += sg_exports[k].row != NULL;
+    size_t rx = S_row_place(x);
     size_t *lens = ex->row && r->row_keys ? r->row_lens + rx * r->ncases
                                           : NULL;
     if (S_keep(r, ss, ex->path, slot)) {
@@ -552,14 +560,6 @@ static void S_render_task(void *ctx, size_t task, unsigned thread,
     S_task_done(ss);
 }
 
-static size_t S_row_exports(void)
-{
-    size_t n = 0;
-    for (size_t x = 0; x < sg_nexports; x++)
-        n += sg_exports[x].row != NULL;
-    return n;
-}
-
 /* Each case's row key and, when the last build recorded rows, which of
  * its rows has the same key (looked up in a table of them). Only for a
  * build that keeps a manifest. */
@@ -567,7 +567,7 @@ static void S_rows_plan(rendering *r, sg_arena *a)
 {
     if (!r->global)
         return;
-    size_t n = r->ncases, nrx = S_row_exports();
+    size_t n = r->ncases, nrx = S_row_place(sg_nexports);
     r->row_keys = sg_alloc(a, (n + 1) * sizeof *r->row_keys);
     r->row_lens = sg_alloc(a, (nrx * n + 1) * sizeof *r->row_lens);
     r->heads = sg_alloc(a, (nrx + 1) * sizeof *r->heads);
@@ -1218,7 +1218,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
                 cur.out[cur.nout - 1].ino = fp.ids[3 * i + 2];
             }
         }
-        size_t nrx = S_row_exports();
+        size_t nrx = S_row_place(sg_nexports);
         bool rows = fp.row_keys != NULL;
         for (size_t x = 0; rows && x < nrx; x++)
             rows = fp.heads[x] != (size_t)-1;
