@@ -71,16 +71,22 @@ static const char *const help =
     "  --cases, --templates, --out, --drafts, --settings, --vocabulary: as for\n"
     "                      build\n";
 
+/* Asks for the state once, then again with ?after= the version seen: the
+ * server holds that request until the next build is live (or HOLD_TIME
+ * has passed), so the page reloads the moment it can. */
 static const char reload_js[] =
     "(function () {\n"
     "  var seen = null;\n"
     "  function poll() {\n"
-    "    fetch('/__gen/state', { cache: 'no-store' }).then(function (r) {\n"
+    "    var q = seen === null ? '' : '?after=' + seen;\n"
+    "    fetch('/__gen/state' + q, { cache: 'no-store' }).then(function (r) {\n"
     "      return r.json();\n"
     "    }).then(function (s) {\n"
-    "      if (seen === null) seen = s.version;\n"
-    "      else if (s.version !== seen) location.reload();\n"
-    "    }).catch(function () {}).then(function () { setTimeout(poll, 400); });\n"
+    "      if (seen !== null && s.version !== seen) return location.reload();\n"
+    "      var first = seen === null;\n"
+    "      seen = s.version;\n"
+    "      setTimeout(poll, first ? 0 : 400);\n"
+    "    }).catch(function () { setTimeout(poll, 400); });\n"
     "  }\n"
     "  poll();\n"
     "})();\n";
@@ -96,6 +102,16 @@ static const char reload_js[] =
  * folder, inotify) when sizing the connection limit. */
 #define BUILD_FDS 128u
 #define MAX_CONNECTIONS 16384u
+/* State requests held for the next build (a long poll): at most this
+ * many at once (more are answered at once), each for at most HOLD_TIME
+ * seconds, after which it is answered with the version it already has. */
+#define MAX_HELD 256u
+#define HOLD_TIME 15
+
+typedef struct held {
+    struct MHD_Connection *conn;
+    time_t since;
+} held;
 
 typedef struct server {
     pthread_mutex_t lock;     /* guards the fields up to problems_html */
@@ -104,6 +120,10 @@ typedef struct server {
     bool have_site;           /* some build succeeded: root is set */
     char root[PATH_MAX];      /* the output folder, resolved after it */
     char *problems_html;      /* the failed build's diagnostics */
+    held held[MAX_HELD];      /* suspended state requests */
+    size_t nheld;
+    size_t unfinished;        /* requests held once, not yet completed */
+    bool stopping;            /* no request is held any more */
     /* set before listening, read-only after */
     const char *out;
     struct in_addr bound;     /* the address listened on */
@@ -237,12 +257,70 @@ static bool S_resolve(const char *root, sg_arena *a, const char *url,
     return true;
 }
 
+/* Seconds on a clock that never steps back. */
+static time_t S_mono(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec;
+}
+
+/* Lets the held state requests go (they are answered with the version
+ * then): all of them, or those held since `before` or earlier. With
+ * sv->lock held. */
+static void S_release(server *sv, bool all, time_t before)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < sv->nheld; i++) {
+        if (all || sv->held[i].since <= before)
+            MHD_resume_connection(sv->held[i].conn);
+        else
+            sv->held[keep++] = sv->held[i];
+    }
+    sv->nheld = keep;
+}
+
+/* A request's mark once it has been held: answer it, never hold again. */
+static char S_was_held;
+
+/* The site's version and whether its last build succeeded, as JSON. A
+ * GET with ?after= the version now is held until a build makes the next
+ * one (S_release), so that the page learns of it at once. */
+static enum MHD_Result S_state(server *sv, struct MHD_Connection *conn,
+                               const char *method, void **con_cls)
+{
+    const char *after = MHD_lookup_connection_value(
+        conn, MHD_GET_ARGUMENT_KIND, "after");
+    char *end = NULL;
+    unsigned long long want = after ? strtoull(after, &end, 10) : 0;
+    pthread_mutex_lock(&sv->lock);
+    unsigned ver = sv->version;
+    bool ok = sv->ok;
+    if (!*con_cls && after && *after && !*end && want == ver &&
+        strcmp(method, "GET") == 0 && !sv->stopping &&
+        sv->nheld < MAX_HELD) {
+        sv->held[sv->nheld++] = (held){ conn, S_mono() };
+        sv->unfinished++;
+        *con_cls = &S_was_held;
+        /* under the lock: a build that moves the version on finds it
+         * held, and lets it go */
+        MHD_suspend_connection(conn);
+        pthread_mutex_unlock(&sv->lock);
+        return MHD_YES;
+    }
+    pthread_mutex_unlock(&sv->lock);
+    char js[64];
+    int n = snprintf(js, sizeof js, "{\"version\": %u, \"ok\": %s}\n", ver,
+                     ok ? "true" : "false");
+    return S_send(conn, 200, "application/json", js, (size_t)n);
+}
+
 static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
                                 const char *url, const char *method,
                                 const char *version, const char *upload,
                                 size_t *upload_size, void **con_cls)
 {
-    (void)upload; (void)upload_size; (void)con_cls;
+    (void)upload; (void)upload_size;
     server *sv = cls;
     const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                    MHD_HTTP_HEADER_HOST);
@@ -261,21 +339,15 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
     if (strcmp(url, "/__gen/reload.js") == 0)
         return S_send(conn, 200, "text/javascript", reload_js,
                       sizeof reload_js - 1);
+    if (strcmp(url, "/__gen/state") == 0)
+        return S_state(sv, conn, method, con_cls);
     pthread_mutex_lock(&sv->lock);
-    unsigned ver = sv->version;
     bool ok = sv->ok, have_site = sv->have_site;
     char root[PATH_MAX];
     memcpy(root, sv->root, sizeof root);
     bool serve_files = ok && have_site;
     char *problems = serve_files ? NULL : strdup(sv->problems_html);
     pthread_mutex_unlock(&sv->lock);
-    if (strcmp(url, "/__gen/state") == 0) {
-        char js[64];
-        int n = snprintf(js, sizeof js, "{\"version\": %u, \"ok\": %s}\n", ver,
-                         ok ? "true" : "false");
-        free(problems);
-        return S_send(conn, 200, "application/json", js, (size_t)n);
-    }
     if (!serve_files && !problems)
         return S_send_text(conn, 500, "out of memory\n");
     sg_arena a = SG_ARENA_INIT;
@@ -320,6 +392,21 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *conn,
     free(problems);
     sg_arena_free(&a);
     return ret;
+}
+
+/* A request is done with (answered, or its connection lost). */
+static void S_on_completed(void *cls, struct MHD_Connection *conn,
+                           void **con_cls,
+                           enum MHD_RequestTerminationCode code)
+{
+    (void)conn;
+    (void)code;
+    server *sv = cls;
+    if (*con_cls != &S_was_held)
+        return;
+    pthread_mutex_lock(&sv->lock);
+    sv->unfinished--;
+    pthread_mutex_unlock(&sv->lock);
 }
 
 /* Counts the open connections (called on the HTTP thread only). */
@@ -381,6 +468,43 @@ static unsigned S_connection_limit(bool polls)
     return n < 4 ? 4 : (unsigned)n;
 }
 
+/* A build's new site is live: the pages (and the held requests) learn
+ * of it now, before the build's last chores (saving its manifest). */
+typedef struct live {
+    server *sv;
+    bool told;
+} live;
+
+/* Records a build's outcome for the pages: a new version, whether it
+ * succeeded (then files are read under the output folder as it resolves
+ * now), the failed build's diagnostics (`problems`, taken; NULL keeps
+ * the last). */
+static void S_tell(server *sv, bool ok, char *problems)
+{
+    char root[PATH_MAX];
+    bool resolved = ok && realpath(sv->out, root) && strlen(root) > 1;
+    pthread_mutex_lock(&sv->lock);
+    sv->version++;
+    sv->ok = ok;
+    if (problems) {
+        free(sv->problems_html);
+        sv->problems_html = problems;
+    }
+    if (resolved) {
+        memcpy(sv->root, root, sizeof root);
+        sv->have_site = true;
+    }
+    S_release(sv, true, 0);
+    pthread_mutex_unlock(&sv->lock);
+}
+
+static void S_live(void *ctx)
+{
+    live *l = ctx;
+    S_tell(l->sv, true, NULL);
+    l->told = true;
+}
+
 /* Builds, prints what happened, and records it for the pages. */
 static void S_build(server *sv, const sg_build_opts *o)
 {
@@ -392,7 +516,11 @@ static void S_build(server *sv, const sg_build_opts *o)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (o->cache)
         o->cache->hits = o->cache->reads = 0;
-    int rc = sg_build(o, &d, &st);
+    live l = { sv, false };
+    sg_build_opts bo = *o;
+    bo.published = S_live;
+    bo.published_ctx = &l;
+    int rc = sg_build(&bo, &d, &st);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1000 +
                 (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
@@ -408,29 +536,20 @@ static void S_build(server *sv, const sg_build_opts *o)
         fprintf(stderr, "build failed: %zu error%s; showing them in the "
                 "browser until they are fixed\n", d.errors,
                 d.errors == 1 ? "" : "s");
-    sg_buf_puts(&html, "<!DOCTYPE html><html lang=\"en\"><head><meta "
-                "charset=\"utf-8\"><title>Build failed</title><style>body{"
-                "font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}"
-                "pre{background:#fff3f0;border-left:4px solid #d55e00;padding:"
-                "1rem;white-space:pre-wrap}</style></head><body><h1>The build "
-                "failed</h1><p>Fix these problems and save; this page reloads "
-                "by itself.</p><pre>");
-    sg_html_escape(&html, text.ptr, text.len);
-    sg_buf_puts(&html, "</pre><script src=\"/__gen/reload.js\"></script>"
-                "</body></html>\n");
-    /* files are read only under the folder this build published */
-    char root[PATH_MAX];
-    bool resolved = rc == 0 && realpath(sv->out, root) && strlen(root) > 1;
-    pthread_mutex_lock(&sv->lock);
-    sv->version++;
-    sv->ok = rc == 0;
-    free(sv->problems_html);
-    sv->problems_html = sg_buf_detach(&html);
-    if (resolved) {
-        memcpy(sv->root, root, sizeof root);
-        sv->have_site = true;
+    if (!l.told) {     /* it failed, or found nothing changed */
+        sg_buf_puts(&html, "<!DOCTYPE html><html lang=\"en\"><head><meta "
+                    "charset=\"utf-8\"><title>Build failed</title><style>"
+                    "body{font:16px/1.5 system-ui,sans-serif;margin:2rem;"
+                    "max-width:60rem}pre{background:#fff3f0;border-left:4px "
+                    "solid #d55e00;padding:1rem;white-space:pre-wrap}</style>"
+                    "</head><body><h1>The build failed</h1><p>Fix these "
+                    "problems and save; this page reloads by itself.</p>"
+                    "<pre>");
+        sg_html_escape(&html, text.ptr, text.len);
+        sg_buf_puts(&html, "</pre><script src=\"/__gen/reload.js\"></script>"
+                    "</body></html>\n");
+        S_tell(sv, rc == 0, sg_buf_detach(&html));
     }
-    pthread_mutex_unlock(&sv->lock);
     sg_buf_free(&text);
     sg_buf_free(&html);
     sg_arena_free(&a);
@@ -576,13 +695,15 @@ static struct MHD_Daemon *S_listen(server *sv, struct sockaddr_in *addr,
                  MHD_is_feature_supported(MHD_FEATURE_POLL) == MHD_YES;
     unsigned limit = S_connection_limit(polls);
     struct MHD_Daemon *daemon = MHD_start_daemon(
-        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+        MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL,
         S_handle, sv, MHD_OPTION_EXTERNAL_LOGGER, S_log, sv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr,
         MHD_OPTION_CONNECTION_TIMEOUT, IDLE_TIMEOUT,
         MHD_OPTION_CONNECTION_LIMIT, limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, limit / 2,
-        MHD_OPTION_NOTIFY_CONNECTION, S_on_connection, sv, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_CONNECTION, S_on_connection, sv,
+        MHD_OPTION_NOTIFY_COMPLETED, S_on_completed, sv, MHD_OPTION_END);
     if (!daemon) {
         fprintf(stderr, "gen serve: cannot listen on %s:%ld: %s\n", host, port,
                 strerror(errno));
@@ -637,7 +758,12 @@ static void S_watch_loop(server *sv, const sg_build_opts *o)
     char evbuf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
     while (!S_stop) {
         struct pollfd pfd = { w.fd, POLLIN, 0 };
-        if (poll(&pfd, w.fd >= 0 ? 1 : 0, 500) <= 0)
+        int ready = poll(&pfd, w.fd >= 0 ? 1 : 0, 500);
+        /* a held state request is answered after HOLD_TIME at most */
+        pthread_mutex_lock(&sv->lock);
+        S_release(sv, false, S_mono() - HOLD_TIME);
+        pthread_mutex_unlock(&sv->lock);
+        if (ready <= 0)
             continue;
         /* an editor's save is several events: let them settle (for up to
          * two seconds), then build once */
@@ -747,6 +873,20 @@ int sg_cmd_serve(int argc, char **argv)
     if (daemon) {
         S_watch_loop(&sv, &o);
         fprintf(stderr, "\nstopped\n");
+        /* the daemon stops only with no request held; those let go are
+         * given a moment (a second at most) to be answered */
+        pthread_mutex_lock(&sv.lock);
+        sv.stopping = true;
+        S_release(&sv, true, 0);
+        pthread_mutex_unlock(&sv.lock);
+        for (int i = 0; i < 100; i++) {
+            pthread_mutex_lock(&sv.lock);
+            size_t left = sv.unfinished;
+            pthread_mutex_unlock(&sv.lock);
+            if (!left)
+                break;
+            nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+        }
         MHD_stop_daemon(daemon);
     }
     free(sv.problems_html);

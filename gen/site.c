@@ -1176,6 +1176,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         sg_manifest_drop(mf_path);
     if (sg_publish_commit(&pub, d) != 0)
         goto out;
+    if (o->published)
+        o->published(o->published_ctx);
     st->cases = m.n;
     st->pages = pl.n;
     st->exports = sg_nexports;

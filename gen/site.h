@@ -44,6 +44,11 @@ typedef struct sg_build_opts {
     /* cases and the vocabulary kept from the last build (case_cache.h):
      * gen serve's; NULL reads everything (gen build) */
     struct sg_case_cache *cache;
+    /* called once the new site is live, before the build's last chores
+     * (saving its manifest); NULL for none. gen serve reloads the open
+     * pages then. */
+    void (*published)(void *ctx);
+    void *published_ctx;
 } sg_build_opts;
 
 typedef struct sg_build_stats {
