@@ -153,6 +153,10 @@ typedef struct sg_case {
                                      * the bytes read again are those */
     unsigned long long file_hash;   /* of the whole file: what its page is
                                      * made from (the build manifest) */
+    unsigned long long head_hash;   /* of the front matter, fences and
+                                     * all: with the vocabulary, what the
+                                     * record and its classification are
+                                     * made from (sg_view_case_key) */
     unsigned body_line;          /* file line where the body starts */
     bool *given;                 /* per vocabulary completeness key */
     sg_mark slug_mark;           /* where `slug:` was, for a clash */

@@ -206,6 +206,7 @@ static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
     c->body_len = (size_t)(end - next);
     c->body_hash = keep_body ? 0 : S_body_hash(next, c->body_len);
     c->file_hash = S_body_hash(data, len);
+    c->head_hash = S_body_hash(data, c->body_offset);
     c->body_line = line + 1;
     S_body_chars(path, next, (size_t)(end - next), c->body_line, d);
 

@@ -91,7 +91,8 @@ typedef struct strand_state {
 /* ---- fingerprints: what each output is made from (manifest.h) ---- */
 
 /* Values whose hash is known before the pages are: the site view, each
- * case view, and what several pages share (the comparison tables). */
+ * case view (by its key: sg_view_case_key), and what several pages share
+ * (the comparison tables). */
 typedef struct known {
     const sg_case_entry *entries;
     unsigned long long *cases;      /* by entry; 0 while being made */
@@ -127,16 +128,13 @@ static void S_case_hash(void *ctx, size_t i, unsigned thread, sg_arena *a,
 {
     known *k = ctx;
     (void)thread;
+    (void)a;
     (void)d;
-    sg_fp f = SG_FP_INIT;
-    sg_arena_mark mark = sg_arena_save(a);
-    sg_fp_value(&f, k->entries[i].view, a, NULL, NULL);
-    sg_arena_release(a, mark);
-    k->cases[i] = sg_fp_done(&f);
+    k->cases[i] = sg_view_case_key(&k->entries[i]);
 }
 
-/* The hashes of every case view, of the site view and of the values
- * more than one page shows at their top. */
+/* The keys of every case view, the hashes of the site view and of the
+ * values more than one page shows at their top. */
 static void S_known_make(known *k, sg_arena *a, const sg_build_opts *o,
                          const sg_plan *pl, const sg_case_entry *entries,
                          size_t n, sg_diags *d)

@@ -3,6 +3,7 @@
 
 #include "case_read.h"
 #include "escape.h"
+#include "manifest.h"
 #include "markdown.h"
 #include "strset.h"
 #include "view_frameworks.h"
@@ -771,6 +772,34 @@ sg_value *sg_view_case(sg_arena *a, const void *entry)
     ADD(m, "next", e->i + 1 < e->an->n ? sg_view_link(a, &e->all[e->i + 1])
                                        : sg_const_null());
     return m;
+}
+
+static void S_key_texts(sg_fp *f, const sg_case_entry *e)
+{
+    for (int t = 0; t < SG_NTEXTS; t++)
+        sg_fp_str(f, sg_value_str(e->texts[t]));
+}
+
+unsigned long long sg_view_case_key(const sg_case_entry *e)
+{
+    sg_fp f = SG_FP_INIT;
+    sg_fp_u64(&f, e->c->head_hash);
+    S_key_texts(&f, e);
+    sg_fp_str(&f, e->sector_key);
+    sg_fp_str(&f, e->country_key);
+    const sg_related *r = &e->an->related[e->i];
+    sg_fp_u64(&f, r->n);
+    for (size_t i = 0; i < r->n; i++) {
+        S_key_texts(&f, &e->all[r->idx[i]]);
+        sg_fp_u64(&f, r->why[i]);
+    }
+    sg_fp_u64(&f, e->i > 0);
+    if (e->i > 0)
+        S_key_texts(&f, &e->all[e->i - 1]);
+    sg_fp_u64(&f, e->i + 1 < e->an->n);
+    if (e->i + 1 < e->an->n)
+        S_key_texts(&f, &e->all[e->i + 1]);
+    return sg_fp_done(&f);
 }
 
 sg_value *sg_view_case_detail(sg_arena *a, const sg_case_entry *e,

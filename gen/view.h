@@ -82,6 +82,15 @@ sg_case_entry *sg_view_entries(sg_arena *a, const sg_vocab *v,
  * `show` (what lists and tables need), `related`, `prev` and `next`.
  * An sg_lazy_fn: `arg` is the sg_case_entry. */
 sg_value *sg_view_case(sg_arena *a, const void *entry);
+
+/* A fingerprint of what sg_view_case makes the case's map from, without
+ * making it (a tenth of the cost): the case's front matter (which, with
+ * the vocabulary, makes its record and classification), its texts and
+ * folders as the analysis set them, and the texts of the cases it links
+ * to (related, previous, next). Equal keys, in builds with the same
+ * vocabulary, binary and options, mean equal maps; whatever
+ * sg_view_case comes to read must be added to it. */
+unsigned long long sg_view_case_key(const sg_case_entry *e);
 /* Parts of it, for tables that show only these: `stage`, `model`,
  * `funding`. */
 sg_value *sg_view_stage(sg_arena *a, const sg_case_entry *e);
