@@ -1,4 +1,5 @@
 /* fs.c - file system helpers; POSIX. */
+#define _DEFAULT_SOURCE   /* d_type: the walk needs no stat per file */
 #include "fs.h"
 
 #include <dirent.h>
@@ -209,7 +210,16 @@ static int S_walk(walker *w, const char *dir)
     while ((de = readdir(dp))) {
         if (de->d_name[0] == '.')
             continue;
+        /* the folder's own record of the type spares a stat per file
+         * (a file system that keeps none says DT_UNKNOWN) */
+        bool ext_ok = S_ends(de->d_name, w->ext);
+        if (de->d_type == DT_REG && !ext_ok)
+            continue;
         char *p = sg_path_join(w->a, dir, de->d_name);
+        if (de->d_type == DT_REG) {
+            S_push(w, p);
+            continue;
+        }
         struct stat st;
         if (lstat(p, &st) != 0)
             continue;
@@ -222,7 +232,7 @@ static int S_walk(walker *w, const char *dir)
             if (S_walk(w, p))
                 rc = -1;
             w->depth--;
-        } else if (S_ISREG(st.st_mode) && S_ends(de->d_name, w->ext)) {
+        } else if (S_ISREG(st.st_mode) && ext_ok) {
             S_push(w, p);
         }
     }
