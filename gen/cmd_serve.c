@@ -48,6 +48,7 @@
 #include "commands.h"
 #include "escape.h"
 #include "fs.h"
+#include "manifest.h"
 #include "publish.h"
 #include "site.h"
 
@@ -865,6 +866,10 @@ int sg_cmd_serve(int argc, char **argv)
     sg_case_cache cache;
     sg_case_cache_init(&cache);
     o.cache = &cache;
+    /* and so does the last build's manifest */
+    sg_manifest_cache mcache;
+    sg_manifest_cache_init(&mcache);
+    o.mcache = &mcache;
     server sv = { .out = o.out, .bound = addr.sin_addr };
     pthread_mutex_init(&sv.lock, NULL);
     sv.problems_html = strdup("");
@@ -892,5 +897,6 @@ int sg_cmd_serve(int argc, char **argv)
     free(sv.problems_html);
     pthread_mutex_destroy(&sv.lock);
     sg_case_cache_free(&cache);
+    sg_manifest_cache_free(&mcache);
     return daemon ? 0 : 1;
 }

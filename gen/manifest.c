@@ -460,6 +460,10 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
                 continue;
             p += 8;
             ok = !m->row_key && S_keys(a, p, false, &m->row_key, &m->nrows);
+        } else if (strncmp(p, "memo ", 5) == 0) {
+            p += 5;
+            ok = !m->memo && S_keys(a, p, false, &m->memo, &m->nmemo) &&
+                 m->nmemo % 2 == 0;
         } else if (strncmp(p, "quiet ", 6) == 0) {
             p += 6;
             ok = !m->quiet && S_keys(a, p, true, &m->quiet, &m->nquiet);
@@ -544,6 +548,61 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
         sg_manifest_index(m);
 }
 
+static bool S_file_id(const char *file, unsigned long long id[4])
+{
+    struct stat st;
+    if (stat(file, &st) != 0)
+        return false;
+    id[0] = (unsigned long long)st.st_dev;
+    id[1] = (unsigned long long)st.st_ino;
+    id[2] = (unsigned long long)st.st_size;
+    id[3] = S_ns(st.st_mtim);
+    return true;
+}
+
+void sg_manifest_cache_init(sg_manifest_cache *mc)
+{
+    memset(mc, 0, sizeof *mc);
+    mc->arena = (sg_arena)SG_ARENA_INIT;
+}
+
+void sg_manifest_cache_free(sg_manifest_cache *mc)
+{
+    sg_arena_free(&mc->arena);
+    mc->has = false;
+}
+
+void sg_manifest_cache_fill(sg_manifest_cache *mc, const char *file,
+                            const char *out)
+{
+    sg_manifest_cache_free(mc);
+    unsigned long long before[4], after[4];
+    if (!S_file_id(file, before))
+        return;
+    sg_manifest_load(&mc->m, &mc->arena, file, out, true);
+    /* kept only if the file read is the one whose identity is kept */
+    mc->has = mc->m.valid && S_file_id(file, after) &&
+              memcmp(before, after, sizeof before) == 0;
+    memcpy(mc->file, before, sizeof before);
+    if (!mc->has)
+        sg_manifest_cache_free(mc);
+}
+
+void sg_manifest_load_via(sg_manifest_cache *mc, sg_manifest *m,
+                          sg_arena *a, const char *file, const char *out,
+                          bool outputs)
+{
+    unsigned long long id[4], site[3];
+    if (mc && mc->has && S_file_id(file, id) &&
+        memcmp(id, mc->file, sizeof id) == 0 && S_site_id(a, out, site) &&
+        memcmp(site, mc->m.site, sizeof site) == 0) {
+        *m = mc->m;
+        m->a = a;      /* the build's: the cache's arena is not for it */
+        return;
+    }
+    sg_manifest_load(m, a, file, out, outputs);
+}
+
 int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
 {
     sg_arena a = SG_ARENA_INIT;
@@ -567,6 +626,12 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
     }
     /* what a build that finds nothing changed needs comes first: it
      * stops reading at the outputs */
+    if (m->nmemo) {
+        sg_buf_printf(&b, "memo %zu ", m->nmemo);
+        for (size_t i = 0; i < m->nmemo; i++)
+            sg_buf_printf(&b, "%llx ", m->memo[i]);
+        sg_buf_puts(&b, "\n");
+    }
     if (m->nquiet) {
         sg_buf_printf(&b, "quiet %zu ", m->nquiet);
         for (size_t i = 0; i < m->nquiet; i++)

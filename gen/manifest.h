@@ -96,6 +96,12 @@ typedef struct sg_manifest {
      * for; sorted */
     unsigned long long *quiet;
     size_t nquiet;
+    /* the hashes of the values several pages share (the comparison
+     * tables...), each after the key it was made with (sg_build's: what
+     * the value is made from), in pairs; read with the inputs, so that
+     * a build with the same key need not hash the value again */
+    unsigned long long *memo;
+    size_t nmemo;               /* numbers: twice the pairs */
     /* the warnings of the build it describes, said again by a build
      * that finds nothing changed */
     const sg_diags *warnings;   /* to save; NULL for none */
@@ -111,6 +117,27 @@ char *sg_manifest_path(sg_arena *a, const char *out);
  * a build needs to see that nothing changed). */
 void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
                       const char *out, bool outputs);
+/* The last manifest a long-lived process (gen serve) read, kept with the
+ * identity of its file (device, inode, size, time): loading the same
+ * file again, for the same site, gives it without reading. Its arrays
+ * are shared with what it gives, which only reads them. */
+typedef struct sg_manifest_cache {
+    sg_arena arena;
+    sg_manifest m;              /* valid, outputs and all, when `has` */
+    unsigned long long file[4];
+    bool has;
+} sg_manifest_cache;
+
+void sg_manifest_cache_init(sg_manifest_cache *mc);
+void sg_manifest_cache_free(sg_manifest_cache *mc);
+/* sg_manifest_load through `mc` (NULL: the file is read). */
+void sg_manifest_load_via(sg_manifest_cache *mc, sg_manifest *m,
+                          sg_arena *a, const char *file, const char *out,
+                          bool outputs);
+/* Reads `file` (just saved) into `mc`, for the next build. */
+void sg_manifest_cache_fill(sg_manifest_cache *mc, const char *file,
+                            const char *out);
+
 /* Stats `paths` into m->in; false when one cannot be stat'ed. `now` (s):
  * entries changed within two seconds of it are marked unknown. */
 bool sg_manifest_inputs(sg_manifest *m, const char *const *paths, size_t n,

@@ -44,6 +44,9 @@ typedef struct sg_build_opts {
     /* cases and the vocabulary kept from the last build (case_cache.h):
      * gen serve's; NULL reads everything (gen build) */
     struct sg_case_cache *cache;
+    /* the last manifest, kept from the last build (manifest.h): gen
+     * serve's; NULL reads it from its file */
+    struct sg_manifest_cache *mcache;
     /* called once the new site is live, before the build's last chores
      * (saving its manifest); NULL for none. gen serve reloads the open
      * pages then. */

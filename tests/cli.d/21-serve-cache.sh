@@ -104,6 +104,10 @@ if s21_start && { s21_built ""; s21_state | grep -q '"ok": true'; }; then
     s21_step "the linked case back" 'mv "$S21/agro-food-park.md.away" "$C21/agro-food-park.md"'
     s21_step "a case's write-up edited, then one more" \
         'echo "A line saved while serving." >> "$C21/ac-styria.md"; echo "Another." >> "$C21/s21-renamed.md"'
+    # serve keeps the last manifest it saved: one another build saved
+    # since is read instead
+    s21_step "a gen build of the same folder between two saves" \
+        'sed -i "s/^title: Medicon Valley Edites$/title: Medicon Valley Other/" "$C21/medicon-valley.md"; (cd "$S21" && "$GEN" build -q 2>/dev/null); sed -i "s/^title: Medicon Valley Other$/title: Medicon Valley Last/" "$C21/medicon-valley.md"'
 else
     bad "21-serve-cache: gen serve did not start and build"
     cat "$S21/serve.err" 2>/dev/null | tail -5
