@@ -870,6 +870,10 @@ int sg_cmd_serve(int argc, char **argv)
     sg_manifest_cache mcache;
     sg_manifest_cache_init(&mcache);
     o.mcache = &mcache;
+    /* and what it published into the two trees */
+    sg_publish_memory pmem;
+    sg_publish_memory_init(&pmem);
+    o.pmem = &pmem;
     server sv = { .out = o.out, .bound = addr.sin_addr };
     pthread_mutex_init(&sv.lock, NULL);
     sv.problems_html = strdup("");
@@ -898,5 +902,6 @@ int sg_cmd_serve(int argc, char **argv)
     pthread_mutex_destroy(&sv.lock);
     sg_case_cache_free(&cache);
     sg_manifest_cache_free(&mcache);
+    sg_publish_memory_free(&pmem);
     return daemon ? 0 : 1;
 }

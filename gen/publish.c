@@ -759,16 +759,106 @@ static bool S_prune(int dir, sg_buf *rel, const sg_strset *keep, int jobs)
     return !kept;
 }
 
-void sg_publish_prune(const sg_publish *p, const sg_strset *keep, int jobs)
+/* Removes `rel` (a file) from the staging folder, then the folders it
+ * leaves empty. */
+static void S_unlink_rel(const sg_publish *p, char *rel)
+{
+    if (unlinkat(p->root, rel, 0) != 0)
+        return;
+    for (char *slash = strrchr(rel, '/'); slash; slash = strrchr(rel, '/')) {
+        *slash = '\0';
+        if (unlinkat(p->root, rel, AT_REMOVEDIR) != 0)
+            break;
+    }
+}
+
+void sg_publish_prune(const sg_publish *p, const sg_strset *keep,
+                      const sg_strset *held, int jobs)
 {
     if (!p->reuse)
         return;
+    if (held) {
+        char rel[PATH_MAX];
+        for (size_t i = 0; i < held->cap; i++) {
+            const char *h = held->slots[i];
+            size_t len = h ? strlen(h) : 0;
+            if (!h || len >= sizeof rel || sg_strset_has(keep, h, len) ||
+                !sg_publish_path_ok(h))
+                continue;
+            memcpy(rel, h, len + 1);
+            S_unlink_rel(p, rel);
+        }
+        return;
+    }
     int dir = openat(p->root, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0)
         return;
     sg_buf rel = SG_BUF_INIT;
     S_prune(dir, &rel, keep, jobs);
     sg_buf_free(&rel);
+}
+
+static bool S_marker(const char *out, unsigned long long id[3])
+{
+    char path[PATH_MAX];
+    struct stat st;
+    if (snprintf(path, sizeof path, "%s/%s", out, SG_SITE_MARKER) >=
+            (int)sizeof path || lstat(path, &st) != 0)
+        return false;
+    id[0] = (unsigned long long)st.st_dev;
+    id[1] = (unsigned long long)st.st_ino;
+    id[2] = (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
+            (unsigned long long)st.st_mtim.tv_nsec;
+    return true;
+}
+
+void sg_publish_memory_init(sg_publish_memory *pm)
+{
+    memset(pm, 0, sizeof *pm);
+    pm->arena[0] = (sg_arena)SG_ARENA_INIT;
+    pm->arena[1] = (sg_arena)SG_ARENA_INIT;
+    pm->live = -1;
+}
+
+void sg_publish_memory_free(sg_publish_memory *pm)
+{
+    sg_arena_free(&pm->arena[0]);
+    sg_arena_free(&pm->arena[1]);
+    pm->live = -1;
+    pm->spare_known = false;
+}
+
+const sg_strset *sg_publish_memory_take(sg_publish_memory *pm,
+                                        const sg_publish *p)
+{
+    unsigned long long id[3];
+    /* another build published since: neither tree is what was known */
+    if (pm->live >= 0 && !(S_marker(p->out, id) &&
+                           memcmp(id, pm->marker, sizeof id) == 0))
+        pm->live = -1;
+    bool known = pm->live >= 0 && pm->spare_known && p->reuse;
+    pm->spare_known = false;
+    return known ? pm->set[!pm->live] : NULL;
+}
+
+void sg_publish_memory_commit(sg_publish_memory *pm, const sg_publish *p,
+                              const sg_strset *files)
+{
+    /* the old live tree is the spare now; the new one is made in the
+     * arena the old spare's paths were in */
+    int next = pm->live >= 0 ? !pm->live : 0;
+    pm->spare_known = pm->live >= 0;
+    sg_arena_free(&pm->arena[next]);
+    pm->set[next] = sg_alloc(&pm->arena[next], sizeof *pm->set[next]);
+    sg_strset_init(pm->set[next], &pm->arena[next]);
+    sg_strset_reserve(pm->set[next], files->n);
+    for (size_t i = 0; i < files->cap; i++)
+        if (files->slots[i])
+            sg_strset_add(pm->set[next], files->slots[i],
+                          strlen(files->slots[i]));
+    pm->live = next;
+    if (!S_marker(p->out, pm->marker))
+        sg_publish_memory_free(pm);
 }
 
 int sg_publish_commit(sg_publish *p, sg_diags *d)

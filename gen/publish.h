@@ -129,10 +129,40 @@ int sg_publish_close(sg_publish_out *o, sg_publish_stats *st);
 
 /* Removes from a reused staging folder every file not among `keep`
  * (paths inside the site) and the folders left empty, on up to `jobs`
- * threads; before any file is published. */
+ * threads; before any file is published. With `held`, the paths the
+ * folder is known to hold (sg_publish_memory), only those of them not
+ * in `keep` are removed, without walking the folder. */
 struct sg_strset;
 void sg_publish_prune(const sg_publish *p, const struct sg_strset *keep,
-                      int jobs);
+                      const struct sg_strset *held, int jobs);
+
+/* What a long-lived process (gen serve) knows of the two trees its own
+ * last builds published: the paths each holds, and the live site's
+ * marker after the last. While the marker is the same no other build
+ * has published since, and the spare tree holds exactly the paths it
+ * was published with: only a build that publishes keeps a spare (one
+ * that fails removes it, and so does the next build after one that
+ * died), so a save need not walk 10,000 folders to prune it. A file
+ * put into the private spare folder by hand would then stay. */
+typedef struct sg_publish_memory {
+    sg_arena arena[2];
+    struct sg_strset *set[2];   /* [live], [!live]: the spare's */
+    int live;                   /* -1: nothing known */
+    bool spare_known;
+    unsigned long long marker[3];   /* dev, inode, time (ns) */
+} sg_publish_memory;
+
+void sg_publish_memory_init(sg_publish_memory *pm);
+void sg_publish_memory_free(sg_publish_memory *pm);
+/* The paths the spare tree that `p` has just taken (sg_publish_begin)
+ * holds, when known; NULL otherwise. Either way the spare is this
+ * build's now: it is known again only after a commit. */
+const struct sg_strset *sg_publish_memory_take(sg_publish_memory *pm,
+                                              const sg_publish *p);
+/* After sg_publish_commit: the live tree holds `files` (copied), the
+ * last live one is the spare. */
+void sg_publish_memory_commit(sg_publish_memory *pm, const sg_publish *p,
+                              const struct sg_strset *files);
 /* Swaps the staging folder in; fails if it is no longer the folder this
  * build made. */
 int sg_publish_commit(sg_publish *p, sg_diags *d);

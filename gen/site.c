@@ -1194,7 +1194,9 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         old.valid = false;
     else if (have_inputs)
         sg_manifest_load_via(o->mcache, &old, a, mf_path, out, true);
-    sg_publish_prune(&pub, &files, o->jobs);
+    sg_publish_prune(&pub, &files,
+                     o->pmem ? sg_publish_memory_take(o->pmem, &pub) : NULL,
+                     o->jobs);
     links.load_ids = S_load_ids;
     links.load_ctx = &pub;
     sg_publish_stats ps = {0, 0, 0};
@@ -1214,6 +1216,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         goto out;
     if (o->published)
         o->published(o->published_ctx);
+    if (o->pmem)
+        sg_publish_memory_commit(o->pmem, &pub, &files);
     st->cases = m.n;
     st->pages = pl.n;
     st->exports = sg_nexports;

@@ -47,6 +47,9 @@ typedef struct sg_build_opts {
     /* the last manifest, kept from the last build (manifest.h): gen
      * serve's; NULL reads it from its file */
     struct sg_manifest_cache *mcache;
+    /* what the last builds published (publish.h): gen serve's; NULL
+     * walks the spare tree to prune it */
+    struct sg_publish_memory *pmem;
     /* called once the new site is live, before the build's last chores
      * (saving its manifest); NULL for none. gen serve reloads the open
      * pages then. */

@@ -108,6 +108,13 @@ if s21_start && { s21_built ""; s21_state | grep -q '"ok": true'; }; then
     # since is read instead
     s21_step "a gen build of the same folder between two saves" \
         'sed -i "s/^title: Medicon Valley Edites$/title: Medicon Valley Other/" "$C21/medicon-valley.md"; (cd "$S21" && "$GEN" build -q 2>/dev/null); sed -i "s/^title: Medicon Valley Other$/title: Medicon Valley Last/" "$C21/medicon-valley.md"'
+    # ... and it knows what its builds left in the spare tree only while
+    # no other build has published: one that published a case since
+    # removed left its files in the tree that is the spare two saves on
+    s21_step "a gen build with a case since removed" \
+        'sed "s/^title: .*/title: Foreign case/" "$C21/ac-styria.md" > "$C21/s21-foreign.md"; (cd "$S21" && "$GEN" build -q 2>/dev/null); rm "$C21/s21-foreign.md"'
+    s21_step "two saves after it" 'echo "Once more." >> "$C21/ac-styria.md"'
+    s21_step "three saves after it" 'echo "And again." >> "$C21/ac-styria.md"'
 else
     bad "21-serve-cache: gen serve did not start and build"
     cat "$S21/serve.err" 2>/dev/null | tail -5
