@@ -60,9 +60,15 @@ bool sg_file_identity(const char *path, long long now_ns, sg_file_id *id)
                         (unsigned long long)m, (unsigned long long)c,
                         (unsigned long long)st.st_ino,
                         (unsigned long long)st.st_dev };
+    return sg_file_settled(id, now_ns);
+}
+
+bool sg_file_settled(const sg_file_id *id, long long now_ns)
+{
     /* saved again within the same tick, the file would keep its times:
      * only a file older than that can be known by them */
-    return m + RACY_NS < now_ns && c + RACY_NS < now_ns;
+    return (long long)id->mtime + RACY_NS < now_ns &&
+           (long long)id->ctime + RACY_NS < now_ns;
 }
 
 static bool S_same(const sg_file_id *a, const sg_file_id *b)

@@ -74,6 +74,19 @@ int sg_case_cache_vocab(sg_case_cache *cc, const char *extra,
 bool sg_file_identity(const char *path, long long now_ns, sg_file_id *id);
 long long sg_now_ns(void);
 
+/* Files a caller has listed and stat'ed already (a build's inputs),
+ * sorted by path. */
+typedef struct sg_file_list {
+    const char **paths;
+    sg_file_id *ids;
+    size_t n;
+    long long now_ns;      /* when they were stat'ed */
+} sg_file_list;
+
+/* Whether a file of identity `id`, stat'ed at `now_ns`, is old enough
+ * to be known by its identity (see sg_file_identity). */
+bool sg_file_settled(const sg_file_id *id, long long now_ns);
+
 /* The entry for `path` with identity `id`, or NULL. */
 const sg_cc_entry *sg_case_cache_find(const sg_case_cache *cc,
                                       const char *path, const sg_file_id *id);

@@ -733,6 +733,7 @@ static void S_warm(const sg_build_opts *o)
     sg_collection col;
     if (sg_case_cache_vocab(o->cache, o->vocabulary, &v, &d) == 0)
         sg_collection_load_cached(&a, v, paths, 1, o->jobs, NULL, o->cache,
+                                  NULL,
                                   &col, &d);
     sg_arena_free(&a);
 }

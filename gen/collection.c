@@ -139,8 +139,9 @@ static int S_cmp_entry(const void *x, const void *y)
 int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
                               const char *const *paths, size_t npaths,
                               int jobs, const sg_progress *progress,
-                              sg_case_cache *cc, sg_collection *col,
-                              sg_diags *d)
+                              sg_case_cache *cc,
+                              const sg_file_list *listed,
+                              sg_collection *col, sg_diags *d)
 {
     if (!cc)
         return sg_collection_load(a, v, paths, npaths, jobs, progress, NULL,
@@ -149,17 +150,27 @@ int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
     sg_case_cache_trim(cc);
     const char **files = NULL;
     size_t nfiles = 0;
-    for (size_t i = 0; i < npaths; i++)
-        sg_find_files(a, paths[i], ".md", &files, &nfiles, d);
+    if (listed) {
+        files = listed->paths;
+        nfiles = listed->n;
+    } else {
+        for (size_t i = 0; i < npaths; i++)
+            sg_find_files(a, paths[i], ".md", &files, &nfiles, d);
+    }
     /* which files are known, unchanged, and which are read */
-    long long now = sg_now_ns();
+    long long now = listed ? listed->now_ns : sg_now_ns();
     sg_file_id *ids = sg_alloc(a, (nfiles + 1) * sizeof *ids);
     bool *keep = sg_alloc(a, nfiles + 1);
     const sg_cc_entry **hit = sg_alloc(a, (nfiles + 1) * sizeof *hit);
     size_t *mi = sg_alloc(a, (nfiles + 1) * sizeof *mi), nmiss = 0;
     const char **mfiles = sg_alloc(a, (nfiles + 1) * sizeof *mfiles);
     for (size_t i = 0; i < nfiles; i++) {
-        keep[i] = sg_file_identity(files[i], now, &ids[i]);
+        if (listed) {
+            ids[i] = listed->ids[i];
+            keep[i] = sg_file_settled(&ids[i], now);
+        } else {
+            keep[i] = sg_file_identity(files[i], now, &ids[i]);
+        }
         hit[i] = keep[i] ? sg_case_cache_find(cc, files[i], &ids[i]) : NULL;
         if (!hit[i]) {
             mi[i] = nmiss;

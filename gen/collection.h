@@ -43,11 +43,14 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
 /* The same with a cache (may be NULL) kept across loads: a file whose
  * identity is unchanged is not read again (case_cache.h); the cases
  * given out are the build's own copies, in `a`, and `v` must be the
- * cache's vocabulary (sg_case_cache_vocab). */
+ * cache's vocabulary (sg_case_cache_vocab). `listed` (may be NULL):
+ * the case files of `paths` as the caller listed and stat'ed them (a
+ * build's inputs), so that they are not listed and stat'ed again. */
 int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
                               const char *const *paths, size_t npaths,
                               int jobs, const sg_progress *progress,
-                              sg_case_cache *cache, sg_collection *col,
-                              sg_diags *d);
+                              sg_case_cache *cache,
+                              const sg_file_list *listed,
+                              sg_collection *col, sg_diags *d);
 
 #endif

@@ -207,7 +207,8 @@ bool sg_manifest_inputs(sg_manifest *m, const char *const *paths, size_t n,
             return false;
         sg_mf_input in = { paths[i], (unsigned long long)st.st_size,
                            S_ns(st.st_mtim), (unsigned long long)st.st_ino,
-                           S_ns(st.st_ctim), false };
+                           S_ns(st.st_ctim), (unsigned long long)st.st_dev,
+                           false };
         in.racy = in.mtime >= recent || in.ctime >= recent;
         S_add_input(m, &in);
     }
@@ -438,7 +439,7 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
             }
         } else if (strncmp(p, "in ", 3) == 0) {
             p += 3;
-            sg_mf_input in;
+            sg_mf_input in = { .dev = 0 };
             ok = S_num(&p, &in.size, 10) && S_num(&p, &in.mtime, 10) &&
                  S_num(&p, &in.ino, 10) && S_num(&p, &in.ctime, 10);
             in.path = p;

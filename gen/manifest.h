@@ -55,6 +55,7 @@ void sg_fp_value(sg_fp *f, const sg_value *v, sg_arena *scratch,
 typedef struct sg_mf_input {
     const char *path;
     unsigned long long size, mtime, ino, ctime;   /* times in ns */
+    unsigned long long dev;     /* as stat'ed; not saved (0 when loaded) */
     bool racy;        /* changed within two seconds of the build: saved
                        * with times 0, never trusted */
 } sg_mf_input;
@@ -74,6 +75,8 @@ typedef struct sg_manifest {
     size_t counts[5];           /* cases, pages, exports, links, bytes */
     sg_mf_input *in;
     size_t nin, incap;
+    size_t nin_cases;           /* the first inputs: the files of the
+                                 * cases folder (a build's; not saved) */
     sg_mf_output *out;
     size_t nout, outcap;
     size_t *slots;              /* path -> index + 1 into out */

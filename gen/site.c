@@ -739,8 +739,9 @@ static bool S_has_error(const sg_strset *erred, const sg_case *c)
 }
 
 static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
-                   const sg_settings *set, sg_wu_known *wk, model *m,
-                   sg_diags *d, sg_build_stats *st)
+                   const sg_settings *set, sg_wu_known *wk,
+                   const sg_file_list *listed, model *m, sg_diags *d,
+                   sg_build_stats *st)
 {
     const char *paths[1] = { o->cases };
     sg_collection col;
@@ -751,7 +752,7 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
     sg_diags_init(&cd, a);
     if (o->cache)
         sg_collection_load_cached(a, v, paths, 1, o->jobs, &prog, o->cache,
-                                  &col, &cd);
+                                  listed, &col, &cd);
     else
         sg_collection_load(a, v, paths, 1, o->jobs, &prog, wk, &col, &cd);
     bool *broken = sg_alloc(a, (col.n + 1) * sizeof *broken);
@@ -947,10 +948,12 @@ static bool S_inputs(const sg_build_opts *o, sg_arena *a, sg_manifest *cur,
     size_t n = 0;
     /* every file of the cases folder: the write-ups' figures and files
      * are copied into the site too */
-    if (sg_find_files(a, o->cases, "", &files, &n, &quiet) != 0 ||
-        sg_find_files(a, o->templates, "", &files, &n, &quiet) != 0)
+    if (sg_find_files(a, o->cases, "", &files, &n, &quiet) != 0)
         return false;
-    size_t ncases_tpl = n;
+    size_t ncases_files = n, ncases_tpl;
+    if (sg_find_files(a, o->templates, "", &files, &n, &quiet) != 0)
+        return false;
+    ncases_tpl = n;
     const char **all = sg_alloc(a, (n + 10) * sizeof *all);
     memcpy(all, files, n * sizeof *all);
     if (o->vocabulary)
@@ -980,12 +983,35 @@ static bool S_inputs(const sg_build_opts *o, sg_arena *a, sg_manifest *cur,
     for (size_t i = 0; o->inputs && o->inputs[i]; i++)
         sg_fp_str(&f, o->inputs[i]);
     cur->opts = sg_fp_done(&f);
+    cur->nin_cases = ncases_files;
     return sg_manifest_inputs(cur, all, n, now);
 }
 
 /* What every output shares: the options, every input but the cases (by
  * content: templates and their partials, static files, settings), the
  * vocabulary as loaded and the binary (by its identity). */
+/* The case files among the inputs stat'ed at `now_ns`, for the case
+ * cache: listed and stat'ed once a build. */
+static sg_file_list *S_listed(sg_arena *a, const sg_manifest *cur,
+                              long long now_ns)
+{
+    sg_file_list *l = sg_alloc(a, sizeof *l);
+    l->paths = sg_alloc(a, (cur->nin + 1) * sizeof *l->paths);
+    l->ids = sg_alloc(a, (cur->nin + 1) * sizeof *l->ids);
+    l->n = 0;
+    l->now_ns = now_ns;
+    for (size_t i = 0; i < cur->nin_cases && i < cur->nin; i++) {
+        const sg_mf_input *in = &cur->in[i];
+        size_t pl = strlen(in->path);
+        if (pl < 3 || strcmp(in->path + pl - 3, ".md") != 0)
+            continue;
+        l->paths[l->n] = in->path;
+        l->ids[l->n++] = (sg_file_id){ in->size, in->mtime, in->ctime,
+                                       in->ino, in->dev };
+    }
+    return l;
+}
+
 static unsigned long long S_global(const sg_manifest *cur, const sg_vocab *v,
                                    sg_arena *a, const char *cases)
 {
@@ -1137,7 +1163,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     sg_case_file *cfiles = NULL;
     int rc = -1;
     size_t case_errors;
-    long long now = (long long)time(NULL);
+    long long now = (long long)time(NULL), now_ns = sg_now_ns();
     sg_manifest cur, old;
     memset(&cur, 0, sizeof cur);
     memset(&old, 0, sizeof old);
@@ -1165,7 +1191,10 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     unsigned long long global = have_inputs ? S_global(&cur, v, a, o->cases)
                                             : 0;
     wk.global = global;
-    if (S_model(o, a, v, &set, global ? &wk : NULL, &m, d, st) != 0)
+    /* serve's cache takes the case files as the inputs listed them */
+    const sg_file_list *listed = o->cache && have_inputs
+        ? S_listed(a, &cur, now_ns) : NULL;
+    if (S_model(o, a, v, &set, global ? &wk : NULL, listed, &m, d, st) != 0)
         goto out;
     /* with keep_going, the left-out cases' errors are in `d` already:
      * what counts from here is what the build adds */
