@@ -506,8 +506,9 @@ static void S_live(void *ctx)
     l->told = true;
 }
 
-/* Builds, prints what happened, and records it for the pages. */
-static void S_build(server *sv, const sg_build_opts *o)
+/* Builds, prints what happened, and records it for the pages;
+ * `watched`: the inputs are being watched (sg_build_opts.watched). */
+static void S_build(server *sv, const sg_build_opts *o, bool watched)
 {
     sg_arena a = SG_ARENA_INIT;
     sg_diags d;
@@ -521,6 +522,7 @@ static void S_build(server *sv, const sg_build_opts *o)
     sg_build_opts bo = *o;
     bo.published = S_live;
     bo.published_ctx = &l;
+    bo.watched = watched;
     int rc = sg_build(&bo, &d, &st);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1000 +
@@ -781,7 +783,7 @@ static void S_watch_loop(server *sv, const sg_build_opts *o)
             fprintf(stderr, "gen serve: cannot watch for changes (%s); "
                     "serving without rebuilding\n", strerror(errno));
         if (any)
-            S_build(sv, o);
+            S_build(sv, o, w.fd >= 0);
     }
     if (w.fd >= 0)
         close(w.fd);
@@ -878,7 +880,7 @@ int sg_cmd_serve(int argc, char **argv)
     server sv = { .out = o.out, .bound = addr.sin_addr };
     pthread_mutex_init(&sv.lock, NULL);
     sv.problems_html = strdup("");
-    S_build(&sv, &o);
+    S_build(&sv, &o, false);
     struct MHD_Daemon *daemon = S_listen(&sv, &addr, host, port, o.out);
     if (daemon) {
         S_watch_loop(&sv, &o);

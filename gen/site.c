@@ -1233,7 +1233,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     S_statics(o, a, &pub, statics, nstatic, &ps, d);
     S_copy_files(a, &pub, cfiles, nfiles, &ps, d);
     sg_links_finish(&links, d);
-    if (have_inputs && d->errors == case_errors)
+    if (have_inputs && d->errors == case_errors && !o->watched)
         S_still(&cur, d);
     if (d->errors > case_errors || td.failures)
         goto out;

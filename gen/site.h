@@ -55,6 +55,10 @@ typedef struct sg_build_opts {
      * pages then. */
     void (*published)(void *ctx);
     void *published_ctx;
+    /* the inputs are watched (gen serve): a file saved during the build
+     * starts the next one, so this one is published from what it read
+     * rather than failed by a stat of every input at its end */
+    bool watched;
 } sg_build_opts;
 
 typedef struct sg_build_stats {
