@@ -120,17 +120,6 @@ static unsigned long long S_ns(struct timespec t)
 }
 
 /* The identity of the marker file of the site at `out`; false if none. */
-static bool S_site_id(sg_arena *a, const char *out, unsigned long long id[3])
-{
-    struct stat st;
-    if (lstat(sg_path_join(a, out, SG_SITE_MARKER), &st) != 0)
-        return false;
-    id[0] = (unsigned long long)st.st_dev;
-    id[1] = (unsigned long long)st.st_ino;
-    id[2] = S_ns(st.st_mtim);
-    return true;
-}
-
 static void S_add_input(sg_manifest *m, const sg_mf_input *in)
 {
     if (m->nin == m->incap)
@@ -402,7 +391,7 @@ void sg_manifest_load(sg_manifest *m, sg_arena *a, const char *file,
     m->a = a;
     unsigned long long id[3];
     size_t len = 0;
-    char *text = S_site_id(a, out, id)
+    char *text = sg_publish_marker_id(out, id)
         ? S_slurp(a, file, (size_t)1 << 31, outputs, &len) : NULL;
     /* a NUL (a block lost in a crash) would end a line early, as the
      * parse looks for each line's end with strchr */
@@ -595,7 +584,7 @@ void sg_manifest_load_via(sg_manifest_cache *mc, sg_manifest *m,
 {
     unsigned long long id[4], site[3];
     if (mc && mc->has && S_file_id(file, id) &&
-        memcmp(id, mc->file, sizeof id) == 0 && S_site_id(a, out, site) &&
+        memcmp(id, mc->file, sizeof id) == 0 && sg_publish_marker_id(out, site) &&
         memcmp(site, mc->m.site, sizeof site) == 0) {
         *m = mc->m;
         m->a = a;      /* the build's: the cache's arena is not for it */
@@ -609,7 +598,7 @@ int sg_manifest_save(const sg_manifest *m, const char *file, const char *out)
     sg_arena a = SG_ARENA_INIT;
     unsigned long long id[3];
     int rc = -1;
-    if (!S_site_id(&a, out, id))
+    if (!sg_publish_marker_id(out, id))
         goto done;
     sg_buf b = SG_BUF_INIT;
     sg_buf_printf(&b, "gen-manifest 2\nsite %llu %llu %llu \nopts %llx \n"

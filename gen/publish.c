@@ -798,7 +798,7 @@ void sg_publish_prune(const sg_publish *p, const sg_strset *keep,
     sg_buf_free(&rel);
 }
 
-static bool S_marker(const char *out, unsigned long long id[3])
+bool sg_publish_marker_id(const char *out, unsigned long long id[3])
 {
     char path[PATH_MAX];
     struct stat st;
@@ -833,7 +833,7 @@ const sg_strset *sg_publish_memory_take(sg_publish_memory *pm,
 {
     unsigned long long id[3];
     /* another build published since: neither tree is what was known */
-    if (pm->live >= 0 && !(S_marker(p->out, id) &&
+    if (pm->live >= 0 && !(sg_publish_marker_id(p->out, id) &&
                            memcmp(id, pm->marker, sizeof id) == 0))
         pm->live = -1;
     bool known = pm->live >= 0 && pm->spare_known && p->reuse;
@@ -857,7 +857,7 @@ void sg_publish_memory_commit(sg_publish_memory *pm, const sg_publish *p,
             sg_strset_add(pm->set[next], files->slots[i],
                           strlen(files->slots[i]));
     pm->live = next;
-    if (!S_marker(p->out, pm->marker))
+    if (!sg_publish_marker_id(p->out, pm->marker))
         sg_publish_memory_free(pm);
 }
 

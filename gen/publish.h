@@ -136,6 +136,11 @@ struct sg_strset;
 void sg_publish_prune(const sg_publish *p, const struct sg_strset *keep,
                       const struct sg_strset *held, int jobs);
 
+/* The identity of the site marker in the published folder `out`:
+ * device, inode, time (ns); false when there is none. Every publish
+ * writes a new one, so it names the site (manifest.h too). */
+bool sg_publish_marker_id(const char *out, unsigned long long id[3]);
+
 /* What a long-lived process (gen serve) knows of the two trees its own
  * last builds published: the paths each holds, and the live site's
  * marker after the last. While the marker is the same no other build

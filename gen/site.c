@@ -126,16 +126,6 @@ static bool S_known(void *ctx, const sg_value *v, unsigned long long *h)
     return false;
 }
 
-static void S_case_hash(void *ctx, size_t i, unsigned thread, sg_arena *a,
-                        sg_diags *d)
-{
-    known *k = ctx;
-    (void)thread;
-    (void)a;
-    (void)d;
-    k->cases[i] = sg_view_case_key(&k->entries[i]);
-}
-
 /* The keys of every case view, the hashes of the site view and of the
  * values more than one page shows at their top. A shared value is made
  * from the build's global inputs and its cases (every value is): with
@@ -143,17 +133,17 @@ static void S_case_hash(void *ctx, size_t i, unsigned thread, sg_arena *a,
  * a hash the last build made with the same key (`was`: pairs) is taken
  * without hashing it again (the comparison tables take a tenth of a
  * second at 10,000 cases). */
-static void S_known_make(known *k, sg_arena *a, const sg_build_opts *o,
-                         const sg_plan *pl, const sg_case_entry *entries,
-                         size_t n, unsigned long long global,
-                         const unsigned long long *was, size_t nwas,
-                         sg_diags *d)
+static void S_known_make(known *k, sg_arena *a, const sg_plan *pl,
+                         const sg_case_entry *entries, size_t n,
+                         unsigned long long global,
+                         const unsigned long long *was, size_t nwas)
 {
     memset(k, 0, sizeof *k);
     k->entries = entries;
     k->cases = sg_alloc(a, (n + 1) * sizeof *k->cases);
     memset(k->cases, 0, (n + 1) * sizeof *k->cases);
-    sg_parallel(a, d, o->jobs, n, 64, S_case_hash, k);
+    for (size_t i = 0; i < n; i++)      /* a few strings each: cheap */
+        k->cases[i] = sg_view_case_key(&entries[i]);
     size_t cap = 16, *count;
     k->shared = sg_alloc(a, cap * sizeof *k->shared);
     count = sg_alloc(a, cap * sizeof *count);
@@ -987,9 +977,6 @@ static bool S_inputs(const sg_build_opts *o, sg_arena *a, sg_manifest *cur,
     return sg_manifest_inputs(cur, all, n, now);
 }
 
-/* What every output shares: the options, every input but the cases (by
- * content: templates and their partials, static files, settings), the
- * vocabulary as loaded and the binary (by its identity). */
 /* The case files among the inputs stat'ed at `now_ns`, for the case
  * cache: listed and stat'ed once a build. */
 static sg_file_list *S_listed(sg_arena *a, const sg_manifest *cur,
@@ -1012,6 +999,9 @@ static sg_file_list *S_listed(sg_arena *a, const sg_manifest *cur,
     return l;
 }
 
+/* What every output shares: the options, every input but the cases (by
+ * content: templates and their partials, static files, settings), the
+ * vocabulary as loaded and the binary (by its identity). */
 static unsigned long long S_global(const sg_manifest *cur, const sg_vocab *v,
                                    sg_arena *a, const char *cases)
 {
@@ -1208,8 +1198,7 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     if (d->errors > case_errors)
         goto out;
     known kn;
-    S_known_make(&kn, a, o, &pl, m.entries, m.n, global, cur.memo,
-                 cur.nmemo, d);
+    S_known_make(&kn, a, &pl, m.entries, m.n, global, cur.memo, cur.nmemo);
     rendering fp = { .kn = &kn, .old = &old,
                      .global = global };
 
