@@ -56,8 +56,13 @@ typedef struct sg_case_cache {
     bool has_vocab;
     char *vocab_path;                /* malloc; NULL: the built-in one */
     sg_file_id vocab_id;
-    /* the last load: files taken from the cache, files read */
-    size_t hits, reads;
+    /* the last load: files taken from the cache, files read, write-ups
+     * whose check was not made again */
+    size_t hits, reads, wu_hits;
+    /* the cache of one build only (a store's, case_store.h): the build
+     * works on its cases themselves, not on copies, since no other
+     * build will take them from memory */
+    bool in_place;
 } sg_case_cache;
 
 void sg_case_cache_init(sg_case_cache *cc);

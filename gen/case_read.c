@@ -147,16 +147,27 @@ static bool S_fence(const char *p, size_t n)
            (n == 3 && memcmp(p, "...", 3) == 0);
 }
 
+/* A record that gives nothing but its file: "not given" everywhere, as
+ * the check's defaults, so that one the check never reaches says so
+ * (the case store reads every record back). */
+static void S_blank(sg_arena *a, const char *path, sg_case *c)
+{
+    memset(c, 0, sizeof *c);
+    c->file = sg_strdup(a, path);
+    c->slug = sg_basename(a, path, ".md");
+    c->reach = c->model = c->governance = c->key_measure = -1;
+    c->stage_evidence.source = c->model_evidence.source = -1;
+    c->sector_id = c->region_id = -1;
+    c->influence = c->interconnectivity = c->maturity = -1;
+}
+
 /* keep_body: copy the body into the arena; else only note where it is
  * in the file, to be read again when its page is rendered. */
 static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
                    const char *data, size_t len, sg_case *c, sg_diags *d,
                    bool keep_body)
 {
-    memset(c, 0, sizeof *c);
-    c->file = sg_strdup(a, path);
-    c->slug = sg_basename(a, path, ".md");
-    c->reach = c->model = c->governance = c->key_measure = -1;
+    S_blank(a, path, c);
     const sg_mark top = {1, 1};
     size_t errors = d->errors;
 
@@ -277,9 +288,7 @@ int sg_case_read(sg_arena *a, const sg_vocab *v, const char *path,
 {
     sg_buf data = SG_BUF_INIT;
     if (sg_read_file(path, SG_MAX_FILE_SIZE, &data, d) != 0) {
-        memset(c, 0, sizeof *c);
-        c->file = sg_strdup(a, path);
-        c->slug = sg_basename(a, path, ".md");
+        S_blank(a, path, c);
         sg_buf_free(&data);
         return -1;
     }

@@ -170,6 +170,9 @@ int sg_cmd_build(int argc, char **argv)
         fprintf(stderr, "  %zu pages rendered; %zu kept from the last build, "
                 "made from the same inputs\n", st.rendered,
                 st.pages + st.exports - st.rendered);
+    if (rc == 0 && o.verbose && st.cases_kept)
+        fprintf(stderr, "  %zu case files not read again: the last build "
+                "read them as they are\n", st.cases_kept);
     if (rc == 0 && o.verbose && st.writeups_known)
         fprintf(stderr, "  %zu write-ups not checked again: the last build "
                 "found nothing to say about the same text\n",
@@ -267,7 +270,7 @@ int sg_cmd_list(int argc, char **argv)
     if (sg_vocab_load(&v, &a, vocab_file, &d) == 0) {
         sg_collection col;
         const char *paths[1] = { dir };
-        sg_collection_load(&a, &v, paths, 1, sg_default_jobs(), NULL, NULL,
+        sg_collection_load(&a, &v, paths, 1, sg_default_jobs(), NULL,
                            &col, &d);
         for (size_t i = 0; i < col.n; i++) {
             sg_case *c = col.cases[i];

@@ -66,7 +66,7 @@ int sg_cmd_check(int argc, char **argv)
             n = 1;
         }
         sg_collection col;
-        sg_collection_load(&a, &v, paths, n, sg_default_jobs(), NULL, NULL,
+        sg_collection_load(&a, &v, paths, n, sg_default_jobs(), NULL,
                            &col, &d);
         /* the settings the build would read with each folder */
         for (size_t i = 0; i < n; i++) {

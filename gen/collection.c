@@ -2,13 +2,13 @@
 #include "collection.h"
 
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "case_check.h"
 #include "case_read.h"
 #include "fs.h"
-#include "manifest.h"
 #include "parallel.h"
 #include "writeup.h"
 
@@ -46,33 +46,10 @@ static void S_read(void *ctx, size_t i, unsigned thread, sg_arena *a,
         r->progress->fn(r->progress->ctx, "cases read", n, r->nfiles);
 }
 
-unsigned long long sg_writeup_key(unsigned long long global,
-                                  const sg_case *c)
-{
-    sg_fp f = SG_FP_INIT;
-    sg_fp_u64(&f, global);
-    sg_fp_str(&f, c->file);
-    sg_fp_u64(&f, c->file_hash);
-    return sg_fp_done(&f);
-}
-
-static int S_cmp_key(const void *x, const void *y)
-{
-    unsigned long long a = *(const unsigned long long *)x,
-                       b = *(const unsigned long long *)y;
-    return a < b ? -1 : a > b;
-}
-
-static bool S_known_key(const sg_wu_known *wk, unsigned long long key)
-{
-    return wk->nkeys && bsearch(&key, wk->keys, wk->nkeys, sizeof key,
-                                S_cmp_key);
-}
-
 int sg_collection_load(sg_arena *a, const sg_vocab *v,
                        const char *const *paths, size_t npaths, int jobs,
-                       const sg_progress *progress, sg_wu_known *wk,
-                       sg_collection *col, sg_diags *d)
+                       const sg_progress *progress, sg_collection *col,
+                       sg_diags *d)
 {
     size_t errors = d->errors;
     const char **files = NULL;
@@ -93,32 +70,21 @@ int sg_collection_load(sg_arena *a, const sg_vocab *v,
     sg_cases_unique(col->cases, col->n, d);
     sg_cases_check_partners(col->cases, col->n, d);
     /* the write-ups' links need every slug: after all are read */
-    if (!wk) {
-        sg_writeups_check(a, col->cases, col->n, paths, npaths, jobs, d);
-        return d->errors == errors ? 0 : -1;
-    }
-    sg_writeup_note *notes = sg_alloc(a, (col->n + 1) * sizeof *notes);
-    unsigned long long *keys = sg_alloc(a, (col->n + 1) * sizeof *keys);
-    wk->skipped = 0;
-    for (size_t k = 0; k < col->n; k++) {
-        keys[k] = sg_writeup_key(wk->global, col->cases[k]);
-        notes[k].skip = S_known_key(wk, keys[k]);
-        wk->skipped += notes[k].skip;
-    }
-    sg_writeups_check_noted(a, col->cases, col->n, paths, npaths, jobs,
-                            notes, d);
-    wk->quiet = keys;
-    wk->nquiet = 0;
-    for (size_t k = 0; k < col->n; k++)
-        if (notes[k].skip || (notes[k].pure && !notes[k].nsaid))
-            keys[wk->nquiet++] = keys[k];
-    qsort(keys, wk->nquiet, sizeof *keys, S_cmp_key);
-    size_t u = 0;
-    for (size_t k = 0; k < wk->nquiet; k++)
-        if (!u || keys[k] != keys[u - 1])
-            keys[u++] = keys[k];
-    wk->nquiet = u;
+    sg_writeups_check(a, col->cases, col->n, paths, npaths, jobs, d);
     return d->errors == errors ? 0 : -1;
+}
+
+/* A case and the number of the file it came from. */
+typedef struct placed {
+    const sg_case *c;
+    size_t i;
+} placed;
+
+static int S_cmp_pos(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t)((const placed *)x)->c,
+              b = (uintptr_t)((const placed *)y)->c;
+    return a < b ? -1 : a > b;
 }
 
 /* Says again what a kept case said when it was read. */
@@ -144,8 +110,8 @@ int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
                               sg_collection *col, sg_diags *d)
 {
     if (!cc)
-        return sg_collection_load(a, v, paths, npaths, jobs, progress, NULL,
-                                  col, d);
+        return sg_collection_load(a, v, paths, npaths, jobs, progress, col,
+                                  d);
     size_t errors = d->errors;
     sg_case_cache_trim(cc);
     const char **files = NULL;
@@ -189,23 +155,41 @@ int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
     if (progress && progress->fn && nfiles)
         progress->fn(progress->ctx, "cases read", nfiles, nfiles);
     /* the build gets copies: what it sets in a case (a slug's clash, the
-     * write-up's links) is its own */
-    sg_case *copies = sg_alloc(a, (nfiles + 1) * sizeof *copies);
+     * write-up's links) is its own; a cache of this build alone gives
+     * the cases themselves (what it keeps of them leaves those out) */
+    sg_case *copies = cc->in_place ? NULL
+                                   : sg_alloc(a, (nfiles + 1) * sizeof *copies);
     col->cases = sg_alloc(a, (nfiles + 1) * sizeof *col->cases);
+    placed *pos = sg_alloc(a, (nfiles + 1) * sizeof *pos);
     for (size_t i = 0; i < nfiles; i++) {
-        copies[i] = hit[i] ? *hit[i]->c : *mcases[mi[i]];
-        col->cases[i] = &copies[i];
+        sg_case *c = hit[i] ? (sg_case *)hit[i]->c : mcases[mi[i]];
+        if (copies) {
+            copies[i] = *c;
+            c = &copies[i];
+        }
+        col->cases[i] = c;
+        pos[i] = (placed){ c, i };
         if (hit[i])
             S_replay(d, hit[i]->said, hit[i]->nsaid);
     }
     col->n = col->files = nfiles;
     sg_cases_unique(col->cases, col->n, d);
     sg_cases_check_partners(col->cases, col->n, d);
-    sg_writeup_note *notes = sg_alloc(a, (nfiles + 1) * sizeof *notes);
+    /* which file each case came from, in the order the check left them */
+    qsort(pos, nfiles, sizeof *pos, S_cmp_pos);
+    size_t *from = sg_alloc(a, (nfiles + 1) * sizeof *from);
     for (size_t k = 0; k < nfiles; k++) {
-        const sg_cc_entry *e = hit[col->cases[k] - copies];
+        placed key = { col->cases[k], 0 };
+        from[k] = ((placed *)bsearch(&key, pos, nfiles, sizeof *pos,
+                                    S_cmp_pos))->i;
+    }
+    sg_writeup_note *notes = sg_alloc(a, (nfiles + 1) * sizeof *notes);
+    cc->wu_hits = 0;
+    for (size_t k = 0; k < nfiles; k++) {
+        const sg_cc_entry *e = hit[from[k]];
         if (e && e->wu_known) {
             notes[k].skip = true;
+            cc->wu_hits++;
             S_replay(d, e->wu_said, e->nwu);
         }
     }
@@ -215,7 +199,7 @@ int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
     sg_cc_entry *ne = malloc((nfiles + 1) * sizeof *ne);
     size_t nn = 0;
     for (size_t k = 0; ne && k < nfiles; k++) {
-        size_t i = (size_t)(col->cases[k] - copies);
+        size_t i = from[k];
         sg_cc_entry e;
         if (hit[i]) {
             e = *hit[i];

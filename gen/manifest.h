@@ -93,12 +93,6 @@ typedef struct sg_manifest {
     size_t nrowx;                 /* row exports; 0: no rows recorded */
     size_t *head_len;             /* nrowx */
     size_t *row_len;              /* nrowx * nrows, export by export */
-    /* the keys of the write-ups the build checked and found nothing to
-     * say about from their own files alone (collection.h): read with
-     * the inputs, since the cases are read before the lock is waited
-     * for; sorted */
-    unsigned long long *quiet;
-    size_t nquiet;
     /* the hashes of the values several pages share (the comparison
      * tables...), each after the key it was made with (sg_build's: what
      * the value is made from), in pairs; read with the inputs, so that

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "case_cache.h"
+#include "case_store.h"
 #include "cite.h"
 #include "classify.h"
 #include "collate.h"
@@ -729,7 +730,7 @@ static bool S_has_error(const sg_strset *erred, const sg_case *c)
 }
 
 static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
-                   const sg_settings *set, sg_wu_known *wk,
+                   const sg_settings *set,
                    const sg_file_list *listed, model *m, sg_diags *d,
                    sg_build_stats *st)
 {
@@ -744,7 +745,7 @@ static int S_model(const sg_build_opts *o, sg_arena *a, const sg_vocab *v,
         sg_collection_load_cached(a, v, paths, 1, o->jobs, &prog, o->cache,
                                   listed, &col, &cd);
     else
-        sg_collection_load(a, v, paths, 1, o->jobs, &prog, wk, &col, &cd);
+        sg_collection_load(a, v, paths, 1, o->jobs, &prog, &col, &cd);
     bool *broken = sg_alloc(a, (col.n + 1) * sizeof *broken);
     size_t nbroken = 0, placed = 0;
     sg_strset erred;               /* the files errors name */
@@ -1080,8 +1081,8 @@ static void S_load_ids(void *ctx, sg_links *l, const char *path)
 static int S_unchanged(const sg_build_opts *o, sg_arena *a,
                        sg_manifest *cur, bool *have_inputs,
                        const char *mf_path, const char *out,
-                       sg_publish *pub, long long now, sg_wu_known *wk,
-                       sg_diags *d, sg_build_stats *st)
+                       sg_publish *pub, long long now, sg_diags *d,
+                       sg_build_stats *st)
 {
     /* only when the lock is free: a build waiting for another one reads
      * the cases first (and finds the other's work in the manifest after) */
@@ -1107,12 +1108,6 @@ static int S_unchanged(const sg_build_opts *o, sg_arena *a,
         cur->memo = sg_alloc(a, old.nmemo * sizeof *cur->memo);
         memcpy(cur->memo, old.memo, old.nmemo * sizeof *cur->memo);
         cur->nmemo = old.nmemo;
-    }
-    if (*have_inputs && old.valid && old.nquiet) {
-        unsigned long long *keys = sg_alloc(a, old.nquiet * sizeof *keys);
-        memcpy(keys, old.quiet, old.nquiet * sizeof *keys);
-        wk->keys = keys;
-        wk->nkeys = old.nquiet;
     }
     if (!*have_inputs || !old.valid || !sg_manifest_same_inputs(cur, &old)) {
         sg_arena_free(&tmp);
@@ -1160,11 +1155,23 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     old.a = a;
     const char *out = sg_publish_resolved(a, o->out);
     const char *mf_path = out ? sg_manifest_path(a, out) : NULL;
+    /* the cases as the last build read them (case_store.h): in the
+     * cache serve keeps, else in this build's own */
+    const char *store = out ? sg_case_store_path(a, out) : NULL;
+    sg_build_opts with_store;
+    sg_case_cache own_cc;
+    sg_case_cache_init(&own_cc);
+    if (store && !o->cache) {
+        with_store = *o;
+        with_store.cache = &own_cc;
+        own_cc.in_place = true;
+        o = &with_store;
+    }
+    size_t stored = 0;
     bool have_inputs = false;
-    sg_wu_known wk = {0};
     if (mf_path) {
         int u = S_unchanged(o, a, &cur, &have_inputs, mf_path, out, &pub,
-                            now, &wk, d, st);
+                            now, d, st);
         if (u != 0) {
             rc = u > 0 ? 0 : -1;
             goto out;
@@ -1176,15 +1183,16 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         S_settings(o, a, v, &set, d) != 0 ||
         S_templates(o, a, &td, d) != 0)
         goto out;
-    /* what every output shares; a write-up checked quiet by a build with
-     * the same is not checked again */
+    if (store && !o->cache->n)
+        sg_case_store_load(o->cache, store);
+    stored = o->cache ? o->cache->n : 0;
+    /* what every output shares */
     unsigned long long global = have_inputs ? S_global(&cur, v, a, o->cases)
                                             : 0;
-    wk.global = global;
-    /* serve's cache takes the case files as the inputs listed them */
+    /* the cache takes the case files as the inputs listed them */
     const sg_file_list *listed = o->cache && have_inputs
         ? S_listed(a, &cur, now_ns) : NULL;
-    if (S_model(o, a, v, &set, global ? &wk : NULL, listed, &m, d, st) != 0)
+    if (S_model(o, a, v, &set, listed, &m, d, st) != 0)
         goto out;
     /* with keep_going, the left-out cases' errors are in `d` already:
      * what counts from here is what the build adds */
@@ -1245,7 +1253,8 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
     st->links = links.checked;
     st->rendered = fp.rendered;
     st->rows = fp.rows;
-    st->writeups_known = wk.skipped;
+    st->cases_kept = o->cache ? o->cache->hits : 0;
+    st->writeups_known = o->cache ? o->cache->wu_hits : 0;
     st->rows_copied = fp.rows_copied;
     if (!*sg_value_str(sg_map_get(m.view.site, "base_url")))
         sg_diag_add(d, SG_NOTE, NULL, ((sg_mark){0, 0}), "set base_url in "
@@ -1285,8 +1294,6 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         if (rows)
             sg_manifest_rows(&cur, nrx, fp.heads, fp.row_keys, fp.row_lens,
                              m.n);
-        cur.quiet = wk.quiet;
-        cur.nquiet = wk.nquiet;
         cur.memo = kn.memo;
         cur.nmemo = kn.nmemo;
         size_t counts[5] = { m.n, pl.n, sg_nexports, links.checked,
@@ -1297,9 +1304,14 @@ int sg_build(const sg_build_opts *o, sg_diags *d, sg_build_stats *st)
         if (sg_manifest_save(&cur, mf_path, out) == 0 && o->mcache)
             sg_manifest_cache_fill(o->mcache, mf_path, out);
     }
+    /* the cases as read, for the next build: by a build that published,
+     * holding the lock (a refused one leaves nothing beside the site) */
+    if (store && (o->cache->reads || o->cache->n != stored))
+        sg_case_store_save(o->cache, store);
     rc = 0;
 out:
     sg_publish_end(&pub);
     sg_arena_free(a);
+    sg_case_cache_free(&own_cc);
     return rc;
 }

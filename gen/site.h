@@ -69,6 +69,8 @@ typedef struct sg_build_stats {
     size_t rendered;   /* pages and exports rendered; the others were
                         * kept unrendered: the manifest said they were
                         * made from the same inputs (manifest.h) */
+    size_t cases_kept;          /* case files not read again: the last
+                                 * build read the same (case_store.h) */
     size_t writeups_known;      /* write-ups not checked again: the last
                                  * build found nothing in the same bytes */
     size_t rows, rows_copied;   /* the rendered row exports' case rows

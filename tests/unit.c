@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "case_read.h"
+#include "case_store.h"
 #include "escape.h"
 #include "fs.h"
 #include "classify.h"
@@ -744,6 +746,107 @@ static void test_case_changed(void)
     sg_arena_free(&a);
 }
 
+/* ---- #21 the case store: what is written is read back whole ---- */
+
+static int S_cmp_cc(const void *x, const void *y)
+{
+    return strcmp(((const sg_cc_entry *)x)->path,
+                  ((const sg_cc_entry *)y)->path);
+}
+
+static bool S_same_file(const char *p, const char *q)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_buf x = SG_BUF_INIT, y = SG_BUF_INIT;
+    bool same = sg_read_file(p, (size_t)1 << 30, &x, &d) == 0 &&
+                sg_read_file(q, (size_t)1 << 30, &y, &d) == 0 &&
+                x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
+    sg_buf_free(&x);
+    sg_buf_free(&y);
+    sg_arena_free(&a);
+    return same;
+}
+
+static void test_case_store(void)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_case_cache cc, back;
+    sg_case_cache_init(&cc);
+    sg_case_cache_init(&back);
+    const sg_vocab *v, *bv;
+    OK(sg_case_cache_vocab(&cc, NULL, &v, &d) == 0);
+    OK(sg_case_cache_vocab(&back, NULL, &bv, &d) == 0);
+    /* every key there is, and files with errors */
+    const char *dirs[] = { "cases", "tests/fixtures/new-keys",
+                           "tests/fixtures/frameworks18",
+                           "tests/fixtures/regions17", "tests/fixtures/bad",
+                           "tests/fixtures/danish" };
+    const char **files = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+        sg_find_files(&a, dirs[i], ".md", &files, &n, &d);
+    OK(n > 40);
+    sg_cc_entry *e = calloc(n + 1, sizeof *e);
+    size_t errors = 0;
+    for (size_t i = 0; e && i < n; i++) {
+        sg_case *c = sg_alloc(&cc.arena, sizeof *c);
+        sg_diags own;
+        sg_diags_init(&own, &cc.arena);
+        sg_case_read(&cc.arena, v, files[i], c, &own);
+        errors += !c->ok;
+        e[i] = (sg_cc_entry){ .path = c->file, .c = c, .said = own.items,
+                              .nsaid = own.n, .wu_known = i % 2,
+                              .wu_said = i % 3 ? NULL : own.items,
+                              .nwu = i % 3 ? 0 : own.n };
+        e[i].id = (sg_file_id){ i, i * 1000000007ull, ~i, i << 40, 7 };
+    }
+    OK(errors > 0 && errors < n);
+    qsort(e, n, sizeof *e, S_cmp_cc);
+    cc.entries = e;
+    cc.n = n;
+    char dir[] = "/tmp/gen-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        OK(0);
+        return;
+    }
+    char *one = sg_path_join(&a, dir, "one"), *two = sg_path_join(&a, dir, "two");
+    OK(sg_case_store_save(&cc, one) == 0);
+    OK(sg_case_store_load(&back, one) && back.n == n);
+    /* read back, it writes the same bytes: nothing lost on the way */
+    OK(sg_case_store_save(&back, two) == 0 && S_same_file(one, two));
+    for (size_t i = 0; i < back.n && back.n == n; i++) {
+        const sg_case *x = cc.entries[i].c, *y = back.entries[i].c;
+        OK(strcmp(x->file, y->file) == 0 && x->ok == y->ok &&
+           x->nacts == y->nacts && x->head_hash == y->head_hash &&
+           back.entries[i].id.ino == cc.entries[i].id.ino &&
+           back.entries[i].nsaid == cc.entries[i].nsaid &&
+           (x->stage ? x->stage - v->terms : -1) ==
+           (y->stage ? y->stage - bv->terms : -1));
+    }
+    /* a store that is not whole is not used, and leaves the cache empty */
+    sg_case_cache_clear(&back);
+    struct stat st;
+    OK(stat(one, &st) == 0);
+    OK(truncate(two, st.st_size - 1) == 0 && !sg_case_store_load(&back, two));
+    FILE *f = fopen(one, "r+b");
+    if (f) {
+        fseek(f, st.st_size / 2, SEEK_SET);
+        int ch = fgetc(f);
+        fseek(f, st.st_size / 2, SEEK_SET);
+        fputc(ch ^ 0x20, f);
+        fclose(f);
+    }
+    OK(!sg_case_store_load(&back, one) && back.n == 0);
+    sg_remove_tree(dir);
+    sg_case_cache_free(&cc);
+    sg_case_cache_free(&back);
+    sg_arena_free(&a);
+}
+
 /* ---- #14 data layer: the new keys stored typed, counts, folding ---- */
 
 static void test_new_keys(void)
@@ -859,6 +962,7 @@ int main(void)
     test_case_changed();
     test_new_keys();
     test_markdown();
+    test_case_store();
     sg_arena_free(&VA);
     printf("unit: %d passed, %d failed\n", passed, failed);
     printf("%d passed, %d failed\n", passed, failed);

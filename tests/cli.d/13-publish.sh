@@ -2,7 +2,8 @@
 # kernel releases when its holder dies), a case edited during a build
 # fails it, and --out on a mount point or a symbolic link.
 # Sourced by tests/cli.sh: uses $GEN, $T, check/ok/bad.
-# (The build manifest ".<name>.gen-manifest" and the last site ".<name>.gen-spare"
+# (The build manifest ".<name>.gen-manifest", the cases as read
+# ".<name>.gen-cases" and the last site ".<name>.gen-spare"
 # stay beside the output
 # on purpose: docs/architecture.md.)
 
@@ -59,7 +60,7 @@ check "a second build says it waits (naming the other process) and writes nothin
 p13_release
 wait $p13_b; rc=$?
 check "... and builds once the other is done, leaving no lock or staging folder" \
-    '[ $rc -eq 0 ] && diff -r "$P/fresh" "$P/w" >/dev/null && [ -z "$(ls -A "$P" | grep "^\.w\." | grep -vE "gen-(manifest|spare)$")" ]'
+    '[ $rc -eq 0 ] && diff -r "$P/fresh" "$P/w" >/dev/null && [ -z "$(ls -A "$P" | grep "^\.w\." | grep -vE "gen-(manifest|spare|cases)$")" ]'
 
 # gen serve takes the same lock for its builds
 p13_hold "$P/.served.gen-lock"
@@ -88,7 +89,7 @@ check "two builds into one folder at once: both succeed" '[ $p13_arc -eq 0 ] && 
     cat "$P/a.err" "$P/b.err"
 check "... the second waited for the first" 'grep -q "waiting for another build of .*/two" "$P/b.err"'
 check "... and the site is whole, the same as a fresh build" 'diff -r "$P/fresh" "$P/two" >/dev/null'
-check "... leaving no staging folder or lock" '[ -z "$(ls -A "$P" | grep "^\.two\." | grep -vE "gen-(manifest|spare)$")" ]'
+check "... leaving no staging folder or lock" '[ -z "$(ls -A "$P" | grep "^\.two\." | grep -vE "gen-(manifest|spare|cases)$")" ]'
 
 # ---- a staging folder taken away during a build fails it ----
 before=$(p13_sum "$P/two")
@@ -101,7 +102,7 @@ check "a build whose staging folder is taken away fails, saying so" \
     '[ $rc -eq 1 ] && grep -q "error: the staging folder was removed during the build" "$P/moved.err"' ||
     cat "$P/moved.err"
 check "... never makes the staging folder again, and keeps the old site" \
-    '[ -z "$(ls -A "$P" | grep "^\.two\." | grep -vE "gen-(manifest|spare)$")" ] && [ "$before" = "$(p13_sum "$P/two")" ]'
+    '[ -z "$(ls -A "$P" | grep "^\.two\." | grep -vE "gen-(manifest|spare|cases)$")" ] && [ "$before" = "$(p13_sum "$P/two")" ]'
 rm -rf "$P/away"
 
 # ---- a build killed with SIGKILL leaves a lock the next build takes ----
@@ -114,7 +115,7 @@ kill -9 $p13_a 2>/dev/null; wait $p13_a 2>/dev/null
 check "a running build holds a lock file beside its output folder" '[ $p13_locked = yes ]'
 timeout 60 "$GEN" build --out "$P/two" -q 2> "$P/next.err"; rc=$?
 check "the next build takes a killed build's lock at once and clears its staging folder" \
-    '[ $rc -eq 0 ] && ! grep -q waiting "$P/next.err" && [ -z "$(ls -A "$P" | grep "^\.two\." | grep -vE "gen-(manifest|spare)$")" ] &&
+    '[ $rc -eq 0 ] && ! grep -q waiting "$P/next.err" && [ -z "$(ls -A "$P" | grep "^\.two\." | grep -vE "gen-(manifest|spare|cases)$")" ] &&
      diff -r "$P/fresh" "$P/two" >/dev/null'
 
 # ---- a case edited between its check and its page ----
@@ -139,7 +140,7 @@ check "a case changed during the build fails it, naming the file" \
      grep -q "leak.md: error: changed during the build" "$P/edit.err"' || cat "$P/edit.err"
 check "... and nothing of it is published" \
     '[ "$before" = "$(p13_sum "$P/editsite")" ] && ! grep -rq SECRET "$P/editsite" &&
-     [ -z "$(ls -A "$P" | grep "^\.editsite\." | grep -vE "gen-(manifest|spare)$")" ]'
+     [ -z "$(ls -A "$P" | grep "^\.editsite\." | grep -vE "gen-(manifest|spare|cases)$")" ]'
 
 # ---- --out a symbolic link to a folder: the folder is published ----
 mkdir -p "$P/target"
