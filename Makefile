@@ -33,7 +33,7 @@ FUZZ_PKGS  := clang libclang-rt-14-dev
 BENCH_PKGS := cmark-gfm time hugo
 FUZZ_TIME  ?= 60
 FUZZ_SMOKE ?= 5
-FUZZERS    := case pipeline template vocab
+FUZZERS    := case pipeline template vocab store
 TEST_PKGS  := tidy chromium libxml2-utils curl python3-bibtexparser
 
 LIB_SRCS := $(filter-out gen/main.c gen/vocab_data.c gen/basemap_data.c,$(wildcard gen/*.c)) \

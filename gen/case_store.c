@@ -718,9 +718,16 @@ static bool S_load(sg_case_cache *cc, const char *path, sg_arena *a,
         return false;
     sg_fp f = SG_FP_INIT;
     sg_fp_bytes(&f, data + HEAD_LEN, (size_t)len);
-    if (sg_fp_done(&f) != sum)
-        return false;
-    reader r = { data + HEAD_LEN, data + size, false, a, &cc->v };
+    return sg_fp_done(&f) == sum &&
+           sg_case_store_decode(&cc->v, a, data + HEAD_LEN, (size_t)len,
+                                out, nout);
+}
+
+bool sg_case_store_decode(const sg_vocab *v, sg_arena *a,
+                          const unsigned char *data, size_t len,
+                          sg_cc_entry **out, size_t *nout)
+{
+    reader r = { data, data + len, false, a, v };
     size_t n;
     sg_cc_entry *e = R_array(&r, &n, sizeof *e, 128);
     for (size_t i = 0; i < n && !r.bad; i++) {

@@ -31,6 +31,15 @@ char *sg_case_store_path(sg_arena *a, const char *out);
  * it was, when there is no store or it is not one to use (above). */
 bool sg_case_store_load(sg_case_cache *cc, const char *path);
 
+/* The entries of a store's payload (`len` bytes after its header,
+ * length and checksum checked by the caller), read for vocabulary `v`
+ * into `a`: false when it is not whole (a length past its end, an index
+ * out of its list, paths out of order), with *out unset. The fuzzer
+ * reads payloads with it; sg_case_store_load reads files. */
+bool sg_case_store_decode(const sg_vocab *v, sg_arena *a,
+                          const unsigned char *data, size_t len,
+                          sg_cc_entry **out, size_t *n);
+
 /* Writes the cache to `path` (a temporary file, then renamed over it).
  * Returns 0, or -1 (no diagnostic: the next build reads every case). */
 int sg_case_store_save(const sg_case_cache *cc, const char *path);
