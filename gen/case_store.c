@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -286,23 +287,54 @@ static void W_diags(sg_buf *b, const sg_diag *d, size_t n)
     }
 }
 
-static void W_u64raw(sg_buf *b, unsigned long long x)
+/* The payload goes out, and into the checksum, in pieces of CHUNK bytes
+ * (the last one shorter): a store of 100,000 cases is never one buffer,
+ * and the reader sums it in the same pieces. */
+#define CHUNK ((size_t)1 << 20)
+
+static unsigned long long S_sum(const unsigned char *p, size_t len)
 {
-    sg_buf_put(b, (const char *)&x, sizeof x);
+    sg_fp f = SG_FP_INIT;
+    for (size_t at = 0; at < len; at += CHUNK)
+        sg_fp_bytes(&f, p + at, len - at < CHUNK ? len - at : CHUNK);
+    return sg_fp_done(&f);
+}
+
+/* Writes out whole pieces of `b` (all of it when `last`), summing them. */
+static int S_drain(int fd, sg_buf *b, sg_fp *f, unsigned long long *len,
+                   bool last)
+{
+    size_t at = 0;
+    while (b->len - at >= CHUNK || (last && at < b->len)) {
+        size_t n = b->len - at < CHUNK ? b->len - at : CHUNK;
+        sg_fp_bytes(f, b->ptr + at, n);
+        if (sg_write_all(fd, b->ptr + at, n) != 0)
+            return -1;
+        at += n;
+        *len += n;
+    }
+    memmove(b->ptr, b->ptr + at, b->len - at);
+    sg_buf_truncate(b, b->len - at);
+    return 0;
 }
 
 int sg_case_store_save(const sg_case_cache *cc, const char *path)
 {
     unsigned long long stamp;
-    if (!cc->has_vocab || !S_stamp(&cc->v, &stamp))
+    char tmp[PATH_MAX];
+    if (!cc->has_vocab || !S_stamp(&cc->v, &stamp) ||
+        snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+        return -1;
+    int fd = mkstemp(tmp);
+    if (fd < 0)
         return -1;
     sg_buf b = SG_BUF_INIT;
-    sg_buf_put(&b, MAGIC, MAGIC_LEN);
-    W_u64raw(&b, stamp);
-    W_u64raw(&b, 0);              /* the payload's length and checksum, */
-    W_u64raw(&b, 0);              /* filled in below */
+    sg_fp f = SG_FP_INIT;
+    unsigned long long len = 0;
+    char head[HEAD_LEN] = {0};
+    int rc = sg_write_all(fd, head, HEAD_LEN);  /* filled in at the end */
     W_u(&b, cc->n);
-    for (size_t i = 0; i < cc->n; i++) {
+    for (size_t i = 0; i < cc->n && rc == 0; i++) {
         const sg_cc_entry *e = &cc->entries[i];
         W_u(&b, e->id.size);
         W_u(&b, e->id.mtime);
@@ -313,20 +345,25 @@ int sg_case_store_save(const sg_case_cache *cc, const char *path)
         W_diags(&b, e->said, e->nsaid);
         W_u(&b, e->wu_known);
         W_diags(&b, e->wu_said, e->nwu);
+        rc = S_drain(fd, &b, &f, &len, false);
     }
-    unsigned long long len = b.len - HEAD_LEN;
-    sg_fp f = SG_FP_INIT;
-    sg_fp_bytes(&f, b.ptr + HEAD_LEN, len);
-    unsigned long long sum = sg_fp_done(&f);
-    memcpy(b.ptr + MAGIC_LEN + 8, &len, 8);
-    memcpy(b.ptr + MAGIC_LEN + 16, &sum, 8);
-    sg_arena a = SG_ARENA_INIT;
-    sg_diags quiet;
-    sg_diags_init(&quiet, &a);
-    int rc = sg_write_file(path, b.ptr, b.len, NULL, &quiet);
-    sg_arena_free(&a);
+    if (rc == 0)
+        rc = S_drain(fd, &b, &f, &len, true);
     sg_buf_free(&b);
-    return rc;
+    unsigned long long sum = sg_fp_done(&f);
+    memcpy(head, MAGIC, MAGIC_LEN);
+    memcpy(head + MAGIC_LEN, &stamp, 8);
+    memcpy(head + MAGIC_LEN + 8, &len, 8);
+    memcpy(head + MAGIC_LEN + 16, &sum, 8);
+    if (rc == 0 && pwrite(fd, head, HEAD_LEN, 0) != (ssize_t)HEAD_LEN)
+        rc = -1;
+    if (rc == 0)
+        fchmod(fd, 0644);
+    if (close(fd) != 0 || rc != 0 || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- reading ---- */
@@ -716,9 +753,7 @@ static bool S_load(sg_case_cache *cc, const char *path, sg_arena *a,
     memcpy(&sum, data + MAGIC_LEN + 16, 8);
     if (stamp != want_stamp || len != size - HEAD_LEN)
         return false;
-    sg_fp f = SG_FP_INIT;
-    sg_fp_bytes(&f, data + HEAD_LEN, (size_t)len);
-    return sg_fp_done(&f) == sum &&
+    return S_sum(data + HEAD_LEN, (size_t)len) == sum &&
            sg_case_store_decode(&cc->v, a, data + HEAD_LEN, (size_t)len,
                                 out, nout);
 }

@@ -15,8 +15,10 @@ void sg_diags_init(sg_diags *d, sg_arena *a)
 int sg_diag_vadd(sg_diags *d, sg_severity sev, const char *file, sg_mark at,
                  const char *hint, const char *fmt, va_list ap)
 {
+    /* from two: the case store keeps each case's own list, mostly of
+     * one or two, for 100,000 cases */
     if (d->n == d->cap)
-        d->items = sg_grow(d->arena, d->items, &d->cap, 16, sizeof *d->items);
+        d->items = sg_grow(d->arena, d->items, &d->cap, 2, sizeof *d->items);
     sg_buf b = SG_BUF_INIT;
     sg_buf_vprintf(&b, fmt, ap);
     sg_diag *g = &d->items[d->n];
