@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "case_check.h"
 #include "fs.h"
 #include "manifest.h"
 
@@ -780,7 +781,8 @@ bool sg_case_store_decode(const sg_vocab *v, sg_arena *a,
         c->ok = true;
         for (size_t k = 0; k < e[i].nsaid; k++)
             c->ok &= e[i].said[k].sev != SG_ERROR;
-        if (c->ok && (!c->traits || !c->given))
+        /* and a slug the check let through: pages' paths are made of it */
+        if (c->ok && (!c->traits || !c->given || !sg_slug_ok(c->slug)))
             r.bad = true;
         e[i].wu_known = R_b(&r);
         e[i].wu_said = R_diags(&r, &e[i].nwu);
