@@ -86,6 +86,17 @@ void sg_buf_truncate(sg_buf *b, size_t len)
     b->ptr[len] = '\0';
 }
 
+void sg_buf_drop(sg_buf *b, size_t n)
+{
+    if (!n)
+        return;
+    if (n > b->len)
+        n = b->len;
+    memmove(b->ptr, b->ptr + n, b->len - n);
+    b->len -= n;
+    b->ptr[b->len] = '\0';
+}
+
 char *sg_buf_detach(sg_buf *b)
 {
     char *p = b->cap ? b->ptr : strdup("");

@@ -31,6 +31,8 @@ void sg_buf_vprintf(sg_buf *b, const char *fmt, va_list ap);
 void sg_buf_reset(sg_buf *b);
 /* Cut to `len` bytes (len <= b->len). */
 void sg_buf_truncate(sg_buf *b, size_t len);
+/* Drop the first `n` bytes (n <= b->len), keeping the rest. */
+void sg_buf_drop(sg_buf *b, size_t n);
 /* Hand the string to the caller (who frees it); b becomes empty. */
 char *sg_buf_detach(sg_buf *b);
 void sg_buf_free(sg_buf *b);

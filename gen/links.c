@@ -149,51 +149,78 @@ static void S_unescape(sg_buf *b, const char *s, size_t n)
     }
 }
 
-static void S_page(sg_links *l, const char *path, const char *tpl,
-                   const char *html, size_t len, bool ids_only, sg_diags *d)
+static bool S_name_char(char c)
 {
-    sg_buf val = SG_BUF_INIT, res = SG_BUF_INIT;
-    sg_buf local = SG_BUF_INIT;    /* "#id\0" of each same-page fragment */
+    return (c >= 'a' && c <= 'z') || c == '-';
+}
+
+void sg_links_begin(sg_links_scan *s, sg_links *l, const char *path,
+                    const char *tpl, sg_diags *d)
+{
+    *s = (sg_links_scan){ .l = l, .path = path, .tpl = tpl, .d = d,
+                          .plen = strlen(path), .val = SG_BUF_INIT,
+                          .res = SG_BUF_INIT, .local = SG_BUF_INIT };
     sg_hashset_clear(&l->page_ids);
-    size_t plen = strlen(path);
-    const char *p = html, *end = html + len;
+}
+
+/* Where a scan of html[from, len) that met the end of the piece inside
+ * an attribute goes on: at the name before the '=' at `q` (or before the
+ * end), which the next piece may continue. */
+static size_t S_resume(const char *html, const char *p, const char *q)
+{
+    while (q > p && S_name_char(q[-1]))
+        q--;
+    return (size_t)(q - html);
+}
+
+size_t sg_links_feed(sg_links_scan *s, const char *html, size_t from,
+                     size_t len, bool last)
+{
+    sg_links *l = s->l;
+    const char *path = s->path, *tpl = s->tpl;
+    sg_diags *d = s->d;
+    bool ids_only = s->ids_only;
+    sg_buf *val = &s->val, *res = &s->res;
+    /* html[0] is the page's first byte only when from is 0 */
+    const char *p = html + from, *end = html + len;
     while (p < end) {
         const char *q = memchr(p, '=', (size_t)(end - p));
         if (!q || q + 1 >= end)
-            break;
+            return last ? len : S_resume(html, p, q ? q : end);
         /* attribute name just before '=' */
         const char *nstart = q;
-        while (nstart > p && ((nstart[-1] >= 'a' && nstart[-1] <= 'z') ||
-                              nstart[-1] == '-'))
+        while (nstart > p && S_name_char(nstart[-1]))
             nstart--;
         size_t nl = (size_t)(q - nstart);
+        bool spaced = nstart == html ||
+                      (nstart > html && nstart[-1] == ' ');
+        const char *resume = p;
         p = q + 1;
         if (*p != '"')
             continue;
         const char *vs = p + 1;
         const char *ve = memchr(vs, '"', (size_t)(end - vs));
         if (!ve)
-            break;
+            return last ? len : S_resume(html, resume, q);
         p = ve + 1;
-        bool is_id = nl == 2 && strncmp(nstart, "id", 2) == 0 &&
-                     (nstart == html || nstart[-1] == ' ');
+        bool is_id = nl == 2 && strncmp(nstart, "id", 2) == 0 && spaced;
         bool is_link = ((nl == 4 && strncmp(nstart, "href", 4) == 0) ||
                         (nl == 3 && strncmp(nstart, "src", 3) == 0)) &&
-                       (nstart == html || nstart[-1] == ' ');
+                       spaced;
         if (is_id) {
             if (ids_only || !l->ids_later) {
-                sg_buf_reset(&val);
-                sg_buf_printf(&val, "%s#", path);
-                sg_buf_put(&val, vs, (size_t)(ve - vs));
-                sg_hashset_add(&l->anchors, val.ptr, val.len);
+                sg_buf_reset(val);
+                sg_buf_printf(val, "%s#", path);
+                sg_buf_put(val, vs, (size_t)(ve - vs));
+                sg_hashset_add(&l->anchors, val->ptr, val->len);
             }
             sg_hashset_add(&l->page_ids, vs, (size_t)(ve - vs));
             continue;
         }
         if (!is_link || ids_only)
             continue;
-        S_unescape(&val, vs, (size_t)(ve - vs));
-        int where = sg_links_resolve(path, val.ptr, val.len, &res);
+        S_unescape(val, vs, (size_t)(ve - vs));
+        int where = sg_links_resolve(path, val->ptr, val->len, res);
         if (where == 0)
             continue;
         l->checked++;
@@ -201,54 +228,68 @@ static void S_page(sg_links *l, const char *path, const char *tpl,
             sg_error(d, tpl, ((sg_mark){0, 0}),
                      "a relative link must stay inside the site",
                      "%s: link '%s' climbs above the site's root", path,
-                     val.ptr);
+                     val->ptr);
             l->broken++;
             continue;
         }
-        if (!sg_strset_has(l->files, res.ptr, res.len)) {
+        if (!sg_strset_has(l->files, res->ptr, res->len)) {
             sg_error(d, tpl, ((sg_mark){0, 0}), S_fix(path, false),
                      "%s: link '%s' points to %s, which the build "
-                     "does not write", path, val.ptr, res.ptr);
+                     "does not write", path, val->ptr, res->ptr);
             l->broken++;
             continue;
         }
-        const char *hash = memchr(val.ptr, '#', val.len);
-        if (hash && hash[1] && res.len == plen &&
-            memcmp(res.ptr, path, plen) == 0) {
+        const char *hash = memchr(val->ptr, '#', val->len);
+        if (hash && hash[1] && res->len == s->plen &&
+            memcmp(res->ptr, path, s->plen) == 0) {
             /* this page: its ids are all known once the scan ends */
-            sg_buf_put(&local, hash + 1, strlen(hash + 1) + 1);
+            sg_buf_put(&s->local, hash + 1, strlen(hash + 1) + 1);
         } else if (hash && hash[1]) {
             sg_pending *pd = sg_alloc(l->a, sizeof *pd);
             pd->from = sg_strdup(l->a, path);
             pd->tpl = tpl;
-            pd->target = sg_printf(l->a, "%s%s", res.ptr, hash);
+            pd->target = sg_printf(l->a, "%s%s", res->ptr, hash);
             pd->next = l->pending;
             l->pending = pd;
         }
     }
-    for (size_t i = 0; i < local.len; i += strlen(local.ptr + i) + 1) {
-        const char *id = local.ptr + i;
+    return len;
+}
+
+void sg_links_end(sg_links_scan *s)
+{
+    sg_links *l = s->l;
+    const sg_buf *local = &s->local;
+    for (size_t i = 0; i < local->len; i += strlen(local->ptr + i) + 1) {
+        const char *id = local->ptr + i;
         if (sg_hashset_has(&l->page_ids, id, strlen(id)))
             continue;
-        sg_error(d, tpl, ((sg_mark){0, 0}), S_fix(path, true),
-                 "%s: anchor %s#%s does not exist", path, path, id);
+        sg_error(s->d, s->tpl, ((sg_mark){0, 0}), S_fix(s->path, true),
+                 "%s: anchor %s#%s does not exist", s->path, s->path, id);
         l->broken++;
     }
-    sg_buf_free(&local);
-    sg_buf_free(&val);
-    sg_buf_free(&res);
+    sg_buf_free(&s->local);
+    sg_buf_free(&s->val);
+    sg_buf_free(&s->res);
 }
 
 void sg_links_page(sg_links *l, const char *path, const char *tpl,
                    const char *html, size_t len, sg_diags *d)
 {
-    S_page(l, path, tpl, html, len, false, d);
+    sg_links_scan s;
+    sg_links_begin(&s, l, path, tpl, d);
+    sg_links_feed(&s, html, 0, len, true);
+    sg_links_end(&s);
 }
 
 void sg_links_ids(sg_links *l, const char *path, const char *html,
                   size_t len)
 {
-    S_page(l, path, NULL, html, len, true, NULL);
+    sg_links_scan s;
+    sg_links_begin(&s, l, path, NULL, NULL);
+    s.ids_only = true;
+    sg_links_feed(&s, html, 0, len, true);
+    sg_links_end(&s);
 }
 
 size_t sg_links_finish(sg_links *l, sg_diags *d)

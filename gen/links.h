@@ -50,6 +50,30 @@ void sg_links_file(sg_links *l, const char *path);
  * reports broken ones as errors naming the template. Records its ids. */
 void sg_links_page(sg_links *l, const char *path, const char *tpl,
                    const char *html, size_t len, sg_diags *d);
+/* The same for a page given in pieces as it is written, so a listing of
+ * many MB is never held whole: sg_links_begin, then sg_links_feed for
+ * each piece, then sg_links_end (which checks the page's own fragments
+ * and frees the scan). The result is the same as sg_links_page's over
+ * the whole page. */
+typedef struct sg_links_scan {
+    sg_links *l;
+    const char *path, *tpl;
+    size_t plen;
+    bool ids_only;
+    sg_buf val, res, local;   /* local: "id\0" of each same-page fragment */
+    sg_diags *d;
+} sg_links_scan;
+void sg_links_begin(sg_links_scan *s, sg_links *l, const char *path,
+                    const char *tpl, sg_diags *d);
+/* Scans html[from, len): html[from - 1] is the byte before, and when
+ * `from` is 0, html[0] is the page's first byte. Returns where the next
+ * scan must begin: an attribute cut off by the end of the piece is
+ * scanned again with what follows, so the caller keeps html[ret - 1 ..
+ * len) (or from 0 when ret is 0) before the next piece and passes `from`
+ * as where ret is in it. With `last`, everything is scanned: len. */
+size_t sg_links_feed(sg_links_scan *s, const char *html, size_t from,
+                     size_t len, bool last);
+void sg_links_end(sg_links_scan *s);
 /* Records the ids of a page without checking its links. */
 void sg_links_ids(sg_links *l, const char *path, const char *html,
                   size_t len);

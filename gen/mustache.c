@@ -618,6 +618,10 @@ typedef struct rstate {
      * multiply even when they write nothing */
     size_t start, max_out;
     unsigned long long steps, max_steps;
+    /* sg_tpl_render_to: where pieces go, and the bytes taken so far */
+    sg_tpl_flush flush;
+    void *flush_ctx;
+    size_t taken;
 } rstate;
 
 static const sg_value *S_forced(rstate *st, const sg_value *v)
@@ -734,7 +738,7 @@ static void S_size(char *b, size_t n, unsigned long long x)
  * steps; reports it at `nd`, the tag it was rendering. */
 static int S_bound(rstate *st, const node *nd)
 {
-    bool big = st->out->len - st->start > st->max_out;
+    bool big = st->taken + st->out->len - st->start > st->max_out;
     if (!big && st->steps <= st->max_steps)
         return 0;
     const char *hint = "a section over a list inside another multiplies "
@@ -847,6 +851,11 @@ static int S_render(rstate *st, const node *nd)
                 S_leave(st, m);
                 if (rc || (rc = S_bound(st, nd)) != 0)
                     return rc;
+                if (st->flush && st->out->len >= SG_TPL_PIECE) {
+                    size_t had = st->out->len;
+                    st->flush(st->flush_ctx, st->out);
+                    st->taken += had - st->out->len;
+                }
             }
             return 0;
         }
@@ -920,16 +929,18 @@ int sg_tpl_render(const sg_tpl *t, const sg_value *data,
     return sg_tpl_render_max(t, data, loader, SG_TPL_MAX_OUTPUT, out, d);
 }
 
-int sg_tpl_render_max(const sg_tpl *t, const sg_value *data,
-                      const sg_tpl_loader *loader, size_t max_out,
-                      sg_buf *out, sg_diags *d)
+static int S_render_top(const sg_tpl *t, const sg_value *data,
+                        const sg_tpl_loader *loader, size_t max_out,
+                        sg_buf *out, sg_tpl_flush flush, void *flush_ctx,
+                        sg_diags *d)
 {
     rstate st = { .loader = loader, .out = out, .d = d, .file = t->file,
                   .indent = SG_BUF_INIT, .bol = true,
                   .arena = SG_ARENA_INIT, .start = out->len,
                   .max_out = max_out,
                   .max_steps = max_out > SG_TPL_MIN_STEPS ? max_out
-                                                          : SG_TPL_MIN_STEPS };
+                                                          : SG_TPL_MIN_STEPS,
+                  .flush = flush, .flush_ctx = flush_ctx };
     if (data)
         S_push_ctx(&st, S_forced(&st, data));
     int rc = S_kids(&st, &t->root);
@@ -939,6 +950,23 @@ int sg_tpl_render_max(const sg_tpl *t, const sg_value *data,
     sg_arena_free(&st.arena);
     sg_buf_free(&st.indent);
     return rc;
+}
+
+int sg_tpl_render_max(const sg_tpl *t, const sg_value *data,
+                      const sg_tpl_loader *loader, size_t max_out,
+                      sg_buf *out, sg_diags *d)
+{
+    return S_render_top(t, data, loader, max_out, out, NULL, NULL, d);
+}
+
+int sg_tpl_render_to(const sg_tpl *t, const sg_value *data,
+                     const sg_tpl_loader *loader, sg_buf *out,
+                     sg_tpl_flush flush, void *flush_ctx, sg_diags *d)
+{
+    /* pieces are taken from the front: nothing of the caller's before */
+    sg_buf_reset(out);
+    return S_render_top(t, data, loader, SG_TPL_MAX_OUTPUT, out, flush,
+                        flush_ctx, d);
 }
 
 static int S_check(const sg_tpl *t, const node *nd,

@@ -59,6 +59,18 @@ int sg_tpl_render_max(const sg_tpl *t, const sg_value *data,
                       const sg_tpl_loader *loader, size_t max_out,
                       sg_buf *out, sg_diags *d);
 
+/* A render that hands its output on in pieces, so a page of hundreds of
+ * MB is never held whole: between the items of a list, once `out` holds
+ * SG_TPL_PIECE bytes or more, `flush` is called to take what it will
+ * from the front of `out` (sg_buf_drop). What is left when the render
+ * returns is the caller's to take. `out` must be empty at the start;
+ * the bound on bytes written counts every byte, taken or not. */
+#define SG_TPL_PIECE ((size_t)1 << 20)
+typedef void (*sg_tpl_flush)(void *ctx, sg_buf *out);
+int sg_tpl_render_to(const sg_tpl *t, const sg_value *data,
+                     const sg_tpl_loader *loader, sg_buf *out,
+                     sg_tpl_flush flush, void *flush_ctx, sg_diags *d);
+
 /* Warns, with the tag's place, about every {{>name}} and {{<name}} with
  * a fixed name that `loader` cannot find. Returns the number missing. */
 int sg_tpl_check_partials(const sg_tpl *t, const sg_tpl_loader *loader,

@@ -306,6 +306,64 @@ static bool S_keep(rendering *r, strand_state *ss, const char *path,
     return true;
 }
 
+/* A page that lists many cases, written while it is rendered: each
+ * piece of 1 MiB goes to its file and through the link check at once, so
+ * a listing of 100,000 cases (a hundred MB) is never held whole. */
+typedef struct page_stream {
+    sg_publish_out out;
+    sg_links_scan scan;
+    bool html;
+    size_t written;            /* at the front of the buffer: written */
+    size_t from;               /* where the link check goes on in it */
+} page_stream;
+
+static void S_piece(page_stream *ps, sg_buf *b, bool last)
+{
+    sg_publish_write(&ps->out, b->ptr + ps->written, b->len - ps->written);
+    size_t drop = b->len;
+    if (ps->html && !last) {
+        /* an attribute cut off at the end is checked with what follows:
+         * it stays, with the byte before it */
+        size_t at = sg_links_feed(&ps->scan, b->ptr, ps->from, b->len,
+                                  false);
+        drop = at ? at - 1 : 0;
+        ps->from = at - drop;
+    } else if (ps->html) {
+        sg_links_feed(&ps->scan, b->ptr, ps->from, b->len, true);
+    }
+    sg_buf_drop(b, drop);
+    ps->written = b->len;
+}
+
+static void S_flush_piece(void *ctx, sg_buf *b)
+{
+    S_piece(ctx, b, false);
+}
+
+static void S_render_listing(rendering *r, strand_state *ss, size_t pi,
+                             const sg_tpl *t, const sg_value *ctx,
+                             sg_diags *d)
+{
+    const sg_page *pg = &r->pl->pages[pi];
+    page_stream ps = { .html = pg->html };
+    if (sg_publish_open(r->pub, &ss->scratch, pg->path, &ps.out, d) != 0)
+        return;
+    if (ps.html) {
+        ss->links.ids_later = false;
+        sg_links_begin(&ps.scan, &ss->links, pg->path, sg_tpl_file(t), d);
+    }
+    if (sg_tpl_render_to(t, ctx, &r->td->loader, &ss->page, S_flush_piece,
+                         &ps, d) == 0)
+        S_piece(&ps, &ss->page, true);
+    else
+        ps.out.failed = true;     /* the build fails: nothing is kept */
+    if (ps.html)
+        sg_links_end(&ps.scan);
+    sg_publish_close(&ps.out, &ss->ps);
+    memcpy(&r->ids[3 * pi], ps.out.id, sizeof ps.out.id);
+    r->sizes[pi] = ps.out.len;
+}
+
 static void S_render_page(rendering *r, strand_state *ss, size_t pi,
                           sg_diags *d)
 {
@@ -336,6 +394,10 @@ static void S_render_page(rendering *r, strand_state *ss, size_t pi,
                    sg_view_case_detail(&ss->scratch,
                                        &r->entries[pg->case_index], d));
     ss->rendered++;
+    if (t && pg->case_index < 0) {
+        S_render_listing(r, ss, pi, t, ctx, d);
+        return;
+    }
     if (t && sg_tpl_render(t, ctx, &r->td->loader, &ss->page, d) == 0) {
         /* the ids of a case page are read back from the site when a
          * fragment points into it (S_load_ids) rather than two million

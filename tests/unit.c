@@ -632,6 +632,138 @@ static void test_paths(void)
     sg_arena_free(&a);
 }
 
+/* What checking `page` at "cases/x/index.html" says, in pieces cut at
+ * `cuts` (ascending; none: whole), each piece kept as a streaming
+ * caller keeps it (sg_links_feed): the counts and every message. */
+static void S_scan_cut(const char *page, const size_t *cuts, size_t ncuts,
+                       sg_buf *said)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    sg_strset files;
+    sg_strset_init(&files, &a);
+    sg_links l;
+    sg_links_init(&l, &a, &files);
+    sg_links_file(&l, "index.html");
+    sg_links_file(&l, "cases/x/index.html");
+    sg_links_file(&l, "cases/y/index.html");
+    sg_links_scan sc;
+    sg_links_begin(&sc, &l, "cases/x/index.html", "t", &d);
+    sg_buf b = SG_BUF_INIT;
+    size_t from = 0, given = 0, len = strlen(page);
+    for (size_t i = 0; i <= ncuts; i++) {
+        size_t to = i < ncuts ? cuts[i] : len;
+        sg_buf_put(&b, page + given, to - given);
+        given = to;
+        if (i == ncuts) {
+            sg_links_feed(&sc, b.ptr, from, b.len, true);
+            break;
+        }
+        size_t at = sg_links_feed(&sc, b.ptr, from, b.len, false);
+        size_t drop = at ? at - 1 : 0;
+        sg_buf_drop(&b, drop);
+        from = at - drop;
+    }
+    sg_links_end(&sc);
+    sg_links_file(&l, "about/index.html");
+    sg_links_finish(&l, &d);
+    sg_buf_reset(said);
+    sg_buf_printf(said, "checked %zu broken %zu\n", l.checked, l.broken);
+    for (size_t i = 0; i < d.n; i++)
+        sg_buf_printf(said, "%s\n", d.items[i].msg);
+    sg_buf_free(&b);
+    sg_arena_free(&a);
+}
+
+/* A page checked in pieces, cut anywhere (in a name, between '=' and
+ * its quote, inside a value), says what the whole page says. */
+static void test_links_pieces(void)
+{
+    const char *page =
+        "<p id=\"top\">t</p><a href=\"../y/\">y</a>"
+        "<a href=\"../z/\">z (missing)</a><a data-href=\"../q/\">no</a>"
+        "<a class=x href=\"#top\">t</a><a href=\"#gone\">g</a>"
+        "<img src=\"../../../out\"><b x-id=\"no\" id=\"end\">e</b>"
+        "<a href=\"../y/index.html#far\">far</a> a = b \"c\" "
+        "<a href=\"#end\">e</a><a href=\"";
+    sg_buf whole = SG_BUF_INIT, cut = SG_BUF_INIT;
+    S_scan_cut(page, NULL, 0, &whole);
+    OK(strstr(whole.ptr, "checked 7 broken 4") != NULL);
+    OK(strstr(whole.ptr, "../z/") && strstr(whole.ptr, "#gone") &&
+       strstr(whole.ptr, "climbs") && strstr(whole.ptr, "#far"));
+    size_t len = strlen(page), same = 0, tried = 0;
+    for (size_t k = 0; k <= len; k++) {
+        size_t one[1] = { k };
+        S_scan_cut(page, one, 1, &cut);
+        same += strcmp(cut.ptr, whole.ptr) == 0;
+        tried++;
+        size_t two[2] = { k / 3, k };
+        S_scan_cut(page, two, 2, &cut);
+        same += strcmp(cut.ptr, whole.ptr) == 0;
+        tried++;
+    }
+    OK(same == tried);
+    size_t each[400], n = 0;    /* a piece for every few bytes */
+    for (size_t k = 3; k < len && n < 400; k += 3)
+        each[n++] = k;
+    S_scan_cut(page, each, n, &cut);
+    STR_EQ(cut.ptr, whole.ptr);
+    sg_buf_free(&whole);
+    sg_buf_free(&cut);
+}
+
+typedef struct pieces {
+    sg_buf got;
+    size_t calls, most;        /* the most the buffer held at a call */
+} pieces;
+
+static void S_take_some(void *ctx, sg_buf *out)
+{
+    pieces *p = ctx;
+    p->calls++;
+    if (out->len > p->most)
+        p->most = out->len;
+    size_t n = out->len - out->len / 3;   /* leave some: allowed */
+    sg_buf_put(&p->got, out->ptr, n);
+    sg_buf_drop(out, n);
+}
+
+/* A render in pieces gives the bytes a whole render gives, holding
+ * about SG_TPL_PIECE at a time. */
+static void test_render_pieces(void)
+{
+    sg_arena a = SG_ARENA_INIT;
+    sg_diags d;
+    sg_diags_init(&d, &a);
+    const char *src = "<ul>\n{{#rows}}\n  <li id=\"r{{n}}\">{{name}}</li>\n"
+                      "{{/rows}}\n</ul>\n";
+    sg_tpl *t = sg_tpl_compile(&a, "t", src, strlen(src), &d);
+    sg_value *rows = sg_list(&a), *data = sg_map(&a);
+    for (int i = 0; i < 60000; i++) {
+        sg_value *r = sg_map(&a);
+        sg_map_add(&a, r, "n", sg_num(&a, i));
+        sg_map_add(&a, r, "name", sg_str(&a, "a name & some more words"));
+        sg_list_push(&a, rows, r);
+    }
+    sg_map_add(&a, data, "rows", rows);
+    sg_buf whole = SG_BUF_INIT, out = SG_BUF_INIT;
+    OK(t && sg_tpl_render(t, data, NULL, &whole, &d) == 0);
+    OK(whole.len > 2 * SG_TPL_PIECE);
+    pieces p = { SG_BUF_INIT, 0, 0 };
+    sg_buf_put(&out, "left over", 9);    /* dropped: out starts empty */
+    OK(t && sg_tpl_render_to(t, data, NULL, &out, S_take_some, &p, &d) == 0);
+    sg_buf_put(&p.got, out.ptr, out.len);
+    OK(p.calls >= 2);
+    OK(p.most < SG_TPL_PIECE + 1024);
+    OK(p.got.len == whole.len && memcmp(p.got.ptr, whole.ptr, whole.len) == 0);
+    OK(d.errors == 0);
+    sg_buf_free(&whole);
+    sg_buf_free(&out);
+    sg_buf_free(&p.got);
+    sg_arena_free(&a);
+}
+
 /* Streams a file into the staging folder in pieces of `piece` bytes. */
 static void S_stream(const sg_publish *p, sg_arena *a, const char *rel,
                      const char *data, size_t piece, sg_publish_stats *st,
@@ -958,6 +1090,8 @@ int main(void)
     test_recursion_limit();
     test_delimiter_sigil();
     test_paths();
+    test_links_pieces();
+    test_render_pieces();
     test_publish_stream();
     test_case_changed();
     test_new_keys();
