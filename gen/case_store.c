@@ -322,13 +322,11 @@ static int S_drain(int fd, sg_buf *b, sg_fp *f, unsigned long long *len,
 int sg_case_store_save(const sg_case_cache *cc, const char *path)
 {
     unsigned long long stamp;
-    char tmp[PATH_MAX];
+    sg_file_out fo;
     if (!cc->has_vocab || !S_stamp(&cc->v, &stamp) ||
-        snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
+        sg_file_out_open(&fo, path) != 0)
         return -1;
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return -1;
+    int fd = fo.fd;
     sg_buf b = SG_BUF_INIT;
     sg_fp f = SG_FP_INIT;
     unsigned long long len = 0;
@@ -358,13 +356,7 @@ int sg_case_store_save(const sg_case_cache *cc, const char *path)
     memcpy(head + MAGIC_LEN + 16, &sum, 8);
     if (rc == 0 && pwrite(fd, head, HEAD_LEN, 0) != (ssize_t)HEAD_LEN)
         rc = -1;
-    if (rc == 0)
-        fchmod(fd, 0644);
-    if (close(fd) != 0 || rc != 0 || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return -1;
-    }
-    return 0;
+    return sg_file_out_close(&fo, rc == 0);
 }
 
 /* ---- reading ---- */

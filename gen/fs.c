@@ -369,6 +369,41 @@ int sg_write_file(const char *path, const char *data, size_t len,
     return 0;
 }
 
+int sg_file_out_open(sg_file_out *f, const char *path)
+{
+    f->path = path;
+    f->fd = -1;
+    if (snprintf(f->tmp, sizeof f->tmp, "%s.tmp-XXXXXX", path) >=
+        (int)sizeof f->tmp)
+        return -1;
+    f->fd = mkstemp(f->tmp);
+    return f->fd < 0 ? -1 : 0;
+}
+
+void sg_file_out_drain(sg_file_out *f, sg_buf *b, size_t at_least)
+{
+    if (b->len < at_least || !b->len)
+        return;
+    if (f->fd >= 0 && sg_write_all(f->fd, b->ptr, b->len) != 0) {
+        close(f->fd);
+        unlink(f->tmp);
+        f->fd = -1;
+    }
+    sg_buf_reset(b);
+}
+
+int sg_file_out_close(sg_file_out *f, bool keep)
+{
+    if (f->fd < 0)
+        return -1;
+    fchmod(f->fd, 0644);
+    bool ok = close(f->fd) == 0 && keep && rename(f->tmp, f->path) == 0;
+    f->fd = -1;
+    if (!ok)
+        unlink(f->tmp);
+    return ok ? 0 : -1;
+}
+
 int sg_remove_tree(const char *path)
 {
     struct stat st;

@@ -33,6 +33,22 @@ int sg_mkdirs(const char *path);
  * Returns 0 or -1 with a diagnostic. */
 int sg_write_file(const char *path, const char *data, size_t len,
                   bool *written, sg_diags *d);
+/* A file written in pieces and put in place whole: a temporary file
+ * beside `path`, renamed over it at the end, so readers never see a part
+ * of it and a file of tens of MB is never held whole (the manifest, the
+ * case store). Quiet: a failure leaves the old file, and -1. */
+typedef struct sg_file_out {
+    const char *path;
+    int fd;                 /* -1 once failed */
+    char tmp[4096];
+} sg_file_out;
+int sg_file_out_open(sg_file_out *f, const char *path);
+/* Writes what `b` holds and empties it, once it holds `at_least` bytes
+ * or more (0: always). */
+void sg_file_out_drain(sg_file_out *f, sg_buf *b, size_t at_least);
+/* With `keep`, puts the file in place; else (or after a failure) removes
+ * it. 0, or -1. */
+int sg_file_out_close(sg_file_out *f, bool keep);
 /* Whether `path` is a regular file holding exactly these bytes; read in
  * pieces, so a large file costs no copy. */
 bool sg_file_holds(const char *path, const char *data, size_t len);
