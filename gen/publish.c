@@ -43,6 +43,29 @@ static bool S_same_dir(const char *a, const char *b)
            sa.st_ino == sb.st_ino;
 }
 
+/* Whether folder `dir` is inside the site folder `out` (real path
+ * `rout`) or inside a folder a build keeps beside it (".site.gen-spare",
+ * a staging folder): a build replaces and prunes those, so cases kept
+ * there would be lost. */
+static bool S_within(const char *dir, const char *rout)
+{
+    char *real = realpath(dir, NULL);
+    if (!real)
+        return false;
+    size_t n = strlen(rout);
+    const char *base = strrchr(rout, '/');
+    size_t pn = base ? (size_t)(base - rout) : 0;
+    base = base ? base + 1 : rout;
+    bool in = strncmp(real, rout, n) == 0 && real[n] == '/';
+    /* beside it: "<parent>/.<base>." */
+    if (!in && strncmp(real, rout, pn) == 0 && real[pn] == '/' &&
+        real[pn + 1] == '.' && strncmp(real + pn + 2, base, strlen(base)) == 0 &&
+        real[pn + 2 + strlen(base)] == '.')
+        in = true;
+    free(real);
+    return in;
+}
+
 static bool S_empty_dir(const char *path)
 {
     DIR *dp = opendir(path);
@@ -199,6 +222,29 @@ static int S_resolve(sg_publish *p, sg_arena *a, const char *out,
             return sg_error(d, p->out, NOWHERE,
                             "give a separate folder, such as site/",
                             "refusing to write the site over %s", protect[i]);
+    /* the real path the site will have, whether or not it exists yet */
+    char *rout = realpath(p->out, NULL);
+    if (!rout) {
+        const char *slash = strrchr(p->out, '/');
+        char *parent = slash ? sg_strndup(a, p->out, (size_t)(slash - p->out))
+                             : ".";
+        char *rp = realpath(*parent ? parent : "/", NULL);
+        if (rp)
+            rout = strdup(sg_printf(a, "%s/%s", strcmp(rp, "/") ? rp : "",
+                                    slash ? slash + 1 : p->out));
+        free(rp);
+    }
+    for (size_t i = 0; rout && i < nprotect; i++)
+        if (protect[i] && S_within(protect[i], rout)) {
+            free(rout);
+            return sg_error(d, p->out, NOWHERE,
+                            "move it out of the site folder, or give --out "
+                            "a folder outside it",
+                            "refusing to build: %s is inside the site folder "
+                            "or a folder the build keeps beside it, which "
+                            "every build replaces", protect[i]);
+        }
+    free(rout);
     return 0;
 }
 

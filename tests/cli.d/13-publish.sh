@@ -179,3 +179,26 @@ if unshare -m sh -c 'mount -t tmpfs none "$1" && umount "$1"' _ "$P/mnt" 2>/dev/
 else
     echo "13-publish: skipped the mount-point checks: cannot mount in a new namespace here (needs root and unshare -m)"
 fi
+
+# cases kept inside the site folder, or inside the spare tree beside it,
+# would be replaced or pruned by the build: it refuses, and the author's
+# file is still there
+P13I=$T/13-inside
+TPL13I=$(pwd)/templates
+mkdir -p "$P13I/src"
+printf -- '---\ntitle: Only copy\ncountry: DK\nsector: ICT\n---\nOnly copy.\n' > "$P13I/src/mine.md"
+(cd "$P13I" && "$GEN" build --templates "$TPL13I" --cases src --out site -q 2>/dev/null)
+mv "$P13I/src" "$P13I/site/src"
+out=$(cd "$P13I" && "$GEN" build --templates "$TPL13I" --cases site/src --out site -q 2>&1); rc=$?
+check "13-publish: cases inside the site folder are refused, and kept" \
+    '[ $rc -eq 1 ] && printf "%s" "$out" | grep -q "site/src is inside the site folder" &&
+     [ -f "$P13I/site/src/mine.md" ]'
+out=$(cd "$P13I" && "$GEN" build --templates "$TPL13I" --cases ./site/../site/src --out ./site/ -q 2>&1); rc=$?
+check "13-publish: ... however the paths are written" '[ $rc -eq 1 ] && [ -f "$P13I/site/src/mine.md" ]'
+mkdir -p "$P13I/.site.gen-spare/mine" && cp "$P13I/site/src/mine.md" "$P13I/.site.gen-spare/mine/"
+out=$(cd "$P13I" && "$GEN" build --templates "$TPL13I" --cases .site.gen-spare/mine --out site -q 2>&1); rc=$?
+check "13-publish: cases inside the spare tree beside the site are refused, and kept" \
+    '[ $rc -eq 1 ] && [ -f "$P13I/.site.gen-spare/mine/mine.md" ]'
+out=$(cd "$P13I" && "$GEN" build --templates "$TPL13I" --cases site/src --out site-two -q 2>&1); rc=$?
+check "13-publish: a site folder whose name starts like the other's is another folder" \
+    '[ $rc -eq 0 ] && [ -f "$P13I/site-two/index.html" ]'
