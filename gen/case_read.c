@@ -249,7 +249,7 @@ const char *sg_case_body(sg_arena *a, const sg_case *c, sg_diags *d)
 {
     if (c->body)
         return c->body;
-    int fd = open(c->file, O_RDONLY | O_CLOEXEC);
+    int fd = open(c->file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         sg_error(d, c->file, ((sg_mark){0, 0}), "keep the file while gen builds",
                  "cannot read the write-up again: %s", strerror(errno));

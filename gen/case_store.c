@@ -706,7 +706,8 @@ static sg_diag *R_diags(reader *r, size_t *n)
 /* The whole file into `a`, when it is no bigger than MAX_STORE. */
 static unsigned char *S_slurp(sg_arena *a, const char *path, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO put in its place must not hang the build */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return NULL;
     struct stat st;

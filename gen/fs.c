@@ -303,7 +303,7 @@ int sg_mkdirs(const char *path)
 
 bool sg_file_holds(const char *path, const char *data, size_t len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return false;
     struct stat st;

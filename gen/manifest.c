@@ -373,7 +373,8 @@ static char *S_unfield(sg_arena *a, char **p)
 static char *S_slurp(sg_arena *a, const char *file, size_t limit,
                      bool outputs, size_t *len)
 {
-    int fd = open(file, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO put in its place must not hang the build */
+    int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return NULL;
     struct stat st;

@@ -590,7 +590,7 @@ int sg_publish_open(const sg_publish *p, sg_arena *scratch, const char *rel,
         unlinkat(p->root, rel, 0);
     struct stat st;
     if (p->has_old && lstat(o->old, &st) == 0 && S_ISREG(st.st_mode))
-        o->old_fd = open(o->old, O_RDONLY | O_CLOEXEC);
+        o->old_fd = open(o->old, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     o->same = o->old_fd >= 0;
     return 0;
 }

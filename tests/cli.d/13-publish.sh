@@ -202,3 +202,12 @@ check "13-publish: cases inside the spare tree beside the site are refused, and 
 out=$(cd "$P13I" && "$GEN" build --templates "$TPL13I" --cases site/src --out site-two -q 2>&1); rc=$?
 check "13-publish: a site folder whose name starts like the other's is another folder" \
     '[ $rc -eq 0 ] && [ -f "$P13I/site-two/index.html" ]'
+
+# the files a build keeps beside the site replaced by FIFOs: not read
+# (opening one would wait for a writer forever), and the build goes on
+rm -f "$P13I/.site.gen-cases" "$P13I/.site.gen-manifest"
+mkfifo "$P13I/.site.gen-cases" "$P13I/.site.gen-manifest"
+rm -rf "$P13I/src2" && mkdir "$P13I/src2" && cp "$P13I/site/src/mine.md" "$P13I/src2/"
+(cd "$P13I" && timeout 60 "$GEN" build --templates "$TPL13I" --cases src2 --out site -q 2>/dev/null); rc=$?
+check "13-publish: FIFOs in place of the manifest and the case store do not hang a build ($rc)" \
+    '[ $rc -eq 0 ] && [ -f "$P13I/site/cases/mine/index.html" ]'
