@@ -254,6 +254,12 @@ int sg_find_files(sg_arena *a, const char *path, const char *ext,
                         strerror(errno));
     size_t first = *n;
     walker w = { .a = a, .ext = ext, .list = list, .n = n, .cap = *n, .d = d };
+    /* a device or a FIFO named as the folder would be an empty one, and
+     * its empty site would replace a good one */
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+        return sg_error(d, path, NOWHERE, "name a folder, or one file",
+                        "cannot read %s: only regular files are read",
+                        S_kind(st.st_mode));
     if (!S_ISDIR(st.st_mode)) {
         S_push(&w, sg_strdup(a, path));
         return 0;

@@ -211,3 +211,9 @@ rm -rf "$P13I/src2" && mkdir "$P13I/src2" && cp "$P13I/site/src/mine.md" "$P13I/
 (cd "$P13I" && timeout 60 "$GEN" build --templates "$TPL13I" --cases src2 --out site -q 2>/dev/null); rc=$?
 check "13-publish: FIFOs in place of the manifest and the case store do not hang a build ($rc)" \
     '[ $rc -eq 0 ] && [ -f "$P13I/site/cases/mine/index.html" ]'
+# a device named as the cases folder is not an empty collection: the
+# good site stays
+(cd "$P13I" && "$GEN" build --templates "$TPL13I" --cases /dev/null --out site -q 2>"$P13I/null.err"); rc=$?
+check "13-publish: --cases /dev/null is an error and the site is kept" \
+    '[ $rc -eq 1 ] && grep -q "/dev/null: error: cannot read a character device" "$P13I/null.err" &&
+     [ -f "$P13I/site/cases/mine/index.html" ]'
