@@ -306,7 +306,8 @@ static int S_cmp_slug(const void *x, const void *y)
 
 size_t sg_cases_unique(sg_case **cases, size_t n, sg_diags *d)
 {
-    qsort(cases, n, sizeof *cases, S_cmp_slug);
+    if (n > 1) /* qsort(NULL, 0) is undefined */
+        qsort(cases, n, sizeof *cases, S_cmp_slug);
     size_t clashes = 0;
     for (size_t i = 1; i < n; i++) {
         if (!cases[i]->slug || !cases[i - 1]->slug ||

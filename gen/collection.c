@@ -176,7 +176,8 @@ int sg_collection_load_cached(sg_arena *a, const sg_vocab *v,
     sg_cases_unique(col->cases, col->n, d);
     sg_cases_check_partners(col->cases, col->n, d);
     /* which file each case came from, in the order the check left them */
-    qsort(pos, nfiles, sizeof *pos, S_cmp_pos);
+    if (nfiles > 1) /* qsort(NULL, 0) is undefined */
+        qsort(pos, nfiles, sizeof *pos, S_cmp_pos);
     size_t *from = sg_alloc(a, (nfiles + 1) * sizeof *from);
     for (size_t k = 0; k < nfiles; k++) {
         placed key = { col->cases[k], 0 };

@@ -168,7 +168,9 @@ static void S_add_spelling(loader *L, sg_words *w, size_t *cap, const char *text
  * (a lookup could not tell which is meant). */
 static void S_sort_spellings(loader *L, sg_words *w, const sg_value *t)
 {
-    qsort(w->spellings, w->nspellings, sizeof *w->spellings, S_cmp_spelling);
+    if (w->nspellings > 1) /* qsort(NULL, 0) is undefined */
+        qsort(w->spellings, w->nspellings, sizeof *w->spellings,
+              S_cmp_spelling);
     size_t out = 0;
     for (size_t i = 0; i < w->nspellings; i++) {
         if (out && strcmp(w->spellings[out - 1].form, w->spellings[i].form) == 0) {
@@ -375,7 +377,8 @@ LOADER(S_load_activities)
         for (size_t k = 0; k < ns; k++)
             S_alias(v, L, &cap, syn[k], (int)i);
     }
-    qsort(v->aliases, v->naliases, sizeof *v->aliases, S_cmp_alias);
+    if (v->naliases > 1) /* qsort(NULL, 0) is undefined */
+        qsort(v->aliases, v->naliases, sizeof *v->aliases, S_cmp_alias);
     v->lists[SG_L_ACTIVITIES] = (sg_words){ .table = tb->name,
         .keys = sg_alloc(L->a, (v->nacts + 1) * sizeof(char *)),
         .n = v->nacts };
@@ -624,7 +627,9 @@ static int S_cmp_country(const void *a, const void *b)
 LOADER(S_load_countries)
 {
     v->countries = S_named(v, L, tb, t, SG_L_COUNTRIES, &v->ncountries);
-    qsort(v->countries, v->ncountries, sizeof *v->countries, S_cmp_country);
+    if (v->ncountries > 1) /* qsort(NULL, 0) is undefined */
+        qsort(v->countries, v->ncountries, sizeof *v->countries,
+              S_cmp_country);
     for (size_t i = 0; i < v->ncountries; i++) {
         v->lists[SG_L_COUNTRIES].keys[i] = v->countries[i].key;
         v->lists[SG_L_COUNTRIES].names[i] = v->countries[i].name;
@@ -747,8 +752,9 @@ LOADER(S_load_count_words)
         v->count_words[v->ncount_words++] =
             (sg_count_word){ sg_fold(L->a, p->key), (sg_count_kind)k };
     }
-    qsort(v->count_words, v->ncount_words, sizeof *v->count_words,
-          S_cmp_count_word);
+    if (v->ncount_words > 1) /* qsort(NULL, 0) is undefined */
+        qsort(v->count_words, v->ncount_words, sizeof *v->count_words,
+              S_cmp_count_word);
 }
 
 /* The doc and example of each key of `table` (a level of the key

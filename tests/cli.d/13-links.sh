@@ -172,3 +172,13 @@ check "a render within the limit is written" '[ "$out" = "ok 1234567891011121314
 printf 'before {{> self}}' > "$L/self.mustache"
 out=$("$GEN" render "$L/self.mustache" 2>/dev/null); rc=$?
 check "a partial that includes itself: exit 1 and nothing written" '[ $rc -eq 1 ] && [ -z "$out" ]'
+
+# empty tables in a vocabulary override: nothing to sort is not a sort of
+# nothing (UBSan, under make sanitize)
+mkdir -p "$L/emptyvoc"
+for v in 'sectors: []' 'regions: []' 'regions: [{}]' 'sectors: [{name: ""}]'; do
+    printf '%s\n' "$v" > "$L/emptyvoc/v.yaml"
+    out=$("$GEN" check --vocabulary "$L/emptyvoc/v.yaml" cases 2>&1)
+    check "an override '$v' is checked without undefined behaviour" \
+        '! printf "%s" "$out" | grep -q "runtime error"'
+done
