@@ -11,6 +11,7 @@
 #include "case_check.h"
 #include "escape.h"
 #include "fs.h"
+#include "markdown.h"
 #include "yaml_read.h"
 
 /* Line and column (in characters) of byte `off`, for the error. */
@@ -220,6 +221,21 @@ static int S_parse(sg_arena *a, const sg_vocab *v, const char *path,
     c->head_hash = S_body_hash(data, c->body_offset);
     c->body_line = line + 1;
     S_body_chars(path, next, (size_t)(end - next), c->body_line, d);
+    size_t cols, over = sg_md_tables_over(next, (size_t)(end - next), &cols);
+    if (over && cols)
+        sg_error(d, path, ((sg_mark){ c->body_line + (unsigned)over - 1, 1 }),
+                 "split the table, or put the data in a file of the case "
+                 "and link it",
+                 "write-up: the tables have more than %d cells by here "
+                 "(this one has %zu columns): too large to render",
+                 SG_MD_MAX_CELLS, cols);
+    else if (over)
+        sg_error(d, path, ((sg_mark){ c->body_line + (unsigned)over - 1, 1 }),
+                 "leave a blank line between a paragraph and a line of "
+                 "'|' and '-', or write the dashes another way",
+                 "write-up: too many lines like a table's delimiter row "
+                 "inside paragraphs: the Markdown parser would read them "
+                 "again and again");
 
     sg_arena tree = SG_ARENA_INIT;
     sg_value *front;

@@ -75,6 +75,110 @@ void sg_md_free(sg_md *m)
     m->parser = NULL;
 }
 
+/* The columns of a GFM delimiter row ("| :-- | --: |"), or 0 for any
+ * other line; one without a '|' is not one (it is a heading's "---"). */
+static size_t S_delim_cols(const char *p, size_t n)
+{
+    size_t i = 0, cols = 0;
+    bool pipe = false;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    if (i < n && p[i] == '|') {
+        pipe = true;
+        i++;
+    }
+    while (i < n) {
+        while (i < n && (p[i] == ' ' || p[i] == '\t'))
+            i++;
+        if (i == n)
+            break;
+        if (p[i] == ':')
+            i++;
+        size_t dashes = 0;
+        while (i < n && p[i] == '-')
+            i++, dashes++;
+        if (!dashes)
+            return 0;
+        if (i < n && p[i] == ':')
+            i++;
+        while (i < n && (p[i] == ' ' || p[i] == '\t'))
+            i++;
+        cols++;
+        if (i < n && p[i] != '|')
+            return 0;
+        if (i < n) {
+            pipe = true;
+            i++;
+        }
+    }
+    return pipe ? cols : 0;
+}
+
+/* The cells of a row: its unescaped '|'s, less a leading and a trailing
+ * one, plus one. */
+static size_t S_row_cells(const char *p, size_t n)
+{
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+        n--;
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    size_t pipes = 0;
+    for (size_t k = i; k < n; k++)
+        if (p[k] == '|' && (k == 0 || p[k - 1] != '\\'))
+            pipes++;
+    if (i < n && p[i] == '|')
+        pipes--;
+    if (n > i + 1 && p[n - 1] == '|' && p[n - 2] != '\\')
+        pipes--;
+    return pipes + 1;
+}
+
+size_t sg_md_tables_over(const char *text, size_t len, size_t *cols)
+{
+    size_t line = 0, para = 0, table = 0, cells = 0, reread = 0;
+    const char *prev = NULL;
+    size_t prev_n = 0;
+    *cols = 0;
+    for (const char *p = text, *end = text + len, *nl; p < end; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            nl = end;
+        size_t n = (size_t)(nl - p), k = 0;
+        line++;
+        while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+            k++;
+        if (k == n) {                  /* a blank line ends both */
+            para = table = 0;
+            prev = NULL;
+            continue;
+        }
+        if (table) {                   /* a row, filled out */
+            if ((cells += table) > SG_MD_MAX_CELLS) {
+                *cols = table;
+                return line;
+            }
+            continue;
+        }
+        size_t dc = para ? S_delim_cols(p, n) : 0;
+        if (dc && S_row_cells(prev, prev_n) == dc) {
+            table = dc;                /* header and delimiter: a table */
+            para = 0;
+            if ((cells += 2 * dc) > SG_MD_MAX_CELLS) {
+                *cols = table;
+                return line;
+            }
+            continue;
+        }
+        if (dc && (reread += para) > SG_MD_MAX_REREAD)
+            return line;
+        para++;
+        prev = p;
+        prev_n = n;
+    }
+    return 0;
+}
+
 bool sg_md_url_unsafe(const char *url)
 {
     static const char *const schemes[] = {

@@ -29,6 +29,20 @@ int sg_md_parse(sg_md *m, const char *text, size_t len);
 char *sg_md_html(const sg_md *m);
 void sg_md_free(sg_md *m);
 
+/* What a write-up's tables would cost cmark-gfm (Debian's 0.29), from a
+ * scan of its lines, before it is parsed: a row is filled out to its
+ * table's columns, so 6 kB of 1,000 columns and 3,000 rows take 750 MB;
+ * and every line that looks like a delimiter row under a paragraph
+ * whose cells do not match it makes the parser read that paragraph
+ * again, which is quadratic. Returns the line (from 1) at which the
+ * write-up goes over SG_MD_MAX_CELLS cells, or SG_MD_MAX_REREAD lines
+ * read again, or 0; *cols is then the columns of the table there (0:
+ * the lines read again). Lines in code blocks count too: the bound is
+ * far above any real table. */
+#define SG_MD_MAX_CELLS 200000
+#define SG_MD_MAX_REREAD 1000000
+size_t sg_md_tables_over(const char *text, size_t len, size_t *cols);
+
 /* Whether the address `url` is one the page must not carry: a scheme
  * that runs code or embeds content (javascript:, vbscript:, file:,
  * data:), compared as browsers do (case and ASCII controls ignored). */

@@ -764,6 +764,39 @@ static void test_render_pieces(void)
     sg_arena_free(&a);
 }
 
+/* The scan that keeps cmark-gfm's tables bounded: real tables pass, a
+ * table filled out to too many cells and a paragraph read again too
+ * often are stopped at their line. */
+static void test_md_tables(void)
+{
+    size_t cols;
+    const char *ok = "Text\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
+                     "a | b\n--|--\n1 | 2\n\nA heading\n---\n";
+    OK(sg_md_tables_over(ok, strlen(ok), &cols) == 0);
+    sg_buf b = SG_BUF_INIT;
+    sg_buf_puts(&b, "intro\n\n|");
+    for (int i = 0; i < 1000; i++)
+        sg_buf_puts(&b, "a|");
+    sg_buf_puts(&b, "\n|");
+    for (int i = 0; i < 1000; i++)
+        sg_buf_puts(&b, "-|");
+    sg_buf_puts(&b, "\n");
+    for (int i = 0; i < 300; i++)
+        sg_buf_puts(&b, "x\n");
+    /* 2,000 cells for its head, then 1,000 a row: over at row 199 */
+    OK(sg_md_tables_over(b.ptr, b.len, &cols) == 4 + 199 && cols == 1000);
+    sg_buf_reset(&b);
+    for (int i = 0; i < 1200; i++)
+        sg_buf_puts(&b, "|a|b|\n|-|\n");
+    size_t at = sg_md_tables_over(b.ptr, b.len, &cols);
+    OK(at > 1000 && at < 2400 && cols == 0);
+    sg_buf_reset(&b);           /* the same with blank lines: cheap */
+    for (int i = 0; i < 1200; i++)
+        sg_buf_puts(&b, "|a|b|\n|-|\n\n");
+    OK(sg_md_tables_over(b.ptr, b.len, &cols) == 0);
+    sg_buf_free(&b);
+}
+
 /* Streams a file into the staging folder in pieces of `piece` bytes. */
 static void S_stream(const sg_publish *p, sg_arena *a, const char *rel,
                      const char *data, size_t piece, sg_publish_stats *st,
@@ -1091,6 +1124,7 @@ int main(void)
     test_delimiter_sigil();
     test_paths();
     test_links_pieces();
+    test_md_tables();
     test_render_pieces();
     test_publish_stream();
     test_case_changed();
