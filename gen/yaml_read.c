@@ -12,6 +12,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "strset.h"
+
 typedef struct anchor {
     const char *name;
     sg_value *val;
@@ -120,6 +122,66 @@ static sg_value *S_scalar(reader *r, const yaml_event_t *ev)
 
 static int S_node(reader *r, yaml_event_t *ev, int depth, sg_value **out,
                   size_t *size);
+
+/* The keys and values of a mapping into `v`, to its end event. */
+static int S_map_items(reader *r, sg_value *v, int depth, size_t *size,
+                       sg_hashset *seen)
+{
+    int rc;
+    for (;;) {
+        yaml_event_t e;
+        if ((rc = S_next(r, &e)))
+            return rc;
+        if (e.type == YAML_MAPPING_END_EVENT) {
+            yaml_event_delete(&e);
+            break;
+        }
+        sg_mark kmark = S_mark(r, e.start_mark);
+        if (e.type != YAML_SCALAR_EVENT) {
+            rc = sg_error(r->d, r->file, kmark,
+                          "keys are plain words such as 'title:'",
+                          "a key must be a plain word, not a list or "
+                          "mapping");
+            yaml_event_delete(&e);
+            return rc;
+        }
+        const char *key = sg_strndup(r->a, (char *)e.data.scalar.value,
+                                     e.data.scalar.length);
+        yaml_event_delete(&e);
+        /* a map of many keys looks them up in a set: not one pass
+         * over the keys for each */
+        size_t kl = strlen(key);
+        bool dup;
+        if (v->u.map.n < 16) {
+            dup = sg_map_get(v, key) != NULL;
+        } else {
+            if (v->u.map.n == 16)
+                for (size_t i = 0; i < 16; i++)
+                    sg_hashset_add(seen, v->u.map.items[i].key,
+                                   strlen(v->u.map.items[i].key));
+            dup = sg_hashset_has(seen, key, kl);
+        }
+        if (dup) {
+            const sg_pair *first = sg_map_pair(v, key);
+            return sg_error(r->d, r->file, kmark,
+                            "remove one of the two, or merge them",
+                            "duplicate key '%s' (first given at line %u)",
+                            key, first->key_mark.line);
+        }
+        sg_value *item;
+        size_t n;
+        if ((rc = S_next(r, &e)))
+            return rc;
+        if ((rc = S_node(r, &e, depth + 1, &item, &n)))
+            return rc;
+        *size += n;
+        sg_map_add(r->a, v, key, item);
+        if (v->u.map.n > 16)
+            sg_hashset_add(seen, key, kl);
+        v->u.map.items[v->u.map.n - 1].key_mark = kmark;
+    }
+    return 0;
+}
 
 static int S_anchor(reader *r, const yaml_char_t *name, sg_value *v,
                     size_t size)
@@ -230,43 +292,11 @@ static int S_node(reader *r, yaml_event_t *ev, int depth, sg_value **out,
         sg_value *v = S_open(r, ev, sg_map(r->a), &aname);
         if (!v)
             return -1;
-        for (;;) {
-            yaml_event_t e;
-            if ((rc = S_next(r, &e)))
-                return rc;
-            if (e.type == YAML_MAPPING_END_EVENT) {
-                yaml_event_delete(&e);
-                break;
-            }
-            sg_mark kmark = S_mark(r, e.start_mark);
-            if (e.type != YAML_SCALAR_EVENT) {
-                rc = sg_error(r->d, r->file, kmark,
-                              "keys are plain words such as 'title:'",
-                              "a key must be a plain word, not a list or "
-                              "mapping");
-                yaml_event_delete(&e);
-                return rc;
-            }
-            const char *key = sg_strndup(r->a, (char *)e.data.scalar.value,
-                                         e.data.scalar.length);
-            yaml_event_delete(&e);
-            if (sg_map_get(v, key)) {
-                const sg_pair *first = sg_map_pair(v, key);
-                return sg_error(r->d, r->file, kmark,
-                                "remove one of the two, or merge them",
-                                "duplicate key '%s' (first given at line %u)",
-                                key, first->key_mark.line);
-            }
-            sg_value *item;
-            size_t n;
-            if ((rc = S_next(r, &e)))
-                return rc;
-            if ((rc = S_node(r, &e, depth + 1, &item, &n)))
-                return rc;
-            *size += n;
-            sg_map_add(r->a, v, key, item);
-            v->u.map.items[v->u.map.n - 1].key_mark = kmark;
-        }
+        sg_hashset seen = SG_HASHSET_INIT;
+        rc = S_map_items(r, v, depth, size, &seen);
+        sg_hashset_free(&seen);
+        if (rc)
+            return rc;
         S_anchor(r, (yaml_char_t *)aname, v, *size);
         *out = v;
         return 0;

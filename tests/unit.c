@@ -128,6 +128,19 @@ static void test_yaml(void)
     /* duplicate keys */
     const char *dup = "a: 1\na: 2\n";
     OK(sg_yaml_parse(&a, "f", dup, strlen(dup), 1, &v, &d) != 0);
+    /* past 16 keys a map's keys are looked up in a set: a duplicate
+     * among many is still found, where it is */
+    sg_buf many = SG_BUF_INIT;
+    for (int i = 0; i < 40; i++)
+        sg_buf_printf(&many, "k%d: v\n", i);
+    size_t nd = d.errors;
+    OK(sg_yaml_parse(&a, "f", many.ptr, many.len, 1, &v, &d) == 0 &&
+       v->u.map.n == 40 && d.errors == nd);
+    sg_buf_puts(&many, "k17: again\nk3: again\n");
+    OK(sg_yaml_parse(&a, "f", many.ptr, many.len, 1, &v, &d) != 0 &&
+       strstr(d.items[d.n - 1].msg, "duplicate key 'k17' (first given at "
+              "line 18)") != NULL && d.items[d.n - 1].line == 41);
+    sg_buf_free(&many);
     /* syntax error: line and column */
     size_t before = d.n;
     const char *bad = "a: [1, 2\nb: 3\n";
